@@ -1,0 +1,110 @@
+package dev.sailplan.core.meta;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Kubernetes {@code ObjectMeta}: every field of {@code metav1.ObjectMeta}, so that objects read
+ * back from a cluster ({@code kubectl get -o yaml}) parse without loss.
+ *
+ * <p>Rendered in the order name, generateName, namespace, labels, annotations, then the fields a
+ * cluster sets. Labels and annotations render sorted by key.
+ *
+ * <pre>{@code
+ * ObjectMeta meta = ObjectMeta.named("reviews").withNamespace("bookinfo");
+ * ObjectMeta same = ObjectMeta.ref("bookinfo/reviews");
+ * }</pre>
+ */
+@Value.Immutable
+@JsonSerialize(as = ObjectMeta.class)
+@JsonDeserialize(as = ObjectMeta.class)
+@JsonPropertyOrder({
+  "name", "generateName", "namespace", "labels", "annotations", "uid", "resourceVersion",
+  "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
+  "finalizers", "ownerReferences", "managedFields", "selfLink"
+})
+public abstract class AbstractObjectMeta {
+  /** Metadata with just a name. */
+  public static ObjectMeta named(String name) {
+    return ObjectMeta.builder().name(name).build();
+  }
+
+  /**
+   * Metadata from a {@code namespace/name} reference, or a bare {@code name}.
+   *
+   * @throws IllegalArgumentException when either part is empty or there is more than one slash
+   */
+  public static ObjectMeta ref(String namespaceSlashName) {
+    String[] parts = namespaceSlashName.split("/", -1);
+    if (parts.length > 2 || parts[parts.length - 1].isEmpty() || (parts.length == 2 && parts[0].isEmpty())) {
+      throw new IllegalArgumentException(
+          "not a valid reference: '" + namespaceSlashName + "' (expected name or namespace/name)");
+    }
+    ObjectMeta.Builder b = ObjectMeta.builder().name(parts[parts.length - 1]);
+    if (parts.length == 2) {
+      b.namespace(parts[0]);
+    }
+    return b.build();
+  }
+
+  @JsonProperty("name")
+  public abstract Optional<String> name();
+
+  @JsonProperty("generateName")
+  public abstract Optional<String> generateName();
+
+  @JsonProperty("namespace")
+  public abstract Optional<String> namespace();
+
+  @JsonProperty("labels")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract Map<String, String> labels();
+
+  @JsonProperty("annotations")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract Map<String, String> annotations();
+
+  @JsonProperty("uid")
+  public abstract Optional<String> uid();
+
+  @JsonProperty("resourceVersion")
+  public abstract Optional<String> resourceVersion();
+
+  @JsonProperty("generation")
+  public abstract Optional<Long> generation();
+
+  /** RFC 3339 timestamp, kept as written. */
+  @JsonProperty("creationTimestamp")
+  public abstract Optional<String> creationTimestamp();
+
+  /** RFC 3339 timestamp, kept as written. */
+  @JsonProperty("deletionTimestamp")
+  public abstract Optional<String> deletionTimestamp();
+
+  @JsonProperty("deletionGracePeriodSeconds")
+  public abstract Optional<Long> deletionGracePeriodSeconds();
+
+  @JsonProperty("finalizers")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<String> finalizers();
+
+  @JsonProperty("ownerReferences")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<OwnerReference> ownerReferences();
+
+  /** Server-side apply bookkeeping, kept as a JSON tree. */
+  @JsonProperty("managedFields")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<JsonNode> managedFields();
+
+  @JsonProperty("selfLink")
+  public abstract Optional<String> selfLink();
+}

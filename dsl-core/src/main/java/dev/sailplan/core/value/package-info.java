@@ -1,0 +1,2 @@
+/** Small value types shared by every schema: durations and int-or-string values. */
+package dev.sailplan.core.value;
