@@ -1,0 +1,67 @@
+package dev.sailplan.codegen;
+
+import com.palantir.javapoet.JavaFile;
+import dev.sailplan.codegen.config.CodegenConfig;
+import dev.sailplan.codegen.crd.CrdReader;
+import dev.sailplan.codegen.crd.CrdVersion;
+import dev.sailplan.codegen.emit.JavaEmitter;
+import dev.sailplan.codegen.emit.ProviderEmitter;
+import dev.sailplan.codegen.model.ModelBuilder;
+import dev.sailplan.codegen.model.PackageModel;
+import dev.sailplan.codegen.naming.NamingStrategy;
+import dev.sailplan.codegen.write.GeneratorWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The codegen pipeline: CRD files → schema model → named package models → Java sources.
+ *
+ * <pre>{@code
+ * CodegenConfig config = CodegenConfig.read(Path.of("dsl-istio/codegen.yaml"));
+ * Map<String, String> files = Codegen.generate(config, Path.of("schemas"));
+ * }</pre>
+ */
+public final class Codegen {
+  /** Where a module's KindProvider is registered, relative to its resource folder. */
+  public static final String SERVICES_FILE = "META-INF/services/dev.sailplan.core.kind.KindProvider";
+
+  private Codegen() {}
+
+  /**
+   * Generates every file for a config, keyed by path relative to the config's module folder.
+   *
+   * @throws IOException when a schema file cannot be read
+   * @throws IllegalStateException when the schemas cannot be typed as configured
+   */
+  public static Map<String, String> generate(CodegenConfig config, Path schemasDir) throws IOException {
+    List<CrdVersion> crds = new ArrayList<>();
+    for (String schema : config.schemas()) {
+      Path file = schemasDir.resolve(schema);
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("schema file not found: " + file);
+      }
+      crds.addAll(CrdReader.read(file));
+    }
+    List<PackageModel> packages = new ModelBuilder(new NamingStrategy(), config).build(crds);
+    Map<String, String> files = new LinkedHashMap<>();
+    for (PackageModel p : packages) {
+      JavaEmitter emitter = new JavaEmitter(p);
+      String dir = config.sourceDir() + "/" + p.javaPackage().replace('.', '/');
+      files.put(dir + "/package-info.java", emitter.packageInfo());
+      for (JavaFile f : emitter.emit()) {
+        files.put(dir + "/" + f.typeSpec().name() + ".java", f.toString());
+      }
+    }
+    JavaFile provider = ProviderEmitter.emit(config.provider(), packages, config.schemas());
+    files.put(config.sourceDir() + "/" + config.provider().replace('.', '/') + ".java", provider.toString());
+    files.put(config.resourceDir() + "/" + SERVICES_FILE,
+        "# " + GeneratorWriter.MARKER + " from " + String.join(", ", config.schemas()) + ". Do not edit.\n"
+            + config.provider() + "\n");
+    return files;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.sailplan.codegen.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to generate for one module, read from its {@code codegen.yaml}.
+ *
+ * <pre>
+ * schemas: [istio-1.30.3-crds.yaml]          # CRD files, relative to the schemas folder
+ * sourceDir: src/generated/java              # relative to the config file
+ * resourceDir: src/generated/resources
+ * provider: dev.sailplan.istio.IstioKinds    # the KindProvider class to emit
+ * packages:                                  # group/version of the model version → package
+ *   networking.istio.io/v1: dev.sailplan.istio.networking.v1
+ * kinds: [networking.istio.io/VirtualService] # optional: only these kinds
+ * names:                                     # optional naming table: Kind:path → type name
+ *   VirtualService:spec.http[]: HTTPRoute
+ * </pre>
+ *
+ * @param schemas CRD files
+ * @param sourceDir where Java sources go
+ * @param resourceDir where the service registration goes
+ * @param provider fully qualified name of the KindProvider to emit
+ * @param packages Java package per {@code group/version}
+ * @param kinds {@code group/Kind} to generate; empty for every kind in the files
+ * @param names type names by {@code Kind:path}
+ */
+public record CodegenConfig(
+    @JsonProperty("schemas") List<String> schemas,
+    @JsonProperty("sourceDir") String sourceDir,
+    @JsonProperty("resourceDir") String resourceDir,
+    @JsonProperty("provider") String provider,
+    @JsonProperty("packages") Map<String, String> packages,
+    @JsonProperty("kinds") List<String> kinds,
+    @JsonProperty("names") Map<String, String> names) {
+
+  /** Checks required parts and copies the collections. */
+  public CodegenConfig {
+    Objects.requireNonNull(schemas, "schemas");
+    Objects.requireNonNull(sourceDir, "sourceDir");
+    Objects.requireNonNull(resourceDir, "resourceDir");
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(packages, "packages");
+    schemas = List.copyOf(schemas);
+    packages = new LinkedHashMap<>(packages);
+    kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    names = names == null ? Map.of() : new LinkedHashMap<>(names);
+  }
+
+  /**
+   * Reads a config file.
+   *
+   * @throws IOException when it cannot be read or lacks a required part
+   */
+  public static CodegenConfig read(Path file) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try {
+      return yaml.readValue(file.toFile(), CodegenConfig.class);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(file + ": not a valid codegen config: " + e.getMessage(), e);
+    }
+  }
+}
