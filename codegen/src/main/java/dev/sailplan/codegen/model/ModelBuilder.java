@@ -42,6 +42,7 @@ public final class ModelBuilder {
 
   private final NamingStrategy naming;
   private final CodegenConfig config;
+  private final Set<String> visitedPaths = new java.util.HashSet<>();
 
   /** A builder for one module's config. */
   public ModelBuilder(NamingStrategy naming, CodegenConfig config) {
@@ -79,7 +80,12 @@ public final class ModelBuilder {
       packages.computeIfAbsent(javaPackage, p -> new PackageContext(p, model))
           .add(model, aliases(model, versions));
     }
-    return packages.values().stream().map(PackageContext::build).toList();
+    List<PackageModel> models = packages.values().stream().map(PackageContext::build).toList();
+    List<String> unused = config.names().keySet().stream().filter(k -> !visitedPaths.contains(k)).sorted().toList();
+    if (!unused.isEmpty()) {
+      throw new IllegalStateException("naming table entries match no object or enum: " + unused);
+    }
+    return models;
   }
 
   /** v1 when served, else the storage version, else the first served one. */
@@ -196,7 +202,11 @@ public final class ModelBuilder {
             continue;
           }
           String defaultName = kind + naming.typeName(p.name(), false);
-          TypeRef type = typeOf(p.schema(), kind, p.name(), kind, defaultName, p.name(), false);
+          // A kind's spec and status are its own types even when another kind has the same shape
+          // (UDPRoute and TCPRoute): UDPRoute.spec() must not return a TCPRouteSpec.
+          TypeRef type = p.schema() instanceof ObjectSchema o
+              ? objectType(o, kind, p.name(), kind, defaultName, true)
+              : typeOf(p.schema(), kind, p.name(), kind, defaultName, p.name(), false);
           fields.add(field(p, javaNames.get(i), type, rootObject));
         }
         types.add(new ResourceDef(kind, model.sourceFile(), model.group(), versions, model.namespaced(),
@@ -212,6 +222,9 @@ public final class ModelBuilder {
     /** Pre-pass: a structure named in the table is named so wherever it occurs. */
     private void collectTableNames(String kind, String path, SchemaNode node) {
       String listed = config.names().get(kind + ":" + path);
+      if (node instanceof ObjectSchema || isEnum(node)) {
+        visitedPaths.add(kind + ":" + path);
+      }
       if (listed != null && (node instanceof ObjectSchema || isEnum(node))) {
         tableNameOfSignature.putIfAbsent(Signatures.of(node), listed);
       }
@@ -258,10 +271,15 @@ public final class ModelBuilder {
         }
         return new TypeRef.Named(nameOfSignature.get(Signatures.of(node)));
       }
-      ObjectSchema o = (ObjectSchema) node;
-      String name = resolveName(node, kind, path, owner, defaultName);
+      return objectType((ObjectSchema) node, kind, path, owner, defaultName, false);
+    }
+
+    private TypeRef objectType(ObjectSchema o, String kind, String path, String owner, String defaultName,
+        boolean ownType) {
+      String name = ownType ? ownName(o, kind, path, defaultName) : resolveName(o, kind, path, owner, defaultName);
       if (name == null) {
-        return new TypeRef.Named(nameOfSignature.get(Signatures.of(node)));
+        String listed = config.names().get(kind + ":" + path);
+        return new TypeRef.Named(listed != null && ownType ? listed : nameOfSignature.get(Signatures.of(o)));
       }
       // Reserve the slot now so the type keeps its pre-order place; fill it after the fields.
       int slot = types.size();
@@ -300,6 +318,24 @@ public final class ModelBuilder {
         name = unused(defaultName, owner, signature);
       }
       signatureOfName.put(name, signature);
+      nameOfSignature.putIfAbsent(signature, name);
+      originOfName.put(name, kind + " " + path);
+      return name;
+    }
+
+    /** A name for a type that is never shared: the table's, else the default made unique. */
+    private String ownName(ObjectSchema o, String kind, String path, String defaultName) {
+      String signature = Signatures.of(o);
+      String listed = config.names().get(kind + ":" + path);
+      String name = listed != null ? listed : defaultName;
+      if (listed != null && signature.equals(signatureOfName.get(listed))) {
+        return null; // the table shares this type on purpose (WorkloadEntry spec = ServiceEntry endpoints)
+      }
+      if (signatureOfName.containsKey(name)) {
+        throw new IllegalStateException("type name " + name + " for " + kind + " " + path
+            + " is already used by " + originOfName.get(name));
+      }
+      signatureOfName.put(name, "own:" + kind + ":" + path);
       nameOfSignature.putIfAbsent(signature, name);
       originOfName.put(name, kind + " " + path);
       return name;
