@@ -1,0 +1,101 @@
+package dev.sailplan.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Codegen on a CRD of our own: the output is compared with reviewed golden files, and it compiles
+ * (with the Immutables processor, warnings as errors) into working value types.
+ *
+ * <p>After an intended change to the output, regenerate the golden files with
+ * {@code -Dsailplan.approve=true} and review the diff like code.
+ */
+class CodegenFixtureTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/fixture/golden");
+
+  @Test
+  void outputMatchesTheGoldenFiles() throws IOException {
+    Map<String, String> files = Codegen.generate(Fixtures.widgets(), Fixtures.fixtureDir());
+    if (Boolean.getBoolean("sailplan.approve")) {
+      for (Map.Entry<String, String> e : files.entrySet()) {
+        Path target = GOLDEN.resolve(e.getKey());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
+      }
+    }
+    TreeSet<String> golden = new TreeSet<>();
+    try (Stream<Path> walk = Files.walk(GOLDEN)) {
+      walk.filter(Files::isRegularFile).forEach(p -> golden.add(GOLDEN.relativize(p).toString().replace('\\', '/')));
+    }
+    assertEquals(golden, new TreeSet<>(files.keySet()));
+    for (String name : golden) {
+      assertEquals(Files.readString(GOLDEN.resolve(name), StandardCharsets.UTF_8), files.get(name), name);
+    }
+  }
+
+  @Test
+  void regeneratingUnchangedInputWritesNothing(@TempDir Path module) throws IOException {
+    Map<String, String> files = Codegen.generate(Fixtures.widgets(), Fixtures.fixtureDir());
+    List<String> managed = List.of("src/generated/java", "src/generated/resources");
+    assertEquals(files.size(), dev.sailplan.codegen.write.GeneratorWriter.sync(module, managed, files, false)
+        .written().size());
+    var again = dev.sailplan.codegen.write.GeneratorWriter.sync(module, managed, files, false);
+    assertTrue(again.upToDate());
+    assertEquals(files.size(), again.unchanged().size());
+  }
+
+  @Test
+  void outputCompilesIntoWorkingValueTypes(@TempDir Path dir) throws Exception {
+    Map<String, String> files = Codegen.generate(Fixtures.widgets(), Fixtures.fixtureDir());
+    List<String> sources = new ArrayList<>();
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      Path p = dir.resolve(e.getKey());
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+      if (p.toString().endsWith(".java")) {
+        sources.add(p.toString());
+      }
+    }
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-s", classes.toString(),
+        "-cp", System.getProperty("java.class.path"), "-Xlint:all,-processing", "-Werror", "--release", "17"));
+    args.addAll(sources);
+    StringWriter out = new StringWriter();
+    int status = javac.run(null, null, null, args.toArray(String[]::new));
+    assertEquals(0, status, "javac failed" + out);
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Class<?> part = loader.loadClass("dev.example.widgets.v1.Part");
+      Object builder = part.getMethod("builder").invoke(null);
+      Class<?> b = builder.getClass();
+      b.getMethod("name", String.class).invoke(builder, "a");
+      b.getMethod("exact", String.class).invoke(builder, "x");
+      b.getMethod("prefix", String.class).invoke(builder, "y");
+      Method build = b.getMethod("build");
+      InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+          InvocationTargetException.class, () -> build.invoke(builder));
+      assertEquals("Part: at most one of exact, prefix may be set, but exact and prefix are",
+          e.getCause().getMessage());
+    }
+  }
+}

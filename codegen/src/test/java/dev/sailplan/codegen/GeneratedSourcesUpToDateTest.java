@@ -1,0 +1,31 @@
+package dev.sailplan.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sailplan.codegen.config.CodegenConfig;
+import dev.sailplan.codegen.write.GeneratorWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The committed generated sources are exactly what codegen makes of the official schemas. Runs
+ * when {@code ../shared/schemas} exists beside the repository (the schemas are never copied in).
+ */
+class GeneratedSourcesUpToDateTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"dsl-istio", "dsl-gatewayapi"})
+  void committedSourcesMatchTheSchemas(String module) throws Exception {
+    Assumptions.assumeTrue(Fixtures.sharedSchemas().isPresent(), "../shared/schemas is not beside the repository");
+    Path moduleDir = Fixtures.repoRoot().resolve(module);
+    CodegenConfig config = CodegenConfig.read(moduleDir.resolve("codegen.yaml"));
+    Map<String, String> files = Codegen.generate(config, Fixtures.sharedSchemas().get());
+    GeneratorWriter.Result result =
+        GeneratorWriter.sync(moduleDir, List.of(config.sourceDir(), config.resourceDir()), files, true);
+    assertTrue(result.upToDate(), () -> module + " drifted from the schemas; regenerate (see codegen/README.md)."
+        + " Differ: " + result.written() + " Stale: " + result.deleted());
+  }
+}
