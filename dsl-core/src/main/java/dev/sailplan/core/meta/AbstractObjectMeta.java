@@ -56,12 +56,15 @@ public abstract class AbstractObjectMeta {
   }
 
   @JsonProperty("name")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> name();
 
   @JsonProperty("generateName")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> generateName();
 
   @JsonProperty("namespace")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> namespace();
 
   @JsonProperty("labels")
@@ -73,23 +76,29 @@ public abstract class AbstractObjectMeta {
   public abstract Map<String, String> annotations();
 
   @JsonProperty("uid")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> uid();
 
   @JsonProperty("resourceVersion")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> resourceVersion();
 
   @JsonProperty("generation")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Long> generation();
 
   /** RFC 3339 timestamp, kept as written. */
   @JsonProperty("creationTimestamp")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> creationTimestamp();
 
   /** RFC 3339 timestamp, kept as written. */
   @JsonProperty("deletionTimestamp")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> deletionTimestamp();
 
   @JsonProperty("deletionGracePeriodSeconds")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Long> deletionGracePeriodSeconds();
 
   @JsonProperty("finalizers")
@@ -106,5 +115,6 @@ public abstract class AbstractObjectMeta {
   public abstract List<JsonNode> managedFields();
 
   @JsonProperty("selfLink")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> selfLink();
 }

@@ -1,5 +1,6 @@
 package dev.sailplan.core.meta;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -26,8 +27,10 @@ public abstract class AbstractOwnerReference {
   public abstract String uid();
 
   @JsonProperty("controller")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Boolean> controller();
 
   @JsonProperty("blockOwnerDeletion")
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Boolean> blockOwnerDeletion();
 }

@@ -128,5 +128,5 @@ public abstract class AbstractServiceEntrySpec {
    */
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<ServiceEntryWorkloadSelector> workloadSelector();
+  public abstract Optional<WorkloadLabels> workloadSelector();
 }

@@ -60,5 +60,5 @@ public abstract class AbstractSidecarSpec {
    */
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<ServiceEntryWorkloadSelector> workloadSelector();
+  public abstract Optional<WorkloadLabels> workloadSelector();
 }

@@ -15,18 +15,18 @@ import org.immutables.value.Value;
 /**
  * Applicable only for MESH_INTERNAL services.
  *
- * <p>Build with {@code ServiceEntryWorkloadSelector.builder()}.
+ * <p>Build with {@code WorkloadLabels.builder()}.
  */
 @Generated("dev.sailplan.codegen")
 @Value.Immutable
 @JsonSerialize(
-    as = ServiceEntryWorkloadSelector.class
+    as = WorkloadLabels.class
 )
 @JsonDeserialize(
-    as = ServiceEntryWorkloadSelector.class
+    as = WorkloadLabels.class
 )
 @JsonPropertyOrder({"labels"})
-public abstract class AbstractServiceEntryWorkloadSelector {
+public abstract class AbstractWorkloadLabels {
   /**
    * One or more labels that indicate a specific set of pods/VMs on which the configuration should be applied.
    */

@@ -1,0 +1,59 @@
+package dev.sailplan.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sailplan} command. Run {@code java -jar sailplan.jar --help}.
+ *
+ * <p>Exit status: 0 success, 1 invalid input (one line per problem on stderr), 2 wrong usage.
+ */
+@Command(
+    name = "sailplan",
+    mixinStandardHelpOptions = true,
+    versionProvider = Sailplan.Version.class,
+    description = "Typed Istio and Gateway API manifests: format, check and plan them.",
+    subcommands = {FmtCommand.class, CommandLine.HelpCommand.class})
+public final class Sailplan implements Runnable {
+  /** Exit status for input that is not a valid manifest. */
+  static final int INVALID_INPUT = 1;
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit status. */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Sailplan());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      // A bug, not a user error: say so in one line; the stack trace is for SAILPLAN_DEBUG.
+      commandLine.getErr().println("sailplan: internal error: " + e);
+      if (System.getenv("SAILPLAN_DEBUG") != null) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      return 70;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: sailplan fmt FILE)");
+  }
+
+  /** The version from the jar manifest, or "development". */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Sailplan.class.getPackage().getImplementationVersion();
+      return new String[] {"sailplan " + (v == null ? "development" : v)};
+    }
+  }
+}

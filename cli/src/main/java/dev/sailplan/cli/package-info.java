@@ -1,0 +1,2 @@
+/** The {@code sailplan} command line. */
+package dev.sailplan.cli;

@@ -1,0 +1,97 @@
+package dev.sailplan.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sailplan.core.internal.ManifestParser;
+import dev.sailplan.core.internal.Mappers;
+import dev.sailplan.core.kind.KindRegistry;
+import dev.sailplan.core.yaml.CanonicalYaml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Renders resources as canonical YAML or JSON and parses manifests back into typed resources.
+ *
+ * <pre>{@code
+ * String yaml = Manifests.toYaml(virtualService);            // canonical, byte-stable
+ * List<Resource> parsed = Manifests.parse(Path.of("mesh.yaml")); // every document, typed
+ * VirtualService vs = Manifests.parse(text, VirtualService.class);
+ * }</pre>
+ *
+ * <p>Canonical means: apiVersion, kind, metadata, spec, status first, then schema order; map keys
+ * sorted; strings quoted exactly when a YAML 1.1 or 1.2 reader would read them as something else
+ * (see {@link CanonicalYaml}). Parsing is strict: unknown fields, wrong types and bad enum values
+ * are {@link ManifestException}s naming the file, document, line and field path.
+ */
+public final class Manifests {
+  private Manifests() {}
+
+  /** The resource as a JSON tree in canonical key order. */
+  public static JsonNode toTree(Resource resource) {
+    return Mappers.json().valueToTree(resource);
+  }
+
+  /** One resource as canonical YAML. */
+  public static String toYaml(Resource resource) {
+    return CanonicalYaml.toYaml(toTree(resource));
+  }
+
+  /** Resources as one multi-document YAML stream, in the given order. */
+  public static String toYaml(Collection<? extends Resource> resources) {
+    List<JsonNode> trees = new ArrayList<>(resources.size());
+    for (Resource r : resources) {
+      trees.add(toTree(r));
+    }
+    return CanonicalYaml.toYaml(trees);
+  }
+
+  /** One resource as pretty JSON in canonical key order. */
+  public static String toJson(Resource resource) {
+    return CanonicalYaml.toJson(toTree(resource));
+  }
+
+  /**
+   * Every resource in a YAML stream (documents, and the items of {@code kind: List}), resolved
+   * through the kinds on the class path.
+   *
+   * @param sourceName names the input in problems, e.g. a file name
+   * @throws ManifestException listing every problem
+   */
+  public static List<Resource> parse(String yaml, String sourceName) {
+    return parse(yaml, sourceName, KindRegistry.discover());
+  }
+
+  /** Like {@link #parse(String, String)}, resolving kinds through {@code registry}. */
+  public static List<Resource> parse(String yaml, String sourceName, KindRegistry registry) {
+    return new ManifestParser(registry).parse(yaml, sourceName);
+  }
+
+  /**
+   * Every resource in a YAML file.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws ManifestException listing every problem
+   */
+  public static List<Resource> parse(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  /**
+   * Exactly one resource of the given type.
+   *
+   * @throws ManifestException when the text is not exactly one manifest of that type
+   */
+  public static <T extends Resource> T parse(String yaml, Class<T> type) {
+    List<Resource> all = parse(yaml, "", KindRegistry.discover());
+    if (all.size() != 1 || !type.isInstance(all.get(0))) {
+      String found = all.size() == 1 ? all.get(0).kind() : all.size() + " documents";
+      throw new ManifestException(List.of(new Problem("", 0, 0, "",
+          "expected one " + type.getSimpleName() + ", found " + found)));
+    }
+    return type.cast(all.get(0));
+  }
+}

@@ -1,0 +1,2 @@
+/** Semantic comparison of manifests as data. */
+package dev.sailplan.core.diff;

@@ -1,0 +1,2 @@
+/** Internals of dsl-core: mapper setup, parsing and error translation. Not API. */
+package dev.sailplan.core.internal;

@@ -1,0 +1,14 @@
+package dev.sailplan.examples.seed;
+
+import dev.sailplan.examples.SeedExample;
+import java.util.List;
+
+/** Seed examples (filled in by the examples work). */
+public final class Seed002 {
+  private Seed002() {}
+
+  /** The examples of this group, in file order. */
+  public static List<SeedExample> all() {
+    return List.of();
+  }
+}

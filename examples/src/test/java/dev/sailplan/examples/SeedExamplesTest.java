@@ -1,0 +1,116 @@
+package dev.sailplan.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sailplan.core.Manifests;
+import dev.sailplan.core.Resource;
+import dev.sailplan.core.diff.SemanticDiff;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Every seed example: its rendered YAML is the reviewed approved file; it is semantically equal
+ * to the seed file (when {@code ../shared/seed-examples} is beside the repository); and it parses
+ * back into the same model.
+ *
+ * <p>After an intended change, regenerate the approved files with {@code -Dsailplan.approve=true}
+ * and review the diff like code: it is the product's output.
+ */
+class SeedExamplesTest {
+  private static final Path APPROVED = Path.of("src/test/resources/approved");
+
+  static Optional<Path> seedDir() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.isRegularFile(p.resolve("mvnw"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      return Optional.empty();
+    }
+    Path seeds = p.getParent().resolve("shared").resolve("seed-examples");
+    return Files.isDirectory(seeds) ? Optional.of(seeds) : Optional.empty();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> renderedYamlIsTheApprovedFile() {
+    boolean approve = Boolean.getBoolean("sailplan.approve");
+    return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
+      String rendered = Manifests.toYaml(e.resources());
+      Path approved = APPROVED.resolve(e.name() + ".yaml");
+      if (approve) {
+        Files.createDirectories(APPROVED);
+        Files.writeString(approved, rendered, StandardCharsets.UTF_8);
+      }
+      assertTrue(Files.exists(approved), "no approved file " + approved + "; run with -Dsailplan.approve=true");
+      assertEquals(Files.readString(approved, StandardCharsets.UTF_8), rendered);
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> renderedYamlEqualsTheSeedFile() {
+    Assumptions.assumeTrue(seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
+      Path seed = seedDir().get().resolve(e.name() + ".yaml");
+      List<Object> expected = loadAll(Files.readString(seed, StandardCharsets.UTF_8));
+      List<Object> actual = loadAll(Manifests.toYaml(e.resources()));
+      assertEquals(List.of(), SemanticDiff.diff(expected, actual), "DSL output differs from " + seed.getFileName());
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> renderedYamlParsesBackIntoTheSameModel() {
+    return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
+      String rendered = Manifests.toYaml(e.resources());
+      List<Resource> parsed = Manifests.parse(rendered, e.name());
+      assertEquals(e.resources(), parsed);
+      assertEquals(rendered, Manifests.toYaml(parsed));
+    }));
+  }
+
+  @Test
+  void everyTopLevelSeedFileHasAnExample() throws IOException {
+    Assumptions.assumeTrue(seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    TreeSet<String> seeds = new TreeSet<>();
+    try (Stream<Path> files = Files.list(seedDir().get())) {
+      files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+          .forEach(n -> seeds.add(n.substring(0, n.length() - ".yaml".length())));
+    }
+    TreeSet<String> examples = new TreeSet<>();
+    SeedExamples.all().forEach(e -> examples.add(e.name()));
+    assertEquals(seeds, examples);
+  }
+
+  @Test
+  void everyApprovedFileBelongsToAnExample() throws IOException {
+    TreeSet<String> approved = new TreeSet<>();
+    try (Stream<Path> files = Files.list(APPROVED)) {
+      files.map(p -> p.getFileName().toString()).forEach(approved::add);
+    }
+    TreeSet<String> expected = new TreeSet<>();
+    SeedExamples.all().forEach(e -> expected.add(e.name() + ".yaml"));
+    assertEquals(expected, approved);
+  }
+
+  private static List<Object> loadAll(String yaml) {
+    List<Object> docs = new ArrayList<>();
+    for (Object d : new Yaml().loadAll(yaml)) {
+      if (d != null) {
+        docs.add(d);
+      }
+    }
+    return docs;
+  }
+}
