@@ -96,7 +96,31 @@ public final class JavaEmitter {
     if (!o.oneOfGroups().isEmpty()) {
       b.addMethod(oneOfCheck(o));
     }
+    requiredItemsCheck(o.name(), o.fields()).ifPresent(b::addMethod);
     return b.build();
+  }
+
+  /** Required lists and maps with {@code minItems >= 1} must not be empty (an empty one renders as absent). */
+  private java.util.Optional<MethodSpec> requiredItemsCheck(String type, List<FieldDef> fields) {
+    CodeBlock.Builder args = CodeBlock.builder().add("$S", type);
+    boolean any = false;
+    for (FieldDef f : fields) {
+      boolean container = f.type() instanceof TypeRef.ListOf || f.type() instanceof TypeRef.MapOf;
+      Long min = f.constraints().minItems();
+      if (f.required() && container && min != null && min >= 1) {
+        args.add(", $S, $L()", f.jsonName(), f.javaName());
+        any = true;
+      }
+    }
+    if (!any) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(MethodSpec.methodBuilder("checkRequiredItems")
+        .addJavadoc("Required lists and maps that need at least one item have one.\n")
+        .addAnnotation(Names.VALUE_CHECK)
+        .addModifiers(Modifier.PROTECTED)
+        .addStatement("$T.check($L)", Names.REQUIRED_ITEMS, args.build())
+        .build());
   }
 
   private TypeSpec resource(ResourceDef r) {
@@ -104,6 +128,7 @@ public final class JavaEmitter {
     r.fields().forEach(f -> order.add(f.jsonName()));
     TypeSpec.Builder b = valueType(r.name(), r.description(), r.fields(), r.constraints(), order);
     b.addSuperinterface(Names.RESOURCE);
+    requiredItemsCheck(r.name(), r.fields()).ifPresent(b::addMethod);
     List<String> apiVersions = r.versions().stream().map(v -> r.group() + "/" + v).toList();
     b.addField(FieldSpec.builder(String.class, "GROUP", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The API group.\n").initializer("$S", r.group()).build());

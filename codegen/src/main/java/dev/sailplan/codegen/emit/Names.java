@@ -25,6 +25,7 @@ final class Names {
   static final ClassName KIND_INFO = ClassName.get("dev.sailplan.core.kind", "KindInfo");
   static final ClassName KIND_PROVIDER = ClassName.get("dev.sailplan.core.kind", "KindProvider");
   static final ClassName ONE_OFS = ClassName.get("dev.sailplan.core.schema", "OneOfs");
+  static final ClassName REQUIRED_ITEMS = ClassName.get("dev.sailplan.core.schema", "RequiredItems");
   static final ClassName ONE_OF = ClassName.get("dev.sailplan.core.schema", "OneOf");
   static final ClassName PATTERN = ClassName.get("dev.sailplan.core.schema", "Pattern");
   static final ClassName LENGTH = ClassName.get("dev.sailplan.core.schema", "Length");

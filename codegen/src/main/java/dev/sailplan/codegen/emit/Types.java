@@ -93,7 +93,7 @@ final class Types {
   /**
    * How the field is left out when absent: optional references when empty, optional lists and
    * maps when empty (proto3 and Go's omitempty make that the same as absent); required lists and
-   * maps always render.
+   * maps always render (those that need an item are checked non-empty on build).
    */
   static AnnotationSpec inclusion(TypeRef ref, boolean required) {
     boolean container = ref instanceof TypeRef.ListOf || ref instanceof TypeRef.MapOf;

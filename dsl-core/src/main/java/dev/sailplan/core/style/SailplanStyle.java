@@ -24,5 +24,8 @@ import org.immutables.value.Value;
     // "from" is a common schema property name (AuthorizationPolicy rules), so the builder's
     // copy-in method gets a name no schema uses.
     from = "mergeFrom",
-    defaults = @Value.Immutable(copy = true))
+    defaults = @Value.Immutable(copy = true),
+    // Immutables would stamp its own @Generated on every class; that annotation is compile-only, so
+    // code using the model without Immutables on its class path would get warnings. Allow none.
+    allowedClasspathAnnotations = {Override.class})
 public @interface SailplanStyle {}

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
 import java.util.List;
@@ -73,4 +74,12 @@ public abstract class AbstractBackendTLSPolicySpec {
       message = "must specify either CACertificateRefs or WellKnownCACertificates"
   )
   public abstract BackendTLSPolicyValidation validation();
+
+  /**
+   * Required lists and maps that need at least one item have one.
+   */
+  @Value.Check
+  protected void checkRequiredItems() {
+    RequiredItems.check("BackendTLSPolicySpec", "targetRefs", targetRefs());
+  }
 }

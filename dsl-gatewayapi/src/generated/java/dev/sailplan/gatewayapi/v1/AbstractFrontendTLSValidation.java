@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
 import java.util.List;
 import java.util.Optional;
@@ -47,4 +48,12 @@ public abstract class AbstractFrontendTLSValidation {
   @JsonProperty("mode")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<FrontendValidationModeType> mode();
+
+  /**
+   * Required lists and maps that need at least one item have one.
+   */
+  @Value.Check
+  protected void checkRequiredItems() {
+    RequiredItems.check("FrontendTLSValidation", "caCertificateRefs", caCertificateRefs());
+  }
 }

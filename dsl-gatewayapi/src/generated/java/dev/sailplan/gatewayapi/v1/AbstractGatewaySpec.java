@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
 import java.util.List;
@@ -119,4 +120,12 @@ public abstract class AbstractGatewaySpec {
   @JsonProperty("tls")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<GatewayTLSConfig> tls();
+
+  /**
+   * Required lists and maps that need at least one item have one.
+   */
+  @Value.Check
+  protected void checkRequiredItems() {
+    RequiredItems.check("GatewaySpec", "listeners", listeners());
+  }
 }

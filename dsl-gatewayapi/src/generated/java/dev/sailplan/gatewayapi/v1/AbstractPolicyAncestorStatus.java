@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -61,4 +62,12 @@ public abstract class AbstractPolicyAncestorStatus {
       max = 253L
   )
   public abstract String controllerName();
+
+  /**
+   * Required lists and maps that need at least one item have one.
+   */
+  @Value.Check
+  protected void checkRequiredItems() {
+    RequiredItems.check("PolicyAncestorStatus", "conditions", conditions());
+  }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -51,4 +52,12 @@ public abstract class AbstractReferenceGrantSpec {
   )
   @ListType("atomic")
   public abstract List<ReferenceGrantTo> to();
+
+  /**
+   * Required lists and maps that need at least one item have one.
+   */
+  @Value.Check
+  protected void checkRequiredItems() {
+    RequiredItems.check("ReferenceGrantSpec", "from", from(), "to", to());
+  }
 }

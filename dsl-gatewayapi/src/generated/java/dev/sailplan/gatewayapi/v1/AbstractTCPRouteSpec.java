@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
 import java.util.List;
@@ -59,4 +60,12 @@ public abstract class AbstractTCPRouteSpec {
   )
   @ListType("atomic")
   public abstract List<TCPRouteRule> rules();
+
+  /**
+   * Required lists and maps that need at least one item have one.
+   */
+  @Value.Check
+  protected void checkRequiredItems() {
+    RequiredItems.check("TCPRouteSpec", "rules", rules());
+  }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
 import java.util.List;
 import java.util.Optional;
@@ -54,4 +55,12 @@ public abstract class AbstractUDPRouteRule {
       max = 253L
   )
   public abstract Optional<String> name();
+
+  /**
+   * Required lists and maps that need at least one item have one.
+   */
+  @Value.Check
+  protected void checkRequiredItems() {
+    RequiredItems.check("UDPRouteRule", "backendRefs", backendRefs());
+  }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
 import java.util.List;
@@ -129,4 +130,12 @@ public abstract class AbstractServiceEntrySpec {
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<WorkloadLabels> workloadSelector();
+
+  /**
+   * Required lists and maps that need at least one item have one.
+   */
+  @Value.Check
+  protected void checkRequiredItems() {
+    RequiredItems.check("ServiceEntrySpec", "hosts", hosts());
+  }
 }

@@ -1,0 +1,207 @@
+package dev.sailplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+class FmtCommandTest {
+  @TempDir
+  Path dir;
+
+  /** What one run printed. */
+  record Run(int status, String out, String err) {}
+
+  static Run sailplan(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Sailplan.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  private Path file(String name, String content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, content, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private static final String MESSY = """
+      kind: VirtualService   # kind before apiVersion, flow style, comments
+      apiVersion: networking.istio.io/v1beta1
+      metadata: {namespace: bookinfo, name: reviews}
+      spec:
+        http:
+        - route: [{destination: {host: reviews, subset: v1}, weight: 100}]
+          timeout: '10s'
+        hosts: ['reviews']
+      """;
+
+  private static final String CANONICAL = """
+      apiVersion: networking.istio.io/v1beta1
+      kind: VirtualService
+      metadata:
+        name: reviews
+        namespace: bookinfo
+      spec:
+        hosts:
+        - reviews
+        http:
+        - route:
+          - destination:
+              host: reviews
+              subset: v1
+            weight: 100
+          timeout: 10s
+      """;
+
+  @Test
+  void printsCanonicalYamlKeepingTheApiVersion() throws IOException {
+    Run r = sailplan("fmt", file("vs.yaml", MESSY).toString());
+    assertEquals(new Run(0, CANONICAL, ""), r);
+  }
+
+  @Test
+  void isIdempotentAndByteStable() throws IOException {
+    Path once = file("once.yaml", sailplan("fmt", file("vs.yaml", MESSY).toString()).out());
+    Run twice = sailplan("fmt", once.toString());
+    assertEquals(CANONICAL, twice.out());
+    assertEquals(twice, sailplan("fmt", once.toString()));
+  }
+
+  @Test
+  void trickyStringsComeBackIdenticalThroughAYaml11Reader() throws IOException {
+    List<String> tricky = List.of("true", "on", "yes", "1.10", "0755", "*", ": x", "#x", "  leading", "a\nb",
+        "trailing ", "ünïcödé ☃", "1e3", "~", "null", "2001-12-14", "- x");
+    StringBuilder in = new StringBuilder("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tricky\n  annotations:\n");
+    for (int i = 0; i < tricky.size(); i++) {
+      in.append("    k").append(i).append(": \"").append(tricky.get(i).replace("\n", "\\n")).append("\"\n");
+    }
+    Run r = sailplan("fmt", file("ns.yaml", in.toString()).toString());
+    assertEquals(0, r.status(), r.err());
+    Map<?, ?> doc = new Yaml().load(r.out());
+    Map<?, ?> annotations = (Map<?, ?>) ((Map<?, ?>) doc.get("metadata")).get("annotations");
+    for (int i = 0; i < tricky.size(); i++) {
+      assertEquals(tricky.get(i), annotations.get("k" + i), "k" + i);
+    }
+  }
+
+  @Test
+  void badInputGetsOneLinePerProblemAndNoOutput() throws IOException {
+    Path bad = file("bad.yaml", """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: reviews}
+        spec:
+          http:
+          - route:
+            - destination: {host: reviews}
+              weight: ten
+        ---
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: default}
+        spec:
+          mtls: {mode: STRICTER}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gatewy
+        metadata: {name: gw}
+        """);
+    Run r = sailplan("fmt", bad.toString());
+    assertEquals(1, r.status());
+    assertEquals("", r.out());
+    assertEquals(String.join("\n",
+        bad + ": document 1, line 8: spec.http[0].route[0].weight: expected an integer, not a string",
+        bad + ": document 2, line 14: spec.mtls.mode: invalid value 'STRICTER' (expected one of: UNSET, DISABLE,"
+            + " PERMISSIVE, STRICT)",
+        bad + ": document 3, line 16: apiVersion: unknown kind Gatewy (apiVersion networking.istio.io/v1)") + "\n",
+        r.err());
+  }
+
+  @Test
+  void unknownFieldsMalformedYamlAndMissingFilesAreReported() throws IOException {
+    Path unknown = file("u.yaml", "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\n"
+        + "spec:\n  host: r\n  trafficPolicy:\n    loadBalancer:\n      simpel: ROUND_ROBIN\n");
+    Path malformed = file("m.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: [x\n");
+    Run r = sailplan("fmt", unknown.toString(), malformed.toString(), dir.resolve("none.yaml").toString());
+    assertEquals(1, r.status());
+    String[] lines = r.err().split("\n");
+    assertEquals(3, lines.length, r.err());
+    assertTrue(lines[0].startsWith(unknown + ": document 1, line 8: spec.trafficPolicy.loadBalancer.simpel: unknown field"),
+        lines[0]);
+    assertTrue(lines[1].startsWith(malformed + ": document 1, line 5: malformed YAML:"), lines[1]);
+    assertEquals(dir.resolve("none.yaml") + ": no such file", lines[2]);
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void anAliasBombIsRejectedWithinSeconds() throws IOException {
+    StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n  annotations:\n"
+        + "    a: &a \"lol\"\n");
+    for (char c = 'b'; c <= 'z'; c++) {
+      bomb.append("    ").append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *")
+          .append((char) (c - 1)).append("]\n");
+    }
+    Path p = file("bomb.yaml", bomb.toString());
+    Run r = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () -> sailplan("fmt", p.toString()));
+    assertEquals(1, r.status());
+    assertEquals(p + ": document 1, line 7: YAML aliases are not supported (*a): write the value out in full\n",
+        r.err());
+  }
+
+  @Test
+  void checkListsFilesThatAreNotCanonical() throws IOException {
+    Path messy = file("messy.yaml", MESSY);
+    Path clean = file("clean.yaml", CANONICAL);
+    assertEquals(new Run(1, messy + "\n", ""), sailplan("fmt", "--check", messy.toString(), clean.toString()));
+    assertEquals(new Run(0, "", ""), sailplan("fmt", "--check", clean.toString()));
+  }
+
+  @Test
+  void writeRewritesInPlaceAndLeavesBadFilesAlone() throws IOException {
+    Path messy = file("messy.yaml", MESSY);
+    assertEquals(new Run(0, "", ""), sailplan("fmt", "--write", messy.toString()));
+    assertEquals(CANONICAL, Files.readString(messy));
+    Path bad = file("bad.yaml", "apiVersion: v1\nkind: Nope\n");
+    Path other = file("other.yaml", MESSY);
+    assertEquals(1, sailplan("fmt", "--write", other.toString(), bad.toString()).status());
+    assertEquals(MESSY, Files.readString(other), "nothing is written when any input is invalid");
+  }
+
+  @Test
+  void severalFilesPrintAsOneStream() throws IOException {
+    Path a = file("a.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+    Path b = file("b.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n");
+    assertEquals("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n"
+        + "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n", sailplan("fmt", a.toString(), b.toString()).out());
+  }
+
+  @Test
+  void everyCommandHasHelpAndUsageErrorsExitTwo() {
+    Run top = sailplan("--help");
+    assertEquals(0, top.status());
+    assertTrue(top.out().contains("Usage: sailplan"), top.out());
+    assertTrue(top.out().contains("fmt"), top.out());
+    Run fmt = sailplan("fmt", "--help");
+    assertEquals(0, fmt.status());
+    assertTrue(fmt.out().contains("Usage: sailplan fmt"), fmt.out());
+    assertTrue(fmt.out().contains("--check"), fmt.out());
+    assertEquals(2, sailplan("fmt").status());
+    assertEquals(2, sailplan("frobnicate").status());
+    assertEquals(2, sailplan().status());
+  }
+}
