@@ -3,12 +3,17 @@ package dev.sailplan.istio;
 import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.istio.security.v1.AuthorizationPolicy;
 import dev.sailplan.istio.security.v1.AuthorizationPolicySpec;
+import dev.sailplan.istio.security.v1.Condition;
+import dev.sailplan.istio.security.v1.From;
 import dev.sailplan.istio.security.v1.MutualTLS;
 import dev.sailplan.istio.security.v1.MutualTLSMode;
+import dev.sailplan.istio.security.v1.Operation;
 import dev.sailplan.istio.security.v1.PeerAuthentication;
 import dev.sailplan.istio.security.v1.PeerAuthenticationSpec;
 import dev.sailplan.istio.security.v1.RequestAuthentication;
 import dev.sailplan.istio.security.v1.RequestAuthenticationSpec;
+import dev.sailplan.istio.security.v1.Source;
+import dev.sailplan.istio.security.v1.To;
 import dev.sailplan.istio.security.v1.WorkloadSelector;
 
 /**
@@ -53,6 +58,21 @@ public final class Security {
   /** A workload selector ({@code matchLabels}) from label pairs. */
   public static WorkloadSelector selector(String... labelPairs) {
     return WorkloadSelector.builder().putAllMatchLabels(Labels.of(labelPairs)).build();
+  }
+
+  /** A rule's {@code from} entry. */
+  public static From from(Source source) {
+    return From.builder().source(source).build();
+  }
+
+  /** A rule's {@code to} entry. */
+  public static To to(Operation operation) {
+    return To.builder().operation(operation).build();
+  }
+
+  /** A rule's {@code when} condition: {@code when("request.auth.claims[groups]", "admin")}. */
+  public static Condition when(String key, String... values) {
+    return Condition.builder().key(key).addValues(values).build();
   }
 
   /** The SPIFFE principal of a service account: {@code cluster.local/ns/NS/sa/NAME}. */

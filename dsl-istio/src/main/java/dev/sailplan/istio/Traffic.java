@@ -7,7 +7,10 @@ import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
 import dev.sailplan.istio.networking.v1.Destination;
 import dev.sailplan.istio.networking.v1.Gateway;
 import dev.sailplan.istio.networking.v1.GatewaySpec;
+import dev.sailplan.istio.networking.v1.HTTPMatchRequest;
 import dev.sailplan.istio.networking.v1.HTTPRouteDestination;
+import dev.sailplan.istio.networking.v1.IstioEgressListener;
+import dev.sailplan.istio.networking.v1.LoadBalancerSettings;
 import dev.sailplan.istio.networking.v1.Percent;
 import dev.sailplan.istio.networking.v1.Port;
 import dev.sailplan.istio.networking.v1.PortSelector;
@@ -15,10 +18,12 @@ import dev.sailplan.istio.networking.v1.RouteDestination;
 import dev.sailplan.istio.networking.v1.ServiceEntry;
 import dev.sailplan.istio.networking.v1.ServiceEntrySpec;
 import dev.sailplan.istio.networking.v1.ServicePort;
+import dev.sailplan.istio.networking.v1.SimpleLB;
 import dev.sailplan.istio.networking.v1.Sidecar;
 import dev.sailplan.istio.networking.v1.SidecarSpec;
 import dev.sailplan.istio.networking.v1.StringMatch;
 import dev.sailplan.istio.networking.v1.Subset;
+import dev.sailplan.istio.networking.v1.TrafficPolicy;
 import dev.sailplan.istio.networking.v1.VirtualService;
 import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
 import dev.sailplan.istio.networking.v1.WorkloadLabels;
@@ -82,6 +87,31 @@ public final class Traffic {
   /** A {@code StringMatch} on an RE2 regular expression. */
   public static StringMatch regex(String value) {
     return StringMatch.builder().regex(value).build();
+  }
+
+  /** A request match on the URI: {@code matchUri(prefix("/api/"))}. */
+  public static HTTPMatchRequest matchUri(StringMatch uri) {
+    return HTTPMatchRequest.builder().uri(uri).build();
+  }
+
+  /** A request match on one header: {@code matchHeader("end-user", exact("jason"))}. */
+  public static HTTPMatchRequest matchHeader(String name, StringMatch value) {
+    return HTTPMatchRequest.builder().putHeaders(name, value).build();
+  }
+
+  /** Load balancing by a simple algorithm. */
+  public static LoadBalancerSettings loadBalancer(SimpleLB algorithm) {
+    return LoadBalancerSettings.builder().simple(algorithm).build();
+  }
+
+  /** A traffic policy that only sets a simple load-balancing algorithm, as subsets often do. */
+  public static TrafficPolicy trafficPolicy(SimpleLB algorithm) {
+    return TrafficPolicy.builder().loadBalancer(loadBalancer(algorithm)).build();
+  }
+
+  /** A Sidecar egress listener reaching these {@code namespace/host} entries. */
+  public static IstioEgressListener egressHosts(String... hosts) {
+    return IstioEgressListener.builder().addHosts(hosts).build();
   }
 
   /** A destination host (short name or FQDN). */
@@ -172,6 +202,11 @@ public final class Traffic {
   /** Whole seconds: {@code seconds(30)} renders {@code 30s}. */
   public static Duration seconds(long seconds) {
     return Duration.ofSeconds(seconds);
+  }
+
+  /** Whole minutes: {@code minutes(1)} renders {@code 1m}. */
+  public static Duration minutes(long minutes) {
+    return Duration.ofMinutes(minutes);
   }
 
   /** Milliseconds: {@code millis(250)} renders {@code 250ms}. */

@@ -25,6 +25,8 @@ import java.util.Objects;
  * kinds: [networking.istio.io/VirtualService] # optional: only these kinds
  * names:                                     # optional naming table: Kind:path → type name
  *   VirtualService:spec.http[]: HTTPRoute
+ * durations: [tcp.idleTimeout]               # optional: strings that are durations though the
+ *                                            # schema has no duration rule (path suffixes)
  * </pre>
  *
  * @param schemas CRD files
@@ -34,6 +36,7 @@ import java.util.Objects;
  * @param packages Java package per {@code group/version}
  * @param kinds {@code group/Kind} to generate; empty for every kind in the files
  * @param names type names by {@code Kind:path}
+ * @param durations path suffixes of string properties to type as durations
  */
 public record CodegenConfig(
     @JsonProperty("schemas") List<String> schemas,
@@ -42,7 +45,8 @@ public record CodegenConfig(
     @JsonProperty("provider") String provider,
     @JsonProperty("packages") Map<String, String> packages,
     @JsonProperty("kinds") List<String> kinds,
-    @JsonProperty("names") Map<String, String> names) {
+    @JsonProperty("names") Map<String, String> names,
+    @JsonProperty("durations") List<String> durations) {
 
   /** Checks required parts and copies the collections. */
   public CodegenConfig {
@@ -55,6 +59,7 @@ public record CodegenConfig(
     packages = new LinkedHashMap<>(packages);
     kinds = kinds == null ? List.of() : List.copyOf(kinds);
     names = names == null ? Map.of() : new LinkedHashMap<>(names);
+    durations = durations == null ? List.of() : List.copyOf(durations);
   }
 
   /**

@@ -188,7 +188,7 @@ public final class ModelBuilder {
       }
       signatureOfName.put(kind, "resource:" + kind);
       originOfName.put(kind, kind);
-      SchemaNode root = SchemaParser.parse(model.schema(), kind);
+      SchemaNode root = SchemaParser.parse(model.schema(), kind, config.durations());
       if (!(root instanceof ObjectSchema rootObject)) {
         throw new IllegalStateException(kind + ": the root schema is not an object with properties");
       }

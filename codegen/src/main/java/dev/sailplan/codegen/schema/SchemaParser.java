@@ -17,7 +17,11 @@ public final class SchemaParser {
   /** Gateway API's {@code Duration} type carries this pattern instead of a CEL rule. */
   static final String GATEWAY_DURATION_PATTERN = "^([0-9]{1,5}(h|m|s|ms)){1,4}$";
 
-  private SchemaParser() {}
+  private final List<String> durationSuffixes;
+
+  private SchemaParser(List<String> durationSuffixes) {
+    this.durationSuffixes = List.copyOf(durationSuffixes);
+  }
 
   /**
    * Parses one schema node.
@@ -27,6 +31,18 @@ public final class SchemaParser {
    * @throws IllegalArgumentException for a construct codegen cannot type
    */
   public static SchemaNode parse(JsonNode node, String path) {
+    return parse(node, path, List.of());
+  }
+
+  /**
+   * Parses one schema node, typing as durations the string properties whose path ends with one of
+   * {@code durationSuffixes} (for schemas that describe a duration without a rule that says so).
+   */
+  public static SchemaNode parse(JsonNode node, String path, List<String> durationSuffixes) {
+    return new SchemaParser(durationSuffixes).node(node, path);
+  }
+
+  private SchemaNode node(JsonNode node, String path) {
     String description = node.path("description").asText("");
     Constraints constraints = constraints(node);
     if (node.path("x-kubernetes-int-or-string").asBoolean(false)) {
@@ -43,9 +59,9 @@ public final class SchemaParser {
         if (!node.has("items")) {
           throw new IllegalArgumentException(path + ": array without items");
         }
-        return new ArraySchema(description, parse(node.get("items"), path + "[]"), constraints);
+        return new ArraySchema(description, node(node.get("items"), path + "[]"), constraints);
       case "string":
-        return string(node, description, constraints);
+        return string(node, path, description, constraints);
       case "integer":
         double max = node.path("maximum").asDouble(Integer.MAX_VALUE);
         boolean int32 = "int32".equals(node.path("format").asText()) && max <= Integer.MAX_VALUE;
@@ -64,12 +80,12 @@ public final class SchemaParser {
     }
   }
 
-  private static SchemaNode object(JsonNode node, String path, String description, Constraints constraints) {
+  private SchemaNode object(JsonNode node, String path, String description, Constraints constraints) {
     JsonNode props = node.get("properties");
     if (props != null && props.size() > 0) {
       List<Property> properties = new ArrayList<>();
       props.properties().forEach(e ->
-          properties.add(new Property(e.getKey(), parse(e.getValue(), path + "." + e.getKey()))));
+          properties.add(new Property(e.getKey(), node(e.getValue(), path + "." + e.getKey()))));
       Set<String> required = new LinkedHashSet<>();
       node.path("required").forEach(r -> required.add(r.asText()));
       Set<String> names = new LinkedHashSet<>();
@@ -83,7 +99,7 @@ public final class SchemaParser {
     }
     JsonNode additional = node.get("additionalProperties");
     if (additional != null && additional.isObject()) {
-      return new MapSchema(description, parse(additional, path + "{}"), constraints);
+      return new MapSchema(description, node(additional, path + "{}"), constraints);
     }
     return new FreeFormSchema(description, constraints);
   }
@@ -109,11 +125,12 @@ public final class SchemaParser {
     }
   }
 
-  private static SchemaNode string(JsonNode node, String description, Constraints constraints) {
+  private SchemaNode string(JsonNode node, String path, String description, Constraints constraints) {
     List<String> values = new ArrayList<>();
     node.path("enum").forEach(v -> values.add(v.asText()));
     boolean duration = GATEWAY_DURATION_PATTERN.equals(constraints.pattern())
-        || constraints.rules().stream().anyMatch(r -> r.rule().contains("duration(self)"));
+        || constraints.rules().stream().anyMatch(r -> r.rule().contains("duration(self)"))
+        || durationSuffixes.stream().anyMatch(suffix -> path.endsWith("." + suffix));
     if (duration && values.isEmpty()) {
       return new ScalarSchema(description, ScalarKind.DURATION, List.of(), constraints);
     }

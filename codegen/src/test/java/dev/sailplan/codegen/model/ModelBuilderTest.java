@@ -27,7 +27,7 @@ class ModelBuilderTest {
 
   private static CodegenConfig config(Map<String, String> names) {
     return new CodegenConfig(List.of("widgets-crds.yaml"), "src", "res", "dev.example.Kinds",
-        Map.of("example.dev/v1", "dev.example.v1"), List.of(), names);
+        Map.of("example.dev/v1", "dev.example.v1"), List.of(), names, List.of());
   }
 
   private static PackageModel build(Map<String, String> names, List<CrdVersion> crds) {
@@ -65,6 +65,16 @@ class ModelBuilderTest {
   }
 
   @Test
+  void configuredPathSuffixesTypeStringsAsDurations() throws IOException {
+    CodegenConfig withDurations = new CodegenConfig(List.of("widgets-crds.yaml"), "src", "res", "dev.example.Kinds",
+        Map.of("example.dev/v1", "dev.example.v1"), List.of(), Map.of(), List.of("spec.name"));
+    PackageModel p = new ModelBuilder(new NamingStrategy(), withDurations).build(widgets()).get(0);
+    ObjectDef spec = (ObjectDef) p.types().get(0);
+    assertEquals(new TypeRef.Scalar(ScalarKind.DURATION),
+        spec.fields().stream().filter(f -> f.jsonName().equals("name")).findFirst().orElseThrow().type());
+  }
+
+  @Test
   void aServedVersionWithAnotherSchemaIsRejected() throws IOException {
     String text = Files.readString(FIXTURE.resolve("widgets-crds.yaml"))
         .replaceFirst("(?s)(name: v1beta1.*?)maxLength: 63", "$1maxLength: 64");
@@ -84,7 +94,7 @@ class ModelBuilderTest {
   @Test
   void aGroupVersionWithoutPackageIsRejected() throws IOException {
     CodegenConfig noPackage = new CodegenConfig(List.of("x"), "src", "res", "dev.example.Kinds",
-        Map.of(), List.of(), Map.of());
+        Map.of(), List.of(), Map.of(), List.of());
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> new ModelBuilder(new NamingStrategy(), noPackage).build(widgets()));
     assertEquals("no Java package configured for example.dev/v1 (kind Widget); add it under 'packages'",

@@ -11,6 +11,8 @@ import static dev.sailplan.istio.Traffic.destination;
 import static dev.sailplan.istio.Traffic.destinationRule;
 import static dev.sailplan.istio.Traffic.exact;
 import static dev.sailplan.istio.Traffic.gateway;
+import static dev.sailplan.istio.Traffic.loadBalancer;
+import static dev.sailplan.istio.Traffic.matchUri;
 import static dev.sailplan.istio.Traffic.millis;
 import static dev.sailplan.istio.Traffic.percent;
 import static dev.sailplan.istio.Traffic.prefix;
@@ -30,13 +32,11 @@ import dev.sailplan.istio.networking.v1.HTTPFaultInjection;
 import dev.sailplan.istio.networking.v1.HTTPMatchRequest;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
 import dev.sailplan.istio.networking.v1.HTTPSettings;
-import dev.sailplan.istio.networking.v1.LoadBalancerSettings;
 import dev.sailplan.istio.networking.v1.OutlierDetection;
 import dev.sailplan.istio.networking.v1.Server;
 import dev.sailplan.istio.networking.v1.ServerTLSMode;
 import dev.sailplan.istio.networking.v1.ServerTLSSettings;
 import dev.sailplan.istio.networking.v1.SimpleLB;
-import dev.sailplan.istio.networking.v1.StringMatch;
 import dev.sailplan.istio.networking.v1.TCPSettings;
 import dev.sailplan.istio.networking.v1.TcpKeepalive;
 import dev.sailplan.istio.networking.v1.TrafficPolicy;
@@ -231,10 +231,10 @@ public final class Seed002 {
             .addGateways("bookinfo-gateway")
             .addHttp(HTTPRoute.builder()
                 .addMatch(
-                    uri(exact("/productpage")),
-                    uri(prefix("/static")),
-                    uri(exact("/login")),
-                    uri(exact("/logout")))
+                    matchUri(exact("/productpage")),
+                    matchUri(prefix("/static")),
+                    matchUri(exact("/login")),
+                    matchUri(exact("/logout")))
                 .addRoute(routeTo(destination("productpage", 9080)))
                 .build())
             .build()));
@@ -284,13 +284,5 @@ public final class Seed002 {
                     .build())
                 .build())
             .build()));
-  }
-
-  private static LoadBalancerSettings loadBalancer(SimpleLB simple) {
-    return LoadBalancerSettings.builder().simple(simple).build();
-  }
-
-  private static HTTPMatchRequest uri(StringMatch match) {
-    return HTTPMatchRequest.builder().uri(match).build();
   }
 }

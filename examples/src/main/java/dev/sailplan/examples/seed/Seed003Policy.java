@@ -3,25 +3,25 @@ package dev.sailplan.examples.seed;
 import static dev.sailplan.istio.Observability.provider;
 import static dev.sailplan.istio.Observability.telemetry;
 import static dev.sailplan.istio.Security.authorizationPolicy;
+import static dev.sailplan.istio.Security.from;
 import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.mutualTls;
 import static dev.sailplan.istio.Security.peerAuthentication;
 import static dev.sailplan.istio.Security.principal;
 import static dev.sailplan.istio.Security.selector;
+import static dev.sailplan.istio.Security.to;
+import static dev.sailplan.istio.Security.when;
 
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.examples.SeedExample;
 import dev.sailplan.istio.security.v1.Action;
 import dev.sailplan.istio.security.v1.AuthorizationPolicySpec;
-import dev.sailplan.istio.security.v1.Condition;
-import dev.sailplan.istio.security.v1.From;
 import dev.sailplan.istio.security.v1.MutualTLSMode;
 import dev.sailplan.istio.security.v1.Operation;
 import dev.sailplan.istio.security.v1.PeerAuthenticationSpec;
 import dev.sailplan.istio.security.v1.Rule;
 import dev.sailplan.istio.security.v1.Source;
-import dev.sailplan.istio.security.v1.To;
 import dev.sailplan.istio.telemetry.v1.TelemetrySpec;
 import dev.sailplan.istio.telemetry.v1.Tracing;
 import java.util.List;
@@ -172,17 +172,5 @@ public final class Seed003Policy {
         .action(action)
         .addRules(Rule.builder().addTo(to(Operation.builder().addMethods(methods).build())).build())
         .build();
-  }
-
-  private static From from(Source source) {
-    return From.builder().source(source).build();
-  }
-
-  private static To to(Operation operation) {
-    return To.builder().operation(operation).build();
-  }
-
-  private static Condition when(String key, String... values) {
-    return Condition.builder().key(key).addValues(values).build();
   }
 }

@@ -7,10 +7,13 @@ import static dev.sailplan.gatewayapi.GatewayApi.pathPrefix;
 import static dev.sailplan.gatewayapi.GatewayApi.secret;
 import static dev.sailplan.istio.Traffic.destination;
 import static dev.sailplan.istio.Traffic.destinationRule;
+import static dev.sailplan.istio.Traffic.egressHosts;
 import static dev.sailplan.istio.Traffic.exact;
 import static dev.sailplan.istio.Traffic.gateway;
 import static dev.sailplan.istio.Traffic.labels;
+import static dev.sailplan.istio.Traffic.matchUri;
 import static dev.sailplan.istio.Traffic.millis;
+import static dev.sailplan.istio.Traffic.minutes;
 import static dev.sailplan.istio.Traffic.percent;
 import static dev.sailplan.istio.Traffic.prefix;
 import static dev.sailplan.istio.Traffic.routeTo;
@@ -19,11 +22,11 @@ import static dev.sailplan.istio.Traffic.serverPort;
 import static dev.sailplan.istio.Traffic.serviceEntry;
 import static dev.sailplan.istio.Traffic.servicePort;
 import static dev.sailplan.istio.Traffic.sidecar;
+import static dev.sailplan.istio.Traffic.trafficPolicy;
 import static dev.sailplan.istio.Traffic.versionSubset;
 import static dev.sailplan.istio.Traffic.virtualService;
 import static dev.sailplan.istio.Traffic.workloadLabels;
 
-import dev.sailplan.core.value.Duration;
 import dev.sailplan.examples.SeedExample;
 import dev.sailplan.gatewayapi.GatewayApi;
 import dev.sailplan.gatewayapi.v1.HTTPRouteRule;
@@ -47,7 +50,6 @@ import dev.sailplan.istio.networking.v1.HTTPRetry;
 import dev.sailplan.istio.networking.v1.HTTPRewrite;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
 import dev.sailplan.istio.networking.v1.HTTPSettings;
-import dev.sailplan.istio.networking.v1.IstioEgressListener;
 import dev.sailplan.istio.networking.v1.IstioIngressListener;
 import dev.sailplan.istio.networking.v1.LoadBalancerSettings;
 import dev.sailplan.istio.networking.v1.LocalityLoadBalancerSetting;
@@ -117,7 +119,7 @@ public final class Seed003Traffic {
             .addHosts("api.example.com")
             .addGateways("istio-system/public-gateway")
             .addHttp(HTTPRoute.builder()
-                .addMatch(uriPrefix("/v2/"))
+                .addMatch(matchUri(prefix("/v2/")))
                 .rewrite(HTTPRewrite.builder().uri("/").build())
                 .addRoute(routeTo(destination(apiV2, 8080)))
                 .timeout(seconds(30))
@@ -128,7 +130,7 @@ public final class Seed003Traffic {
                     .build())
                 .build())
             .addHttp(HTTPRoute.builder()
-                .addMatch(uriPrefix("/v1/"))
+                .addMatch(matchUri(prefix("/v1/")))
                 .addRoute(routeTo(destination("api-v1.default.svc.cluster.local", 8080)))
                 .timeout(seconds(60))
                 .build())
@@ -167,8 +169,8 @@ public final class Seed003Traffic {
                     .build())
                 .build())
             .addSubsets(
-                versionSubset("v1").withTrafficPolicy(simpleLoadBalancer(SimpleLB.ROUND_ROBIN)),
-                versionSubset("v2").withTrafficPolicy(simpleLoadBalancer(SimpleLB.LEAST_REQUEST)))
+                versionSubset("v1").withTrafficPolicy(trafficPolicy(SimpleLB.ROUND_ROBIN)),
+                versionSubset("v2").withTrafficPolicy(trafficPolicy(SimpleLB.LEAST_REQUEST)))
             .build()));
   }
 
@@ -248,9 +250,9 @@ public final class Seed003Traffic {
   private static SeedExample namespaceEgressSidecar() {
     return SeedExample.of("003-14-namespace-egress-sidecar",
         sidecar("production/default-sidecar", SidecarSpec.builder()
-            .addEgress(egressTo("./*"))
-            .addEgress(egressTo("istio-system/*"))
-            .addEgress(egressTo("*/external-api.external.svc.cluster.local"))
+            .addEgress(egressHosts("./*"))
+            .addEgress(egressHosts("istio-system/*"))
+            .addEgress(egressHosts("*/external-api.external.svc.cluster.local"))
             .build()));
   }
 
@@ -263,8 +265,8 @@ public final class Seed003Traffic {
                 .port(SidecarPort.builder().number(8080).protocol("HTTP").name("http").build())
                 .defaultEndpoint("127.0.0.1:8080")
                 .build())
-            .addEgress(egressTo("./backend.default.svc.cluster.local"))
-            .addEgress(egressTo("*/api.external.com"))
+            .addEgress(egressHosts("./backend.default.svc.cluster.local"))
+            .addEgress(egressHosts("*/api.external.com"))
             .build()));
   }
 
@@ -280,7 +282,7 @@ public final class Seed003Traffic {
         sidecar("default/external-egress", SidecarSpec.builder()
             .workloadSelector(workloadLabels("app", "worker"))
             .outboundTrafficPolicy(OutboundTrafficPolicy.builder().mode(OutboundTrafficPolicyMode.REGISTRY_ONLY).build())
-            .addEgress(egressTo("*/api.external.com"))
+            .addEgress(egressHosts("*/api.external.com"))
             .build()));
   }
 
@@ -322,7 +324,7 @@ public final class Seed003Traffic {
                 .outlierDetection(OutlierDetection.builder()
                     .consecutive5xxErrors(5)
                     .interval(seconds(1))
-                    .baseEjectionTime(Duration.ofMinutes(1))
+                    .baseEjectionTime(minutes(1))
                     .build())
                 .build())
             .build()));
@@ -349,7 +351,7 @@ public final class Seed003Traffic {
   private static SeedExample paymentsScopedSidecar() {
     return SeedExample.of("003-29-payments-scoped-sidecar",
         sidecar("payments/default", SidecarSpec.builder()
-            .addEgress(egressTo("./*", "istio-system/*", "shared/db-service"))
+            .addEgress(egressHosts("./*", "istio-system/*", "shared/db-service"))
             .build()));
   }
 
@@ -376,17 +378,5 @@ public final class Seed003Traffic {
                 .addBackendRefs(backend("api-v2", 8080))
                 .build())
             .build()));
-  }
-
-  private static HTTPMatchRequest uriPrefix(String value) {
-    return HTTPMatchRequest.builder().uri(prefix(value)).build();
-  }
-
-  private static TrafficPolicy simpleLoadBalancer(SimpleLB lb) {
-    return TrafficPolicy.builder().loadBalancer(LoadBalancerSettings.builder().simple(lb).build()).build();
-  }
-
-  private static IstioEgressListener egressTo(String... hosts) {
-    return IstioEgressListener.builder().addHosts(hosts).build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.value.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -52,5 +53,5 @@ public abstract class AbstractHTTPCookie {
    */
   @JsonProperty("ttl")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<String> ttl();
+  public abstract Optional<Duration> ttl();
 }

@@ -45,7 +45,7 @@ public abstract class AbstractTCPSettings {
    */
   @JsonProperty("idleTimeout")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<String> idleTimeout();
+  public abstract Optional<Duration> idleTimeout();
 
   /**
    * The maximum duration of a connection.
