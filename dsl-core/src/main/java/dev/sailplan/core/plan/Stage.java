@@ -1,0 +1,35 @@
+package dev.sailplan.core.plan;
+
+import dev.sailplan.core.Resource;
+import java.util.List;
+
+/**
+ * Changes applied together: nothing in a stage depends on anything else in it, so any order of
+ * arrival at the proxies is safe.
+ *
+ * @param label a short name for file names, e.g. {@code destinationrules}
+ * @param changes the changes, in key order
+ * @param then what happens after the stage
+ * @param reason why the stage comes where it does, for people reading the plan
+ */
+public record Stage(String label, List<Change> changes, Barrier then, String reason) {
+  /** Copies the list. */
+  public Stage {
+    changes = List.copyOf(changes);
+  }
+
+  /** The versions to apply. */
+  public List<Resource> applies() {
+    return changes.stream().filter(c -> !c.isDelete()).map(c -> c.after().orElseThrow()).toList();
+  }
+
+  /** The objects to delete. */
+  public List<ResourceKey> deletes() {
+    return changes.stream().filter(Change::isDelete).map(Change::key).toList();
+  }
+
+  /** This stage with another barrier after it. */
+  public Stage then(Barrier barrier) {
+    return new Stage(label, changes, barrier, reason);
+  }
+}
