@@ -106,7 +106,7 @@ public final class Planner {
       for (Map.Entry<ResourceKey, Optional<Resource>> m : moves.entrySet()) {
         changes.add(new Change(m.getKey(), at.get(m.getKey()), m.getValue()));
       }
-      String reason = reason(changes, pending);
+      String reason = reason(at, changes, pending);
       for (Change c : changes) {
         at = at.with(c.key(), c.after());
         Deque<Optional<Resource>> chain = pending.get(c.key());
@@ -197,13 +197,13 @@ public final class Planner {
       }
     }
     for (Fact f : after.excludes) {
-      Optional<ResourceKey> other = firstOther(k, moves, at, (x) -> x.provides.contains(f));
+      Optional<ResourceKey> other = firstOther(k, moves, at, (x) -> x.provides.stream().anyMatch(f::covers));
       if (other.isPresent()) {
         return Optional.of("cannot coexist with " + other.get() + " (" + f + ")");
       }
     }
     for (Fact f : after.provides) {
-      Optional<ResourceKey> other = firstOther(k, moves, at, (x) -> x.excludes.contains(f));
+      Optional<ResourceKey> other = firstOther(k, moves, at, (x) -> x.excludes.stream().anyMatch(e -> e.covers(f)));
       if (other.isPresent()) {
         return Optional.of("cannot coexist with " + other.get() + " (" + f + ")");
       }
@@ -267,7 +267,7 @@ public final class Planner {
   }
 
   /** Why this stage comes here, in words: what it provides to whom, what it stops using. */
-  private String reason(List<Change> changes, Map<ResourceKey, Deque<Optional<Resource>>> pending) {
+  private String reason(State at, List<Change> changes, Map<ResourceKey, Deque<Optional<Resource>>> pending) {
     Map<ResourceKey, Set<Fact>> laterRequires = new LinkedHashMap<>();
     Map<ResourceKey, Set<Fact>> laterLoses = new LinkedHashMap<>();
     Set<ResourceKey> inStage = new LinkedHashSet<>();
@@ -276,10 +276,13 @@ public final class Planner {
       List<Optional<Resource>> versions = new ArrayList<>(chain);
       Set<Fact> req = new TreeSet<>();
       Set<Fact> lost = new TreeSet<>();
+      // The versions still to come: for a key in this stage, after its first move.
+      Optional<Resource> prev = inStage.contains(k) ? versions.get(0) : at.get(k);
       for (int i = inStage.contains(k) ? 1 : 0; i < versions.size(); i++) {
-        req.addAll(facts(versions.get(i)).requires);
-        Facts prev = facts(i == 0 ? Optional.empty() : versions.get(i - 1));
-        prev.provides.stream().filter(f -> !facts(versions.get(versions.size() - 1)).provides.contains(f)).forEach(lost::add);
+        Facts now = facts(versions.get(i));
+        req.addAll(now.requires);
+        facts(prev).provides.stream().filter(f -> !now.provides.contains(f)).forEach(lost::add);
+        prev = versions.get(i);
       }
       laterRequires.put(k, req);
       laterLoses.put(k, lost);
@@ -336,7 +339,7 @@ public final class Planner {
   }
 
   private static String plural(String word) {
-    if (word.endsWith("y")) {
+    if (word.endsWith("y") && word.length() > 1 && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0) {
       return word.substring(0, word.length() - 1) + "ies";
     }
     return word.endsWith("s") ? word + "es" : word + "s";
