@@ -1,0 +1,274 @@
+package dev.sailplan.istio.rollout;
+
+import static dev.sailplan.istio.Traffic.destinationRule;
+import static dev.sailplan.istio.Traffic.exact;
+import static dev.sailplan.istio.Traffic.matchHeader;
+import static dev.sailplan.istio.Traffic.routeTo;
+import static dev.sailplan.istio.Traffic.subset;
+import static dev.sailplan.istio.Traffic.virtualService;
+
+import dev.sailplan.core.plan.Barrier;
+import dev.sailplan.core.plan.Planner;
+import dev.sailplan.core.plan.Rollout;
+import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.StepWeights;
+import dev.sailplan.istio.networking.v1.DestinationRule;
+import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
+import dev.sailplan.istio.networking.v1.HTTPRoute;
+import dev.sailplan.istio.networking.v1.VirtualService;
+import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A canary rollout of one service between two subsets: the DestinationRule gains the canary
+ * subset, the VirtualService shifts weight step by step (a gate after each), and finally the
+ * stable subset goes away. Optionally, requests with a header go to the canary from the start, so
+ * testers can reach it.
+ *
+ * <pre>{@code
+ * CanaryRollout canary = CanaryRollout.of("bookinfo/reviews")
+ *     .stable("v1")
+ *     .canary("v2")          // without stable and canary there is no build(): it does not compile
+ *     .steps(10, 25, 50, 100)
+ *     .headerOverride("x-canary", "true")
+ *     .build();
+ * Plan plan = canary.plan();                 // add-canary-subset, shift-10, …, drop-stable-subset
+ * Plan back = canary.rollbackFrom(2).plan(); // from shift-25 back to v1 only
+ * }</pre>
+ *
+ * <p>Subsets select pods by the {@code version} label (see {@link Options#versionLabel}); the
+ * DestinationRule and VirtualService are named after the host.
+ */
+public final class CanaryRollout implements Rollout {
+  private static final Pattern HEADER = Pattern.compile("[a-z0-9][-a-z0-9_.]*");
+
+  private final String namespace;
+  private final String host;
+  private final String stable;
+  private final String canary;
+  private final List<Integer> weights;
+  private final Optional<String[]> header;
+  private final String versionLabel;
+  private final String name;
+
+  private CanaryRollout(Builder b) {
+    this.namespace = b.namespace;
+    this.host = b.host;
+    this.stable = b.stable;
+    this.canary = b.canary;
+    this.weights = List.copyOf(b.weights);
+    this.header = Optional.ofNullable(b.header);
+    this.versionLabel = b.versionLabel;
+    this.name = b.name != null ? b.name : host + "-canary";
+  }
+
+  /** Starts a canary rollout of the service {@code namespace/host}. */
+  public static StableStep of(String serviceRef) {
+    String[] parts = Names.namespaced("service", serviceRef);
+    return new Builder(parts[0], parts[1]);
+  }
+
+  /** The first required part: the subset serving traffic now. */
+  public interface StableStep {
+    /** The stable subset, e.g. {@code v1}. */
+    CanaryStep stable(String subset);
+  }
+
+  /** The second required part: the subset being rolled out. */
+  public interface CanaryStep {
+    /** The canary subset, e.g. {@code v2}. */
+    Options canary(String subset);
+  }
+
+  /** Optional parts, then {@link #build()}. */
+  public interface Options {
+    /**
+     * The canary's share of traffic at each step, strictly increasing, within 1..100, ending at
+     * 100. Default: 10, 25, 50, 100.
+     */
+    Options steps(int... percentages);
+
+    /** Requests carrying {@code header: value} go to the canary from the first step. */
+    Options headerOverride(String header, String value);
+
+    /** The pod label that subsets select on. Default: {@code version}. */
+    Options versionLabel(String label);
+
+    /** The plan's name. Default: {@code <host>-canary}. */
+    Options name(String planName);
+
+    /**
+     * The rollout, checked.
+     *
+     * @throws IllegalArgumentException naming what is wrong: equal subsets, bad weights, bad names
+     */
+    CanaryRollout build();
+  }
+
+  private static final class Builder implements StableStep, CanaryStep, Options {
+    private final String namespace;
+    private final String host;
+    private String stable;
+    private String canary;
+    private List<Integer> weights = List.of(10, 25, 50, 100);
+    private String[] header;
+    private String versionLabel = "version";
+    private String name;
+
+    Builder(String namespace, String host) {
+      this.namespace = namespace;
+      this.host = host;
+    }
+
+    @Override
+    public CanaryStep stable(String subset) {
+      this.stable = subset;
+      return this;
+    }
+
+    @Override
+    public Options canary(String subset) {
+      this.canary = subset;
+      return this;
+    }
+
+    @Override
+    public Options steps(int... percentages) {
+      List<Integer> w = new ArrayList<>();
+      for (int p : percentages) {
+        w.add(p);
+      }
+      this.weights = w;
+      return this;
+    }
+
+    @Override
+    public Options headerOverride(String name, String value) {
+      this.header = new String[] {name, value};
+      return this;
+    }
+
+    @Override
+    public Options versionLabel(String label) {
+      this.versionLabel = label;
+      return this;
+    }
+
+    @Override
+    public Options name(String planName) {
+      this.name = planName;
+      return this;
+    }
+
+    @Override
+    public CanaryRollout build() {
+      Names.label("stable subset", stable);
+      Names.label("canary subset", canary);
+      if (stable.equals(canary)) {
+        throw new IllegalArgumentException("stable and canary are the same subset '" + stable + "'");
+      }
+      StepWeights.check(weights);
+      if (header != null) {
+        if (!HEADER.matcher(header[0]).matches()) {
+          throw new IllegalArgumentException("header '" + header[0] + "' is not a valid lower-case header name");
+        }
+        if (header[1].isEmpty()) {
+          throw new IllegalArgumentException("header " + header[0] + " needs a value to match");
+        }
+      }
+      if (name != null) {
+        Names.label("plan name", name);
+      }
+      return new CanaryRollout(this);
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Before the rollout: only the stable subset exists and takes all traffic. */
+  @Override
+  public State current() {
+    return State.of(rule(stable), routes(0, false));
+  }
+
+  @Override
+  public List<Planner.Target> targets() {
+    List<Planner.Target> out = new ArrayList<>();
+    out.add(new Planner.Target("add-canary-subset", State.of(rule(stable, canary), routes(0, true)), Barrier.GATE));
+    for (int w : weights) {
+      out.add(new Planner.Target("shift-" + w, State.of(rule(stable, canary), routes(w, w < 100)), Barrier.GATE));
+    }
+    out.add(new Planner.Target("drop-stable-subset", State.of(rule(canary), routes(100, false)), Barrier.NONE));
+    return out;
+  }
+
+  /** The names of the steps, in order: {@code add-canary-subset}, {@code shift-10}, …, {@code drop-stable-subset}. */
+  public List<String> stepNames() {
+    return targets().stream().map(Planner.Target::name).toList();
+  }
+
+  /**
+   * A rollout from the state after step {@code step} (0-based, see {@link #stepNames()}) back to
+   * the stable subset alone: all traffic back first, then the canary subset goes.
+   *
+   * @throws IndexOutOfBoundsException when there is no such step
+   */
+  public Rollout rollbackFrom(int step) {
+    State from = targets().get(step).desired();
+    String rollbackName = name + "-rollback-from-" + stepNames().get(step);
+    List<Planner.Target> back = List.of(
+        new Planner.Target("return-to-" + stable, State.of(rule(stable, canary), routes(0, false)), Barrier.GATE),
+        new Planner.Target("drop-canary-subset", current(), Barrier.NONE));
+    return new Rollout() {
+      @Override
+      public String name() {
+        return rollbackName;
+      }
+
+      @Override
+      public State current() {
+        return from;
+      }
+
+      @Override
+      public List<Planner.Target> targets() {
+        return back;
+      }
+    };
+  }
+
+  private DestinationRule rule(String... subsets) {
+    DestinationRuleSpec.Builder spec = DestinationRuleSpec.builder().host(host);
+    for (String s : subsets) {
+      spec.addSubsets(subset(s, versionLabel, s));
+    }
+    return destinationRule(namespace + "/" + host, spec.build());
+  }
+
+  /** Routes giving the canary {@code canaryWeight} percent, plus the header override when asked. */
+  private VirtualService routes(int canaryWeight, boolean withOverride) {
+    VirtualServiceSpec.Builder spec = VirtualServiceSpec.builder().addHosts(host);
+    if (withOverride && header.isPresent()) {
+      spec.addHttp(HTTPRoute.builder()
+          .name("canary-override")
+          .addMatch(matchHeader(header.get()[0], exact(header.get()[1])))
+          .addRoute(routeTo(host, canary))
+          .build());
+    }
+    HTTPRoute.Builder main = HTTPRoute.builder().name("primary");
+    if (canaryWeight == 0) {
+      main.addRoute(routeTo(host, stable));
+    } else if (canaryWeight == 100) {
+      main.addRoute(routeTo(host, canary));
+    } else {
+      main.addRoute(routeTo(host, stable, 100 - canaryWeight)).addRoute(routeTo(host, canary, canaryWeight));
+    }
+    return virtualService(namespace + "/" + host, spec.addHttp(main.build()).build());
+  }
+}
