@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Sailplan.Version.class,
     description = "Typed Istio and Gateway API manifests: format, check and plan them.",
-    subcommands = {FmtCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {FmtCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
 public final class Sailplan implements Runnable {
   /** Exit status for input that is not a valid manifest. */
   static final int INVALID_INPUT = 1;

@@ -316,6 +316,13 @@ public final class Planner {
           }
         }
       }
+      if (clause == null && !c.isDelete()) {
+        List<String> dropped = before.provides.stream().filter(f -> !after.provides.contains(f)).map(Fact::toString).toList();
+        if (!dropped.isEmpty()) {
+          clause = c.key() + " drops " + String.join(", ", dropped) + " now that nothing uses "
+              + (dropped.size() == 1 ? "it" : "them");
+        }
+      }
       if (clause == null) {
         clause = c.key() + (c.isCreate() ? " is created" : c.isDelete() ? " is deleted" : " is updated");
       }

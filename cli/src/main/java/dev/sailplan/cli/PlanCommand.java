@@ -1,0 +1,106 @@
+package dev.sailplan.cli;
+
+import dev.sailplan.core.ManifestException;
+import dev.sailplan.core.Manifests;
+import dev.sailplan.core.Problem;
+import dev.sailplan.core.Resource;
+import dev.sailplan.core.plan.Barrier;
+import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.Planner;
+import dev.sailplan.core.plan.PlanningException;
+import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.render.PlanOptions;
+import dev.sailplan.core.plan.render.PlanWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sailplan plan}: the make-before-break stages from a current state to a desired one. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Computes the ordered stages from the CURRENT manifests to the DESIRED ones and writes the plan",
+      "folder OUT/NAME: plan.yaml, one file per stage, apply.sh, current.yaml and desired.yaml.",
+      "CURRENT may be empty or a `kind: List` (kubectl get -o yaml)."
+    })
+final class PlanCommand implements Callable<Integer> {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  @Spec
+  private picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--from", paramLabel = "CURRENT", description = "Manifests as they are now (default: nothing exists).")
+  private Path from;
+
+  @Option(names = "--to", required = true, paramLabel = "DESIRED", description = "Manifests as they should be.")
+  private Path to;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the plan folder into.")
+  private Path out;
+
+  @Option(names = "--name", defaultValue = "plan", description = "The plan's name and folder name (default: ${DEFAULT-VALUE}).")
+  private String name;
+
+  @Option(names = "--settle", defaultValue = "5", paramLabel = "SECONDS",
+      description = "Settle delay after each propagation barrier in apply.sh (default: ${DEFAULT-VALUE}).")
+  private int settle;
+
+  @Override
+  public Integer call() {
+    if (!NAME.matcher(name).matches()) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--name '" + name + "' must be lower-case letters, digits and '-'");
+    }
+    State current;
+    State desired;
+    try {
+      current = from == null ? State.empty() : state(from);
+      desired = state(to);
+    } catch (ManifestException e) {
+      e.problems().forEach(p -> spec.commandLine().getErr().println(p));
+      return Sailplan.INVALID_INPUT;
+    } catch (NoSuchFileException e) {
+      spec.commandLine().getErr().println(new Problem(e.getFile(), 0, 0, "", "no such file"));
+      return Sailplan.INVALID_INPUT;
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("sailplan: cannot read input: " + e.getMessage());
+      return Sailplan.INVALID_INPUT;
+    }
+    Plan plan;
+    try {
+      plan = Planner.discover().plan(name, current, List.of(new Planner.Target("apply", desired, Barrier.NONE)));
+    } catch (PlanningException e) {
+      spec.commandLine().getErr().println("sailplan: " + e.getMessage().replace("\n  ", "\n  - "));
+      return Sailplan.INVALID_INPUT;
+    }
+    try {
+      Path dir = PlanWriter.write(plan, out, PlanOptions.defaults().withSettleSeconds(settle));
+      spec.commandLine().getOut().printf("Plan %s: %d stage%s from %d to %d resources, written to %s%n",
+          name, plan.stages().size(), plan.stages().size() == 1 ? "" : "s", current.size(), desired.size(), dir);
+      return 0;
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("sailplan: cannot write the plan into " + out + ": " + e.getMessage());
+      return Sailplan.INVALID_INPUT;
+    }
+  }
+
+  /** The resources of a file as a state; an object given twice is a problem of the input. */
+  private static State state(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    List<Resource> resources = Manifests.parse(text, file.toString());
+    try {
+      return State.of(resources);
+    } catch (IllegalArgumentException e) {
+      throw new ManifestException(List.of(new Problem(file.toString(), 0, 0, "", e.getMessage())));
+    }
+  }
+}

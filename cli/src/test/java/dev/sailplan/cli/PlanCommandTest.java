@@ -1,0 +1,102 @@
+package dev.sailplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCommandTest {
+  @TempDir
+  Path dir;
+
+  private static final String RULE = """
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: reviews, namespace: bookinfo}
+      spec:
+        host: reviews
+        subsets: [{name: %s, labels: {version: %s}}]
+      """;
+  private static final String ROUTE = """
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: reviews, namespace: bookinfo}
+      spec:
+        hosts: [reviews]
+        http: [{route: [{destination: {host: reviews, subset: %s}}]}]
+      """;
+
+  private Path file(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  private List<String> listing(Path root) throws IOException {
+    try (Stream<Path> walk = Files.list(root)) {
+      return walk.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void writesThePlanFolderWithStagesInMakeBeforeBreakOrder() throws IOException {
+    Path current = file("current.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    Path desired = file("desired.yaml", RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v2"));
+    Path out = dir.resolve("plans");
+    FmtCommandTest.Run r = FmtCommandTest.sailplan("plan", "--from", current.toString(), "--to", desired.toString(),
+        "--out", out.toString(), "--name", "reviews-swap");
+    assertEquals(new FmtCommandTest.Run(0, "Plan reviews-swap: 3 stages from 2 to 2 resources, written to "
+        + out.resolve("reviews-swap") + "\n", ""), r);
+    assertEquals(List.of("001-apply-destinationrules.yaml", "002-apply-virtualservices.yaml",
+        "003-apply-destinationrules.yaml", "apply.sh", "current.yaml", "desired.yaml", "plan.yaml"),
+        listing(out.resolve("reviews-swap")));
+    String index = Files.readString(out.resolve("reviews-swap/plan.yaml"));
+    assertTrue(index.contains("reason: DestinationRule bookinfo/reviews drops subset"
+        + " reviews.bookinfo.svc.cluster.local/v1 now that nothing uses it"), index);
+  }
+
+  @Test
+  void withoutFromEverythingIsCreatedAndAListIsAcceptedAsInput() throws IOException {
+    Path desired = file("desired.yaml", "apiVersion: v1\nkind: List\nitems:\n- "
+        + (RULE.formatted("v1", "v1") + ROUTE.formatted("v1").replace("apiVersion", "---apiVersion"))
+            .replace("\n", "\n  ").replace("---", "\n- ").trim() + "\n");
+    FmtCommandTest.Run r = FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--out", dir.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(List.of("001-apply-destinationrules.yaml", "002-apply-virtualservices.yaml", "apply.sh",
+        "current.yaml", "desired.yaml", "plan.yaml"), listing(dir.resolve("plan")));
+    assertEquals("", Files.readString(dir.resolve("plan/current.yaml")));
+  }
+
+  @Test
+  void anImpossibleTransitionIsAnErrorAndWritesNothing() throws IOException {
+    Path current = file("current.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    Path desired = file("desired.yaml", RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v1"));
+    Path out = dir.resolve("plans");
+    FmtCommandTest.Run r = FmtCommandTest.sailplan("plan", "--from", current.toString(), "--to", desired.toString(),
+        "--out", out.toString());
+    assertEquals(1, r.status());
+    assertEquals("sailplan: no safe order exists for 1 change (a dependency cycle, or something nothing provides):\n"
+        + "  - update DestinationRule bookinfo/reviews: would remove subset reviews.bookinfo.svc.cluster.local/v1"
+        + " while VirtualService bookinfo/reviews uses it\n", r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void badInputAndDuplicatesAreProblemsWithoutStackTraces() throws IOException {
+    Path bad = file("bad.yaml", "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: r}\n"
+        + "spec: {hosts: r}\n");
+    FmtCommandTest.Run r = FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", dir.toString());
+    assertEquals(new FmtCommandTest.Run(1, "", bad + ": document 1, line 4: spec.hosts: expected a list, not a string\n"), r);
+    Path twice = file("twice.yaml", ROUTE.formatted("v1") + "---\n" + ROUTE.formatted("v2"));
+    FmtCommandTest.Run d = FmtCommandTest.sailplan("plan", "--to", twice.toString(), "--out", dir.toString());
+    assertEquals(new FmtCommandTest.Run(1, "", twice + ": VirtualService bookinfo/reviews appears twice\n"), d);
+    assertEquals(2, FmtCommandTest.sailplan("plan", "--to", twice.toString()).status());
+    assertEquals(2, FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", "x", "--name", "Bad Name").status());
+    assertTrue(FmtCommandTest.sailplan("plan", "--help").out().contains("Usage: sailplan plan"));
+  }
+}

@@ -1,0 +1,310 @@
+package dev.sailplan.core.plan.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sailplan.core.Manifests;
+import dev.sailplan.core.Resource;
+import dev.sailplan.core.plan.Change;
+import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.ResourceKey;
+import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.Step;
+import dev.sailplan.core.yaml.CanonicalYaml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes a plan as a folder, in the documented on-disk format:
+ *
+ * <pre>
+ * OUT/&lt;plan-name&gt;/
+ *   plan.yaml                 the index: steps, stages, what each applies and deletes, barriers
+ *   001-&lt;step&gt;-&lt;stage&gt;.yaml   one multi-document YAML per stage (what it applies)
+ *   002-...
+ *   apply.sh                  applies the stages in order with the barriers between them
+ *   current.yaml              the state the plan starts from (empty when nothing exists)
+ *   desired.yaml              the state the plan ends in
+ * </pre>
+ *
+ * <p>{@code plan.yaml}:
+ *
+ * <pre>{@code
+ * plan: reviews-canary
+ * steps:
+ * - name: add-canary-subset
+ *   stages:
+ *   - file: 001-add-canary-subset-destinationrules.yaml
+ *     apply:
+ *     - apiVersion: networking.istio.io/v1
+ *       kind: DestinationRule
+ *       namespace: bookinfo
+ *       name: reviews
+ *     delete: []
+ *     then: propagation
+ *     reason: DestinationRule bookinfo/reviews provides subset ... before ... uses it
+ * }</pre>
+ *
+ * <p>Stage files are numbered over the whole plan from 001. A stage file starts with comments
+ * (the stage, its step, its reason and its barrier) followed by the canonical YAML of what the
+ * stage applies; deletions are listed in {@code plan.yaml} and run by {@code apply.sh}, not in
+ * the stage file.
+ *
+ * <p>{@code apply.sh [--yes] [--settle S] [--timeout S] [--context CTX] [--from N] [--dry-run]}
+ * runs {@code kubectl apply -f} and {@code kubectl delete --ignore-not-found} per stage, then the
+ * barrier: for {@code propagation} it polls {@code istioctl proxy-status} every 2 seconds until
+ * no proxy is STALE (exit 1 after the timeout), then sleeps the settle delay, or only sleeps when
+ * istioctl is not on PATH; for {@code gate} it asks before going on unless {@code --yes}, and
+ * exits 3 when told no or when standard input is not a terminal.
+ *
+ * <p>The folder is written atomically: everything goes to a temporary sibling folder, which is
+ * renamed into place only when complete. An existing folder of the same name is replaced only
+ * then (moved aside, the new one moved in, the old one deleted). On failure the temporary folder
+ * is removed and an existing folder is left as it was.
+ */
+public final class PlanWriter {
+  /** The index file's name. */
+  public static final String INDEX = "plan.yaml";
+  /** The script's name. */
+  public static final String SCRIPT = "apply.sh";
+  /** The file holding the state the plan starts from. */
+  public static final String CURRENT = "current.yaml";
+  /** The file holding the state the plan ends in. */
+  public static final String DESIRED = "desired.yaml";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private PlanWriter() {}
+
+  /**
+   * Writes {@code outDir/<plan name>/} with the default options.
+   *
+   * @return the plan's folder
+   * @throws IOException when the folder cannot be written; nothing was changed then
+   * @throws IllegalArgumentException when the plan's name cannot be a folder name
+   */
+  public static Path write(Plan plan, Path outDir) throws IOException {
+    return write(plan, outDir, PlanOptions.defaults());
+  }
+
+  /**
+   * Writes {@code outDir/<plan name>/}, replacing a folder of that name only once the new one is
+   * complete. {@code outDir} is created when missing.
+   *
+   * @return the plan's folder
+   * @throws IOException when the folder cannot be written; nothing was changed then
+   * @throws IllegalArgumentException when the plan's name cannot be a folder name
+   */
+  public static Path write(Plan plan, Path outDir, PlanOptions options) throws IOException {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(options, "options");
+    String name = Text.folderName(plan.name());
+    Path dir = outDir.toAbsolutePath().normalize();
+    Files.createDirectories(dir);
+    Path target = dir.resolve(name);
+    Path temp = createSibling(dir, "." + name + ".new-");
+    try {
+      writeFiles(plan, options, temp);
+      moveIntoPlace(temp, target);
+    } catch (IOException | RuntimeException | Error e) {
+      deleteQuietly(temp, e);
+      throw e;
+    }
+    return target;
+  }
+
+  /** The text of {@code plan.yaml}. */
+  public static String index(Plan plan) {
+    return CanonicalYaml.toYaml(indexTree(plan, Layout.of(plan)));
+  }
+
+  /** The text of {@code apply.sh}. */
+  public static String script(Plan plan, PlanOptions options) {
+    return ApplyScript.render(plan, Layout.of(plan), options);
+  }
+
+  private static void writeFiles(Plan plan, PlanOptions options, Path dir) throws IOException {
+    List<Layout.Entry> entries = Layout.of(plan);
+    for (Layout.Entry e : entries) {
+      writeText(dir.resolve(e.file()), stageFile(e));
+    }
+    writeText(dir.resolve(CURRENT), state(plan.current()));
+    writeText(dir.resolve(DESIRED), state(plan.desired()));
+    Path script = dir.resolve(SCRIPT);
+    writeText(script, ApplyScript.render(plan, entries, options));
+    makeExecutable(script);
+    writeText(dir.resolve(INDEX), CanonicalYaml.toYaml(indexTree(plan, entries)));
+  }
+
+  private static ObjectNode indexTree(Plan plan, List<Layout.Entry> entries) {
+    ObjectNode root = NODES.objectNode();
+    root.put("plan", plan.name());
+    ArrayNode steps = root.putArray("steps");
+    int e = 0;
+    for (Step step : plan.steps()) {
+      ObjectNode stepNode = steps.addObject();
+      stepNode.put("name", step.name());
+      ArrayNode stages = stepNode.putArray("stages");
+      for (int i = 0; i < step.stages().size(); i++, e++) {
+        Layout.Entry entry = entries.get(e);
+        ObjectNode stage = stages.addObject();
+        stage.put("file", entry.file());
+        ArrayNode apply = stage.putArray("apply");
+        for (Resource r : entry.stage().applies()) {
+          ref(apply, r.apiVersion(), ResourceKey.of(r));
+        }
+        ArrayNode delete = stage.putArray("delete");
+        for (Change c : entry.deletes()) {
+          ref(delete, Text.apiVersion(c), c.key());
+        }
+        stage.put("then", entry.stage().then().value());
+        stage.put("reason", entry.stage().reason());
+      }
+    }
+    return root;
+  }
+
+  private static void ref(ArrayNode list, String apiVersion, ResourceKey key) {
+    ObjectNode ref = list.addObject();
+    ref.put("apiVersion", apiVersion);
+    ref.put("kind", key.kind());
+    if (!key.namespace().isEmpty()) {
+      ref.put("namespace", key.namespace());
+    }
+    ref.put("name", key.name());
+  }
+
+  /** A stage file: the comment block, then what the stage applies. */
+  static String stageFile(Layout.Entry e) {
+    StringBuilder out = new StringBuilder();
+    Text.appendComment(out, "Stage " + e.nnn() + " of step " + e.step().name() + ": " + e.stage().reason());
+    Text.appendComment(out, "Then: " + e.stage().then().value());
+    List<Resource> applies = e.stage().applies();
+    boolean deletes = !e.deletes().isEmpty();
+    if (applies.isEmpty()) {
+      out.append(deletes ? "# (this stage only deletes: see plan.yaml)\n" : "# (this stage changes nothing)\n");
+    } else {
+      if (deletes) {
+        out.append("# (this stage also deletes: see plan.yaml)\n");
+      }
+      out.append(Manifests.toYaml(applies));
+    }
+    return out.toString();
+  }
+
+  private static String state(State state) {
+    return Manifests.toYaml(state.resources());
+  }
+
+  private static void writeText(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private static void makeExecutable(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } else if (!file.toFile().setExecutable(true, false)) {
+      throw new IOException("cannot make " + file + " executable");
+    }
+  }
+
+  /** Renames {@code temp} to {@code target}, moving an existing {@code target} aside first. */
+  private static void moveIntoPlace(Path temp, Path target) throws IOException {
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      rename(temp, target);
+      return;
+    }
+    Path old = createSibling(target.getParent(), "." + target.getFileName() + ".old-");
+    Path aside = old.resolve("previous");
+    try {
+      rename(target, aside);
+    } catch (IOException | RuntimeException | Error e) {
+      deleteQuietly(old, e);
+      throw e;
+    }
+    try {
+      rename(temp, target);
+    } catch (IOException | RuntimeException | Error e) {
+      try {
+        rename(aside, target);
+        Files.delete(old);
+      } catch (IOException restore) {
+        e.addSuppressed(restore);
+      }
+      throw e;
+    }
+    deleteQuietly(old, null);
+  }
+
+  /**
+   * A new empty folder {@code prefix<random>} in {@code dir}, created like any other folder (so
+   * with the permissions the umask gives, unlike a temporary directory's owner-only ones).
+   */
+  private static Path createSibling(Path dir, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path candidate = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
+      try {
+        return Files.createDirectory(candidate);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void rename(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  /** Deletes a tree, recording a failure on {@code cause} (when given) rather than throwing. */
+  private static void deleteQuietly(Path root, Throwable cause) {
+    try {
+      deleteTree(root);
+    } catch (IOException e) {
+      if (cause != null) {
+        cause.addSuppressed(e);
+      }
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

@@ -1,0 +1,337 @@
+package dev.sailplan.core.plan.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.plan.Barrier;
+import dev.sailplan.core.plan.Change;
+import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.ResourceKey;
+import dev.sailplan.core.plan.Stage;
+import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.Step;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanWriterTest {
+  static final String PLAN_YAML = """
+      plan: demo
+      steps:
+      - name: prepare
+        stages:
+        - file: 001-prepare-namespaces.yaml
+          apply:
+          - apiVersion: v1
+            kind: Namespace
+            name: shop
+          delete: []
+          then: propagation
+          reason: Namespace shop is created
+        - file: 002-prepare-services.yaml
+          apply:
+          - apiVersion: v1
+            kind: Service
+            namespace: shop
+            name: web
+          delete: []
+          then: gate
+          reason: Service shop/web is updated
+      - name: lockdown
+        stages:
+        - file: 003-lockdown-networkpolicies.yaml
+          apply:
+          - apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            namespace: shop
+            name: deny-all
+          delete:
+          - apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            namespace: shop
+            name: old-deny
+          then: propagation
+          reason: NetworkPolicy shop/deny-all is created; NetworkPolicy shop/old-deny is deleted because the new default-deny policy replaces it entirely
+        - file: 004-lockdown-delete-services.yaml
+          apply: []
+          delete:
+          - apiVersion: v1
+            kind: Service
+            namespace: shop
+            name: legacy
+          then: none
+          reason: Service shop/legacy is deleted
+      - name: finish
+        stages: []
+      """;
+
+  @TempDir
+  Path tmp;
+
+  private static String read(Path p) throws IOException {
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> list(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void writesTheDocumentedFolder() throws IOException {
+    Path out = tmp.resolve("out");
+    Path dir = PlanWriter.write(Fixtures.demo(), out, PlanOptions.defaults());
+
+    assertEquals(out.toAbsolutePath().resolve("demo"), dir);
+    assertEquals(List.of("demo"), list(out));
+    assertEquals(List.of("001-prepare-namespaces.yaml", "002-prepare-services.yaml",
+        "003-lockdown-networkpolicies.yaml", "004-lockdown-delete-services.yaml", "apply.sh", "current.yaml",
+        "desired.yaml", "plan.yaml"), list(dir));
+    assertEquals(PLAN_YAML, read(dir.resolve("plan.yaml")));
+    assertEquals(PLAN_YAML, PlanWriter.index(Fixtures.demo()));
+    assertEquals("""
+        # Stage 001 of step prepare: Namespace shop is created
+        # Then: propagation
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+        """, read(dir.resolve("001-prepare-namespaces.yaml")));
+    assertEquals("""
+        # Stage 002 of step prepare: Service shop/web is updated
+        # Then: gate
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            app: web
+          ports:
+          - name: http
+            port: 8080
+        """, read(dir.resolve("002-prepare-services.yaml")));
+    assertEquals("""
+        # Stage 003 of step lockdown: NetworkPolicy shop/deny-all is created; NetworkPolicy shop/old-deny is
+        # deleted because the new default-deny policy replaces it entirely
+        # Then: propagation
+        # (this stage also deletes: see plan.yaml)
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: deny-all
+          namespace: shop
+        spec:
+          podSelector: {}
+          policyTypes:
+          - Ingress
+        """, read(dir.resolve("003-lockdown-networkpolicies.yaml")));
+    assertEquals("""
+        # Stage 004 of step lockdown: Service shop/legacy is deleted
+        # Then: none
+        # (this stage only deletes: see plan.yaml)
+        """, read(dir.resolve("004-lockdown-delete-services.yaml")));
+    assertEquals("""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: legacy
+          namespace: shop
+        spec:
+          ports:
+          - name: http
+            port: 80
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            app: web
+          ports:
+          - name: http
+            port: 80
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: old-deny
+          namespace: shop
+        spec:
+          podSelector: {}
+          policyTypes:
+          - Ingress
+        """, read(dir.resolve("current.yaml")));
+    assertEquals("""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            app: web
+          ports:
+          - name: http
+            port: 8080
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: deny-all
+          namespace: shop
+        spec:
+          podSelector: {}
+          policyTypes:
+          - Ingress
+        """, read(dir.resolve("desired.yaml")));
+    assertEquals(PlanWriter.script(Fixtures.demo(), PlanOptions.defaults()), read(dir.resolve("apply.sh")));
+  }
+
+  @Test
+  void theScriptIsExecutableAndTheFolderHasOrdinaryPermissions() throws IOException {
+    Path dir = PlanWriter.write(Fixtures.demo(), tmp);
+    if (!Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      return;
+    }
+    assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("apply.sh"))));
+    Path ordinary = Files.createDirectory(tmp.resolve("ordinary"));
+    assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(dir));
+  }
+
+  @Test
+  void theSamePlanGivesTheSameBytes() throws IOException {
+    Path a = PlanWriter.write(Fixtures.demo(), tmp.resolve("a"));
+    Path b = PlanWriter.write(Fixtures.demo(), tmp.resolve("b"));
+    assertEquals(list(a), list(b));
+    for (String name : list(a)) {
+      assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
+    }
+  }
+
+  @Test
+  void anEmptyPlanHasAnEmptyIndexAndEmptyStates() throws IOException {
+    Path dir = PlanWriter.write(new Plan("nothing", State.empty(), List.of()), tmp);
+    assertEquals(List.of("apply.sh", "current.yaml", "desired.yaml", "plan.yaml"), list(dir));
+    assertEquals("plan: nothing\nsteps: []\n", read(dir.resolve("plan.yaml")));
+    assertEquals("", read(dir.resolve("current.yaml")));
+    assertEquals("", read(dir.resolve("desired.yaml")));
+  }
+
+  @Test
+  void optionsAreTheScriptsDefaults() {
+    String script = PlanWriter.script(Fixtures.demo(), new PlanOptions(9, 60));
+    assertTrue(script.contains("\nsettle=9\ntimeout=60\n"), script);
+    assertTrue(script.contains("(default 9)") && script.contains("(default 60)"), script);
+    assertEquals(new PlanOptions(5, 300), PlanOptions.defaults());
+    assertEquals(new PlanOptions(1, 300), PlanOptions.defaults().withSettleSeconds(1));
+    assertEquals(new PlanOptions(5, 2), PlanOptions.defaults().withProxyStatusTimeoutSeconds(2));
+    assertThrows(IllegalArgumentException.class, () -> new PlanOptions(-1, 300));
+    assertThrows(IllegalArgumentException.class, () -> new PlanOptions(5, -1));
+  }
+
+  @Test
+  void replacesAnExistingFolderWithTheCompleteNewOne() throws IOException {
+    Path old = Files.createDirectories(tmp.resolve("demo"));
+    Files.writeString(old.resolve("stale.txt"), "from an earlier plan");
+    Files.writeString(old.resolve("plan.yaml"), "plan: older\n");
+
+    Path dir = PlanWriter.write(Fixtures.demo(), tmp);
+
+    assertEquals(List.of("demo"), list(tmp));
+    assertEquals(8, list(dir).size());
+    assertTrue(!Files.exists(dir.resolve("stale.txt")));
+    assertEquals(PLAN_YAML, read(dir.resolve("plan.yaml")));
+  }
+
+  /** Jackson fails on it: its one bean property throws. */
+  static final class Unrenderable implements Resource {
+    @Override
+    public String apiVersion() {
+      return "v1";
+    }
+
+    @Override
+    public String kind() {
+      return "Service";
+    }
+
+    @Override
+    public ObjectMeta metadata() {
+      return ObjectMeta.ref("shop/broken");
+    }
+
+    /** Throws, as a resource that cannot be rendered. */
+    public String getBoom() {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  /** Stage 001 renders; stage 002 fails half way through the folder. */
+  private static Plan failingPlan() {
+    Resource broken = new Unrenderable();
+    ResourceKey key = new ResourceKey("", "Service", "shop", "broken");
+    Step step = new Step("break", State.of(Fixtures.SHOP), List.of(
+        new Stage("namespaces", List.of(Fixtures.create(Fixtures.SHOP)), Barrier.PROPAGATION, "fine"),
+        new Stage("services", List.of(new Change(key, Optional.empty(), Optional.of(broken))), Barrier.NONE, "fails")));
+    return new Plan("demo", State.empty(), List.of(step));
+  }
+
+  @Test
+  void aFailureLeavesAnExistingFolderAsItWasAndNothingElse() throws IOException {
+    Path old = Files.createDirectories(tmp.resolve("demo"));
+    Files.writeString(old.resolve("marker.txt"), "the plan people reviewed");
+
+    assertThrows(IllegalArgumentException.class, () -> PlanWriter.write(failingPlan(), tmp));
+
+    assertEquals(List.of("demo"), list(tmp));
+    assertEquals(List.of("marker.txt"), list(old));
+    assertEquals("the plan people reviewed", read(old.resolve("marker.txt")));
+  }
+
+  @Test
+  void aFailureWithoutAnExistingFolderLeavesNoPartialOne() throws IOException {
+    assertThrows(IllegalArgumentException.class, () -> PlanWriter.write(failingPlan(), tmp));
+    assertEquals(List.of(), list(tmp));
+  }
+
+  @Test
+  void aBlockedOutputFolderIsAnIoErrorAndChangesNothing() throws IOException {
+    Path file = Files.writeString(tmp.resolve("not-a-folder"), "keep me");
+
+    assertThrows(IOException.class, () -> PlanWriter.write(Fixtures.demo(), file));
+    assertThrows(IOException.class, () -> PlanWriter.write(Fixtures.demo(), file.resolve("below")));
+
+    assertEquals(List.of("not-a-folder"), list(tmp));
+    assertEquals("keep me", read(file));
+  }
+
+  @Test
+  void planNamesThatAreNotFolderNamesAreRejectedBeforeWriting() throws IOException {
+    for (String name : List.of("../escape", "a/b", "", ".hidden")) {
+      Plan plan = new Plan(name, State.empty(), List.of());
+      assertThrows(IllegalArgumentException.class, () -> PlanWriter.write(plan, tmp.resolve("out")), name);
+    }
+    assertEquals(List.of(), list(tmp));
+  }
+}
