@@ -1,6 +1,8 @@
 package dev.sailplan.examples;
 
 import dev.sailplan.core.Manifests;
+import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.render.PlanWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Renders every example into a folder: {@code OUT/examples/<name>.yaml}.
+ * Renders every example into a folder: {@code OUT/examples/<name>.yaml} for the seed manifests and
+ * {@code OUT/plans/<plan-name>/} for the example rollouts.
  *
  * <p>The folder is written whole or not at all: everything goes to a temporary sibling first,
  * which then replaces {@code OUT}.
@@ -30,8 +34,8 @@ public final class RenderAll {
     Path out = Path.of(args[0]).toAbsolutePath().normalize();
     try {
       Summary s = render(out);
-      System.out.printf("Rendered %d seed examples (%d resources, %d bytes) into %s%n",
-          s.examples(), s.resources(), s.bytes(), out);
+      System.out.printf("Rendered %d seed examples (%d resources) and %d plans (%d stages) into %s%n",
+          s.examples(), s.resources(), s.plans(), s.stages(), out);
     } catch (IOException | UncheckedIOException e) {
       System.err.println("RenderAll: cannot write " + out + ": " + e.getMessage());
       System.exit(1);
@@ -43,9 +47,10 @@ public final class RenderAll {
    *
    * @param examples example files
    * @param resources resources in them
-   * @param bytes total size
+   * @param plans plan folders
+   * @param stages stages in them
    */
-  public record Summary(int examples, int resources, long bytes) {}
+  public record Summary(int examples, int resources, int plans, int stages) {}
 
   /** Renders every example into {@code out}, replacing it atomically. */
   public static Summary render(Path out) throws IOException {
@@ -55,22 +60,24 @@ public final class RenderAll {
       files.put("examples/" + e.name() + ".yaml", Manifests.toYaml(e.resources()));
       resources += e.resources().size();
     }
-    long bytes = writeAtomically(out, files);
-    return new Summary(files.size(), resources, bytes);
+    List<Plan> plans = ExamplePlans.all().stream().map(r -> r.plan()).toList();
+    writeAtomically(out, files, plans);
+    int stages = plans.stream().mapToInt(p -> p.stages().size()).sum();
+    return new Summary(files.size(), resources, plans.size(), stages);
   }
 
-  private static long writeAtomically(Path out, Map<String, String> files) throws IOException {
+  private static void writeAtomically(Path out, Map<String, String> files, List<Plan> plans) throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".staging-");
-    long bytes = 0;
     try {
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path target = staging.resolve(f.getKey());
         Files.createDirectories(target.getParent());
-        byte[] data = f.getValue().getBytes(StandardCharsets.UTF_8);
-        Files.write(target, data);
-        bytes += data.length;
+        Files.write(target, f.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+      for (Plan plan : plans) {
+        PlanWriter.write(plan, staging.resolve("plans"));
       }
       Path old = null;
       if (Files.exists(out)) {
@@ -82,7 +89,6 @@ public final class RenderAll {
       if (old != null) {
         deleteTree(old);
       }
-      return bytes;
     } catch (IOException | RuntimeException e) {
       deleteTree(staging);
       throw e;

@@ -3,6 +3,7 @@ package dev.sailplan.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sailplan.core.Manifests;
 import java.io.IOException;
@@ -31,7 +32,13 @@ class RenderAllTest {
     List<SeedExample> all = SeedExamples.all();
     assertEquals(all.size(), s.examples());
     assertEquals(all.stream().mapToInt(e -> e.resources().size()).sum(), s.resources());
-    assertEquals(all.stream().map(e -> "examples/" + e.name() + ".yaml").sorted().toList(), listing(out));
+    assertEquals(all.stream().map(e -> "examples/" + e.name() + ".yaml").sorted().toList(),
+        listing(out).stream().filter(f -> f.startsWith("examples/")).toList());
+    assertEquals(ExamplePlans.all().size(), s.plans());
+    for (var rollout : ExamplePlans.all()) {
+      assertTrue(Files.isRegularFile(out.resolve("plans/" + rollout.name() + "/plan.yaml")), rollout.name());
+      assertTrue(Files.isExecutable(out.resolve("plans/" + rollout.name() + "/apply.sh")), rollout.name());
+    }
     SeedExample first = all.get(0);
     assertEquals(Manifests.toYaml(first.resources()), Files.readString(out.resolve("examples/" + first.name() + ".yaml")));
   }

@@ -58,8 +58,15 @@ public final class Planner {
    * @param name the step's name
    * @param desired the state to reach
    * @param after the barrier after the step's last stage (the plan's very last stage gets none)
+   * @param description what the step does, in words ("send 10% of reviews traffic to v2"); the
+   *     reason of a stage whose changes say nothing more specific, or empty
    */
-  public record Target(String name, State desired, Barrier after) {}
+  public record Target(String name, State desired, Barrier after, String description) {
+    /** A step without a description. */
+    public Target(String name, State desired, Barrier after) {
+      this(name, desired, after, "");
+    }
+  }
 
   /**
    * A plan through the targets in order.
@@ -72,6 +79,11 @@ public final class Planner {
     for (int t = 0; t < targets.size(); t++) {
       Target target = targets.get(t);
       List<Stage> stages = new ArrayList<>(stages(at, target.desired()));
+      if (!target.description().isEmpty()) {
+        stages.replaceAll(st -> st.reason().endsWith(" is updated") || st.reason().endsWith(" is created")
+            || st.reason().endsWith(" is deleted") ? new Stage(st.label(), st.changes(), st.then(),
+                target.description() + " (" + st.reason() + ")") : st);
+      }
       if (!stages.isEmpty()) {
         int last = stages.size() - 1;
         boolean lastOfPlan = t == targets.size() - 1;
@@ -314,6 +326,12 @@ public final class Planner {
             clause = c.key() + " stops using " + f + " before " + provider.get() + " removes it";
             break;
           }
+        }
+      }
+      if (clause == null && !c.isCreate() && !c.isDelete()) {
+        List<String> started = after.requires.stream().filter(f -> !before.requires.contains(f)).map(Fact::toString).toList();
+        if (!started.isEmpty()) {
+          clause = c.key() + " starts using " + String.join(", ", started);
         }
       }
       if (clause == null && !c.isDelete()) {

@@ -200,11 +200,16 @@ public final class CanaryRollout implements Rollout {
   @Override
   public List<Planner.Target> targets() {
     List<Planner.Target> out = new ArrayList<>();
-    out.add(new Planner.Target("add-canary-subset", State.of(rule(stable, canary), routes(0, true)), Barrier.GATE));
+    out.add(new Planner.Target("add-canary-subset", State.of(rule(stable, canary), routes(0, true)), Barrier.GATE,
+        header.map(h -> "route requests with " + h[0] + ": " + h[1] + " to " + canary + "; all others stay on " + stable)
+            .orElse("define subset " + canary + "; all traffic stays on " + stable)));
     for (int w : weights) {
-      out.add(new Planner.Target("shift-" + w, State.of(rule(stable, canary), routes(w, w < 100)), Barrier.GATE));
+      out.add(new Planner.Target("shift-" + w, State.of(rule(stable, canary), routes(w, w < 100)), Barrier.GATE,
+          w == 100 ? "send all " + host + " traffic to " + canary
+              : "send " + w + "% of " + host + " traffic to " + canary + ", " + (100 - w) + "% to " + stable));
     }
-    out.add(new Planner.Target("drop-stable-subset", State.of(rule(canary), routes(100, false)), Barrier.NONE));
+    out.add(new Planner.Target("drop-stable-subset", State.of(rule(canary), routes(100, false)), Barrier.NONE,
+        "remove subset " + stable + " now that no route uses it"));
     return out;
   }
 
@@ -223,8 +228,10 @@ public final class CanaryRollout implements Rollout {
     State from = targets().get(step).desired();
     String rollbackName = name + "-rollback-from-" + stepNames().get(step);
     List<Planner.Target> back = List.of(
-        new Planner.Target("return-to-" + stable, State.of(rule(stable, canary), routes(0, false)), Barrier.GATE),
-        new Planner.Target("drop-canary-subset", current(), Barrier.NONE));
+        new Planner.Target("return-to-" + stable, State.of(rule(stable, canary), routes(0, false)), Barrier.GATE,
+            "send all " + host + " traffic back to " + stable),
+        new Planner.Target("drop-canary-subset", current(), Barrier.NONE,
+            "remove subset " + canary + " now that no route uses it"));
     return new Rollout() {
       @Override
       public String name() {
