@@ -309,7 +309,8 @@ public final class Planner {
           continue;
         }
         Optional<ResourceKey> user = laterRequires.entrySet().stream()
-            .filter(e -> !inStage.contains(e.getKey()) && e.getValue().contains(f)).map(Map.Entry::getKey).findFirst();
+            .filter(e -> !inStage.contains(e.getKey()) && e.getValue().stream().anyMatch(f::covers))
+            .map(Map.Entry::getKey).findFirst();
         if (user.isPresent()) {
           clause = c.key() + " provides " + f + " before " + user.get() + " uses it";
           break;
@@ -321,7 +322,8 @@ public final class Planner {
             continue;
           }
           Optional<ResourceKey> provider = laterLoses.entrySet().stream()
-              .filter(e -> !inStage.contains(e.getKey()) && e.getValue().contains(f)).map(Map.Entry::getKey).findFirst();
+              .filter(e -> !inStage.contains(e.getKey()) && e.getValue().stream().anyMatch(p -> p.covers(f)))
+              .map(Map.Entry::getKey).findFirst();
           if (provider.isPresent()) {
             clause = c.key() + " stops using " + f + " before " + provider.get() + " removes it";
             break;

@@ -1,0 +1,309 @@
+package dev.sailplan.gatewayapi.rollout;
+
+import static dev.sailplan.gatewayapi.GatewayApi.backend;
+import static dev.sailplan.gatewayapi.GatewayApi.httpRoute;
+import static dev.sailplan.gatewayapi.GatewayApi.parent;
+
+import dev.sailplan.core.plan.Barrier;
+import dev.sailplan.core.plan.Planner;
+import dev.sailplan.core.plan.Rollout;
+import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.StepWeights;
+import dev.sailplan.gatewayapi.v1.HTTPRoute;
+import dev.sailplan.gatewayapi.v1.HTTPRouteRule;
+import dev.sailplan.gatewayapi.v1.HTTPRouteSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A canary rollout on one Gateway API HTTPRoute between two Services: the route's single rule
+ * shifts weight from the stable backend to the canary backend step by step (a gate after each);
+ * at 100% only the canary backend is left, so the last shift ends the rollout.
+ *
+ * <pre>{@code
+ * HttpRouteCanary canary = HttpRouteCanary.of("web/api")
+ *     .parent("istio-ingress/public")
+ *     .stable("api-v1", 8080)
+ *     .canary("api-v2", 8080)   // without parent, stable and canary there is no build(): it does not compile
+ *     .hostnames("api.example.com")
+ *     .steps(10, 50, 100)
+ *     .build();
+ * Plan plan = canary.plan();                  // shift-10, shift-50, shift-100
+ * Plan back = canary.rollbackFrom(1).plan();  // from shift-50 back to api-v1 only
+ * }</pre>
+ *
+ * <p>Both Services live in the route's namespace; the parent Gateway may live elsewhere (its
+ * listeners must allow routes from the route's namespace).
+ */
+public final class HttpRouteCanary implements Rollout {
+  /** A DNS-1123 label: what namespaces and Service names must be. */
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  /** A DNS-1123 subdomain: what route and Gateway names must be. */
+  private static final Pattern SUBDOMAIN = Pattern.compile(
+      "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+  /** A route hostname: a DNS-1123 subdomain, possibly with a leading wildcard label. */
+  private static final Pattern HOSTNAME = Pattern.compile(
+      "(\\*\\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+
+  private final String namespace;
+  private final String route;
+  private final String parentRef;
+  private final Backend stable;
+  private final Backend canary;
+  private final List<String> hostnames;
+  private final List<Integer> weights;
+  private final String name;
+
+  private HttpRouteCanary(Builder b) {
+    this.namespace = b.namespace;
+    this.route = b.route;
+    this.parentRef = b.parentRef;
+    this.stable = b.stable;
+    this.canary = b.canary;
+    this.hostnames = List.copyOf(b.hostnames);
+    this.weights = List.copyOf(b.weights);
+    this.name = b.name != null ? b.name : route + "-canary";
+  }
+
+  /** Starts a canary rollout on the HTTPRoute {@code namespace/name}. */
+  public static ParentStep of(String routeRef) {
+    String[] parts = routeRef == null ? new String[0] : routeRef.split("/", -1);
+    if (parts.length != 2) {
+      throw new IllegalArgumentException("route '" + routeRef + "' must be namespace/name");
+    }
+    label("route namespace", parts[0]);
+    subdomain("route name", parts[1]);
+    return new Builder(parts[0], parts[1]);
+  }
+
+  /** The first required part: the Gateway the route attaches to. */
+  public interface ParentStep {
+    /** The parent Gateway, {@code namespace/name} or a bare {@code name} in the route's namespace. */
+    StableStep parent(String gatewayRef);
+  }
+
+  /** The second required part: the Service serving traffic now. */
+  public interface StableStep {
+    /** The stable backend, e.g. {@code stable("api-v1", 8080)}. */
+    CanaryStep stable(String service, int port);
+  }
+
+  /** The third required part: the Service being rolled out. */
+  public interface CanaryStep {
+    /** The canary backend, e.g. {@code canary("api-v2", 8080)}. */
+    Options canary(String service, int port);
+  }
+
+  /** Optional parts, then {@link #build()}. */
+  public interface Options {
+    /** The hostnames the route matches. Default: none (every hostname of the parent's listeners). */
+    Options hostnames(String... hostnames);
+
+    /**
+     * The canary's share of traffic at each step, strictly increasing, within 1..100, ending at
+     * 100. Default: 10, 25, 50, 100.
+     */
+    Options steps(int... percentages);
+
+    /** The plan's name. Default: {@code <route>-canary}. */
+    Options name(String planName);
+
+    /**
+     * The rollout, checked.
+     *
+     * @throws IllegalArgumentException naming what is wrong: equal backends, bad ports, bad
+     *     weights, bad names
+     */
+    HttpRouteCanary build();
+  }
+
+  /** A Service and port. */
+  private record Backend(String service, int port) {
+    @Override
+    public String toString() {
+      return service + ":" + port;
+    }
+  }
+
+  private static final class Builder implements ParentStep, StableStep, CanaryStep, Options {
+    private final String namespace;
+    private final String route;
+    private String parentRef;
+    private Backend stable;
+    private Backend canary;
+    private List<String> hostnames = List.of();
+    private List<Integer> weights = List.of(10, 25, 50, 100);
+    private String name;
+
+    Builder(String namespace, String route) {
+      this.namespace = namespace;
+      this.route = route;
+    }
+
+    @Override
+    public StableStep parent(String gatewayRef) {
+      this.parentRef = gatewayRef;
+      return this;
+    }
+
+    @Override
+    public CanaryStep stable(String service, int port) {
+      this.stable = new Backend(service, port);
+      return this;
+    }
+
+    @Override
+    public Options canary(String service, int port) {
+      this.canary = new Backend(service, port);
+      return this;
+    }
+
+    @Override
+    public Options hostnames(String... names) {
+      this.hostnames = new ArrayList<>(Arrays.asList(names));
+      return this;
+    }
+
+    @Override
+    public Options steps(int... percentages) {
+      List<Integer> w = new ArrayList<>();
+      for (int p : percentages) {
+        w.add(p);
+      }
+      this.weights = w;
+      return this;
+    }
+
+    @Override
+    public Options name(String planName) {
+      this.name = planName;
+      return this;
+    }
+
+    @Override
+    public HttpRouteCanary build() {
+      String[] gw = parentRef == null ? new String[0] : parentRef.split("/", -1);
+      if (gw.length == 2) {
+        label("parent namespace", gw[0]);
+        subdomain("parent name", gw[1]);
+      } else if (gw.length == 1) {
+        subdomain("parent name", gw[0]);
+      } else {
+        throw new IllegalArgumentException("parent '" + parentRef + "' must be namespace/name or name");
+      }
+      backend("stable", stable);
+      backend("canary", canary);
+      if (stable.equals(canary)) {
+        throw new IllegalArgumentException("stable and canary are the same backend " + stable);
+      }
+      for (String h : hostnames) {
+        if (h == null || h.length() > 253 || !HOSTNAME.matcher(h).matches()) {
+          throw new IllegalArgumentException("hostname '" + h + "' is not a valid host name");
+        }
+      }
+      if (hostnames.size() != hostnames.stream().distinct().count()) {
+        throw new IllegalArgumentException("hostnames " + hostnames + " name one host twice");
+      }
+      StepWeights.check(weights);
+      if (name != null) {
+        label("plan name", name);
+      }
+      return new HttpRouteCanary(this);
+    }
+
+    private static void backend(String what, Backend b) {
+      label(what + " service", b.service());
+      if (b.port() < 1 || b.port() > 65535) {
+        throw new IllegalArgumentException(what + " port " + b.port() + " is outside 1..65535");
+      }
+    }
+  }
+
+  private static void label(String what, String value) {
+    if (value == null || !LABEL.matcher(value).matches()) {
+      throw new IllegalArgumentException(what + " '" + value
+          + "' is not a valid name (lower-case letters, digits and '-', at most 63, starting and ending alphanumeric)");
+    }
+  }
+
+  private static void subdomain(String what, String value) {
+    if (value == null || value.length() > 253 || !SUBDOMAIN.matcher(value).matches()) {
+      throw new IllegalArgumentException(what + " '" + value
+          + "' is not a valid name (dot-separated lower-case labels of letters, digits and '-', at most 253)");
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Before the rollout: the route sends everything to the stable backend. */
+  @Override
+  public State current() {
+    return State.of(route(0));
+  }
+
+  /** {@code shift-N} for each step weight, a gate after each but the last. */
+  @Override
+  public List<Planner.Target> targets() {
+    List<Planner.Target> out = new ArrayList<>();
+    for (int w : weights) {
+      out.add(new Planner.Target("shift-" + w, State.of(route(w)), w < 100 ? Barrier.GATE : Barrier.NONE));
+    }
+    return out;
+  }
+
+  /** The names of the steps, in order: {@code shift-10}, …, {@code shift-100}. */
+  public List<String> stepNames() {
+    return targets().stream().map(Planner.Target::name).toList();
+  }
+
+  /**
+   * A rollout from the state after step {@code step} (0-based, see {@link #stepNames()}) back to
+   * the stable backend alone ({@code return-to-<stable service>}).
+   *
+   * @throws IndexOutOfBoundsException when there is no such step
+   */
+  public Rollout rollbackFrom(int step) {
+    State from = targets().get(step).desired();
+    String rollbackName = name + "-rollback-from-" + stepNames().get(step);
+    List<Planner.Target> back = List.of(new Planner.Target("return-to-" + stable.service(), current(), Barrier.NONE));
+    return new Rollout() {
+      @Override
+      public String name() {
+        return rollbackName;
+      }
+
+      @Override
+      public State current() {
+        return from;
+      }
+
+      @Override
+      public List<Planner.Target> targets() {
+        return back;
+      }
+    };
+  }
+
+  /** The route giving the canary {@code canaryWeight} percent. */
+  private HTTPRoute route(int canaryWeight) {
+    HTTPRouteRule.Builder rule = HTTPRouteRule.builder();
+    if (canaryWeight == 0) {
+      rule.addBackendRefs(backend(stable.service(), stable.port()));
+    } else if (canaryWeight == 100) {
+      rule.addBackendRefs(backend(canary.service(), canary.port()));
+    } else {
+      rule.addBackendRefs(backend(stable.service(), stable.port(), 100 - canaryWeight))
+          .addBackendRefs(backend(canary.service(), canary.port(), canaryWeight));
+    }
+    return httpRoute(namespace + "/" + route, HTTPRouteSpec.builder()
+        .addParentRefs(parent(parentRef))
+        .addAllHostnames(hostnames)
+        .addRules(rule.build())
+        .build());
+  }
+}
