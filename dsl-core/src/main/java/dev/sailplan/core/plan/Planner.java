@@ -209,13 +209,13 @@ public final class Planner {
       }
     }
     for (Fact f : after.excludes) {
-      Optional<ResourceKey> other = firstOther(k, moves, at, (x) -> x.provides.stream().anyMatch(f::covers));
+      Optional<ResourceKey> other = firstOther(k, moves, at, (x) -> x.provides.stream().anyMatch(p -> clash(f, p)));
       if (other.isPresent()) {
         return Optional.of("cannot coexist with " + other.get() + " (" + f + ")");
       }
     }
     for (Fact f : after.provides) {
-      Optional<ResourceKey> other = firstOther(k, moves, at, (x) -> x.excludes.stream().anyMatch(e -> e.covers(f)));
+      Optional<ResourceKey> other = firstOther(k, moves, at, (x) -> x.excludes.stream().anyMatch(e -> clash(e, f)));
       if (other.isPresent()) {
         return Optional.of("cannot coexist with " + other.get() + " (" + f + ")");
       }
@@ -239,6 +239,11 @@ public final class Planner {
 
   private boolean providedLater(Fact f, ResourceKey self, Map<ResourceKey, Optional<Resource>> moves, State at) {
     return moves.entrySet().stream().anyMatch(e -> !e.getKey().equals(self) && covered(facts(e.getValue()).provides, f));
+  }
+
+  /** An excluded fact meets a provided one when either is a wildcard over the other. */
+  private static boolean clash(Fact excluded, Fact provided) {
+    return excluded.covers(provided) || provided.covers(excluded);
   }
 
   private static boolean covered(Set<Fact> provided, Fact required) {

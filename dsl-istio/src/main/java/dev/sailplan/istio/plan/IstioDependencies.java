@@ -68,10 +68,16 @@ public final class IstioDependencies implements DependencyModel {
       String host = fqdn(spec.host(), ns);
       spec.subsets().forEach(s -> out.add(new Fact("subset", host + "/" + s.name())));
       if (sendsPlaintext(spec)) {
-        inClusterNamespace(host).ifPresent(target -> out.add(new Fact("plaintext-to", target)));
+        plaintextTarget(host).ifPresent(target -> out.add(new Fact("plaintext-to", target)));
+      }
+      if (originatesTls(spec)) {
+        out.add(new Fact("tls-origination", host));
       }
     } else if (r instanceof Gateway) {
       out.add(new Fact("istio-gateway", ns + "/" + r.metadata().name().orElse("")));
+    } else if (r instanceof VirtualService vs && vs.spec().isPresent() && vs.spec().get().gateways().contains("mesh")) {
+      // Routes the sidecars themselves use, e.g. external hosts sent through an egress gateway.
+      vs.spec().get().hosts().forEach(h -> out.add(new Fact("mesh-route", h)));
     } else if (r instanceof ServiceEntry se) {
       se.spec().hosts().forEach(h -> out.add(new Fact("external-host", h)));
     } else if (r instanceof Sidecar sc && registryOnly(sc)) {
@@ -98,8 +104,13 @@ public final class IstioDependencies implements DependencyModel {
         String host = entry.substring(entry.indexOf('/') + 1);
         if (isExplicitExternal(host)) {
           out.add(new Fact("external-host", host));
+          out.add(new Fact("mesh-route", host));
         }
       }));
+    } else if (r instanceof ServiceEntry se) {
+      // An entry whose traffic is meant to be upgraded to TLS must not be served before the
+      // DestinationRule that does it: plain HTTP would reach the TLS port meanwhile.
+      se.spec().hosts().forEach(h -> out.add(new Fact("tls-origination", h)));
     }
     return out;
   }
@@ -164,15 +175,38 @@ public final class IstioDependencies implements DependencyModel {
     return out;
   }
 
+  /** Plaintext anywhere in the rule: its policy, a port's, or a subset's. */
   private static boolean sendsPlaintext(DestinationRuleSpec spec) {
-    Optional<TrafficPolicy> policy = spec.trafficPolicy();
-    if (policy.isEmpty()) {
-      return false;
+    List<TrafficPolicy> policies = new ArrayList<>();
+    spec.trafficPolicy().ifPresent(policies::add);
+    spec.subsets().forEach(s -> s.trafficPolicy().ifPresent(policies::add));
+    for (TrafficPolicy policy : policies) {
+      if (disables(policy.tls())
+          || policy.portLevelSettings().stream().map(PortTrafficPolicy::tls).anyMatch(IstioDependencies::disables)) {
+        return true;
+      }
     }
-    if (disables(policy.get().tls())) {
-      return true;
+    return false;
+  }
+
+  private static boolean originatesTls(DestinationRuleSpec spec) {
+    return spec.trafficPolicy().flatMap(TrafficPolicy::tls).flatMap(ClientTLSSettings::mode)
+        .filter(m -> m == ClientTLSMode.SIMPLE || m == ClientTLSMode.MUTUAL).isPresent();
+  }
+
+  /**
+   * The namespace a plaintext rule reaches, {@code *} when its host may be in any namespace
+   * ({@code *.local}, {@code *.svc.cluster.local}, {@code *}), or empty for a host outside the
+   * mesh (plaintext to it is not STRICT's business).
+   */
+  static Optional<String> plaintextTarget(String host) {
+    Optional<String> ns = inClusterNamespace(host).filter(n -> !n.equals("*"));
+    if (ns.isPresent()) {
+      return ns;
     }
-    return policy.get().portLevelSettings().stream().map(PortTrafficPolicy::tls).anyMatch(IstioDependencies::disables);
+    boolean wildcard = host.startsWith("*") && (host.equals("*") || "svc.cluster.local".endsWith(host.substring(2))
+        || host.endsWith(CLUSTER_SUFFIX));
+    return wildcard ? Optional.of("*") : Optional.empty();
   }
 
   private static boolean disables(Optional<ClientTLSSettings> tls) {
