@@ -1,7 +1,19 @@
 package dev.sailplan.examples;
 
+import static dev.sailplan.istio.Traffic.destinationRule;
+
 import dev.sailplan.core.plan.Rollout;
+import dev.sailplan.core.plan.State;
+import dev.sailplan.gatewayapi.rollout.HttpRouteCanary;
+import dev.sailplan.istio.networking.v1.ClientTLSMode;
+import dev.sailplan.istio.networking.v1.ClientTLSSettings;
+import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
+import dev.sailplan.istio.networking.v1.TrafficPolicy;
+import dev.sailplan.istio.rollout.BlueGreen;
 import dev.sailplan.istio.rollout.CanaryRollout;
+import dev.sailplan.istio.rollout.EgressLockdown;
+import dev.sailplan.istio.rollout.ExternalHost;
+import dev.sailplan.istio.rollout.StrictMtlsMigration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,12 +31,65 @@ public final class ExamplePlans {
         .build();
   }
 
+  /** Bookinfo's ratings service switching from v1 to v2 at once. */
+  public static BlueGreen ratingsBlueGreen() {
+    return BlueGreen.of("bookinfo/ratings").live("v1").next("v2").build();
+  }
+
+  /**
+   * The seed's migration: PERMISSIVE mesh-wide, then payments and orders STRICT (orders' MySQL keeps
+   * port 3306 out of mTLS), then STRICT mesh-wide; a legacy rule sending plaintext to payments goes
+   * first.
+   */
+  public static StrictMtlsMigration strictMtls() {
+    return StrictMtlsMigration.mesh("istio-config")
+        .namespaces("payments", "orders")
+        .serverFirstPort("orders", "app", "mysql", 3306)
+        .from(State.of(destinationRule("web/payments-plaintext", DestinationRuleSpec.builder()
+            .host("api.payments.svc.cluster.local")
+            .trafficPolicy(TrafficPolicy.builder()
+                .tls(ClientTLSSettings.builder().mode(ClientTLSMode.DISABLE).build())
+                .build())
+            .build())))
+        .build();
+  }
+
+  /** The payments namespace may reach Stripe and nothing else outside the mesh. */
+  public static EgressLockdown paymentsEgress() {
+    return EgressLockdown.forNamespace("payments").allow(ExternalHost.https("api.stripe.com")).build();
+  }
+
+  /** The same lockdown, with Stripe reached through the egress gateway. */
+  public static EgressLockdown paymentsEgressViaGateway() {
+    return EgressLockdown.forNamespace("payments").allow(ExternalHost.https("api.stripe.com"))
+        .viaEgressGateway("istio-egress").name("payments-egress-via-gateway").build();
+  }
+
+  /** A Gateway API canary: the web/api HTTPRoute moving from Service api-v1 to api-v2. */
+  public static HttpRouteCanary apiRouteCanary() {
+    return HttpRouteCanary.of("web/api").parent("istio-ingress/public")
+        .stable("api-v1", 8080).canary("api-v2", 8080)
+        .hostnames("api.example.com")
+        .steps(10, 50, 100)
+        .build();
+  }
+
   /** Every example rollout, in the order RenderAll writes them. */
   public static List<Rollout> all() {
     List<Rollout> out = new ArrayList<>();
     CanaryRollout canary = reviewsCanary();
     out.add(canary);
     out.add(canary.rollbackFrom(2));
+    BlueGreen blueGreen = ratingsBlueGreen();
+    out.add(blueGreen);
+    out.add(blueGreen.rollback());
+    out.add(blueGreen.finish());
+    out.add(strictMtls());
+    out.add(paymentsEgress());
+    out.add(paymentsEgressViaGateway());
+    HttpRouteCanary route = apiRouteCanary();
+    out.add(route);
+    out.add(route.rollbackFrom(1));
     return List.copyOf(out);
   }
 }

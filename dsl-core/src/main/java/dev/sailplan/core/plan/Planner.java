@@ -287,6 +287,7 @@ public final class Planner {
   private String reason(State at, List<Change> changes, Map<ResourceKey, Deque<Optional<Resource>>> pending) {
     Map<ResourceKey, Set<Fact>> laterRequires = new LinkedHashMap<>();
     Map<ResourceKey, Set<Fact>> laterLoses = new LinkedHashMap<>();
+    Map<ResourceKey, Set<Fact>> laterExcludes = new LinkedHashMap<>();
     Set<ResourceKey> inStage = new LinkedHashSet<>();
     changes.forEach(c -> inStage.add(c.key()));
     pending.forEach((k, chain) -> {
@@ -298,6 +299,7 @@ public final class Planner {
       for (int i = inStage.contains(k) ? 1 : 0; i < versions.size(); i++) {
         Facts now = facts(versions.get(i));
         req.addAll(now.requires);
+        laterExcludes.computeIfAbsent(k, x -> new TreeSet<>()).addAll(now.excludes);
         facts(prev).provides.stream().filter(f -> !now.provides.contains(f)).forEach(lost::add);
         prev = versions.get(i);
       }
@@ -331,6 +333,21 @@ public final class Planner {
               .map(Map.Entry::getKey).findFirst();
           if (provider.isPresent()) {
             clause = c.key() + " stops using " + f + " before " + provider.get() + " removes it";
+            break;
+          }
+        }
+      }
+      if (clause == null) {
+        for (Fact f : before.provides) {
+          if (after.provides.contains(f)) {
+            continue;
+          }
+          Optional<ResourceKey> excluder = laterExcludes.entrySet().stream()
+              .filter(e -> !inStage.contains(e.getKey()) && e.getValue().stream().anyMatch(x -> clash(x, f)))
+              .map(Map.Entry::getKey).findFirst();
+          if (excluder.isPresent()) {
+            clause = c.key() + (c.isDelete() ? " is deleted" : " drops " + f) + " before " + excluder.get()
+                + " forbids " + f;
             break;
           }
         }

@@ -268,7 +268,8 @@ public final class StrictMtlsMigration implements Rollout {
       at = with(at, exception(e, MutualTLSMode.PERMISSIVE));
     }
     at = withoutPlaintext(at, false, towards(namespaces.get(0)));
-    out.add(new Planner.Target("mesh-permissive", at, Barrier.GATE));
+    out.add(new Planner.Target("mesh-permissive", at, Barrier.GATE,
+        "accept both plaintext and mTLS mesh-wide (PERMISSIVE in " + root + ")"));
     for (int i = 0; i < namespaces.size(); i++) {
       String ns = namespaces.get(i);
       at = withoutPlaintext(at, true, target -> target.equals(ns));
@@ -279,11 +280,11 @@ public final class StrictMtlsMigration implements Rollout {
         }
       }
       at = withoutPlaintext(at, false, i + 1 < namespaces.size() ? towards(namespaces.get(i + 1)) : target -> true);
-      out.add(new Planner.Target("strict-" + ns, at, Barrier.GATE));
+      out.add(new Planner.Target("strict-" + ns, at, Barrier.GATE, "require mTLS in namespace " + ns));
     }
     at = withoutPlaintext(at, true, target -> true);
     at = with(at, namespaceWide(at, root, MutualTLSMode.STRICT));
-    out.add(new Planner.Target("mesh-strict", at, Barrier.NONE));
+    out.add(new Planner.Target("mesh-strict", at, Barrier.NONE, "require mTLS mesh-wide (STRICT in " + root + ")"));
     return out;
   }
 
