@@ -9,7 +9,9 @@ import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.PlanningException;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.render.ArgoCdPlan;
 import dev.sailplan.core.plan.render.PlanOptions;
+import dev.sailplan.core.plan.render.PlanStream;
 import dev.sailplan.core.plan.render.PlanWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +46,23 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "DESIRED", description = "Manifests as they should be.")
   private Path to;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the plan folder into.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the plan folder into (required for --format dir).")
   private Path out;
+
+  /** How the plan is delivered. */
+  enum Format {
+    /** The plan folder. */
+    dir,
+    /** One commented multi-document stream on stdout. */
+    stream,
+    /** One stream with argocd.argoproj.io/sync-wave annotations on stdout. */
+    argocd
+  }
+
+  @Option(names = "--format", defaultValue = "dir",
+      description = "dir (plan folder, default), stream (one commented YAML stream on stdout) or argocd"
+          + " (sync-wave annotated stream on stdout).")
+  private Format format;
 
   @Option(names = "--name", defaultValue = "plan", description = "The plan's name and folder name (default: ${DEFAULT-VALUE}).")
   private String name;
@@ -56,6 +73,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (format == Format.dir && out == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out is required for --format dir");
+    }
     if (!NAME.matcher(name).matches()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--name '" + name + "' must be lower-case letters, digits and '-'");
@@ -81,6 +101,19 @@ final class PlanCommand implements Callable<Integer> {
     } catch (PlanningException e) {
       spec.commandLine().getErr().println("sailplan: " + e.getMessage().replace("\n  ", "\n  - "));
       return Sailplan.INVALID_INPUT;
+    }
+    if (format == Format.stream) {
+      spec.commandLine().getOut().print(PlanStream.render(plan));
+      return 0;
+    }
+    if (format == Format.argocd) {
+      try {
+        spec.commandLine().getOut().print(ArgoCdPlan.render(plan, 0));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("sailplan: " + e.getMessage());
+        return Sailplan.INVALID_INPUT;
+      }
     }
     try {
       Path dir = PlanWriter.write(plan, out, PlanOptions.defaults().withSettleSeconds(settle));

@@ -73,6 +73,19 @@ class PlanCommandTest {
   }
 
   @Test
+  void streamAndArgoFormatsPrintInsteadOfWriting() throws IOException {
+    Path desired = file("desired.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    FmtCommandTest.Run stream = FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--format", "stream");
+    assertEquals(0, stream.status(), stream.err());
+    assertTrue(stream.out().startsWith("# Plan plan\n"), stream.out());
+    assertEquals(2, dev.sailplan.core.Manifests.parse(stream.out(), "stream").size());
+    FmtCommandTest.Run argo = FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--format", "argocd");
+    assertEquals(0, argo.status(), argo.err());
+    assertTrue(argo.out().contains("argocd.argoproj.io/sync-wave: \"1\""), argo.out());
+    assertFalse(Files.exists(dir.resolve("plan")));
+  }
+
+  @Test
   void anImpossibleTransitionIsAnErrorAndWritesNothing() throws IOException {
     Path current = file("current.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
     Path desired = file("desired.yaml", RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v1"));
