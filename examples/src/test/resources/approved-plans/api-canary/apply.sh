@@ -159,6 +159,7 @@ gate() {
 if ((from <= 1)); then
   say '==> Stage 001 of 003 (step shift-10): HTTPRoute web/api starts using service web/api-v2'
   kube apply -f 001-shift-10-httproutes.yaml
+  wait_for_propagation
   gate 001 'step shift-50' 002
 fi
 
@@ -167,6 +168,7 @@ fi
 if ((from <= 2)); then
   say '==> Stage 002 of 003 (step shift-50): HTTPRoute web/api is updated'
   kube apply -f 002-shift-50-httproutes.yaml
+  wait_for_propagation
   gate 002 'step shift-100' 003
 fi
 

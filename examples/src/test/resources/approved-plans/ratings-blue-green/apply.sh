@@ -159,6 +159,7 @@ gate() {
 if ((from <= 1)); then
   say '==> Stage 001 of 002 (step add-v2-subset): DestinationRule bookinfo/ratings is updated'
   kube apply -f 001-add-v2-subset-destinationrules.yaml
+  wait_for_propagation
   gate 001 'step switch-to-v2' 002
 fi
 

@@ -161,6 +161,7 @@ gate() {
 if ((from <= 1)); then
   say '==> Stage 001 of 002 (step return-to-v1): send all reviews traffic back to v1 (VirtualService bookinfo/reviews is updated)'
   kube apply -f 001-return-to-v1-virtualservices.yaml
+  wait_for_propagation
   gate 001 'step drop-canary-subset' 002
 fi
 

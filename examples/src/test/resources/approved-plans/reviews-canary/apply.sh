@@ -169,6 +169,7 @@ fi
 if ((from <= 2)); then
   say '==> Stage 002 of 007 (step add-canary-subset): VirtualService bookinfo/reviews starts using subset reviews.bookinfo.svc.cluster.local/v2'
   kube apply -f 002-add-canary-subset-virtualservices.yaml
+  wait_for_propagation
   gate 002 'step shift-10' 003
 fi
 
@@ -178,6 +179,7 @@ fi
 if ((from <= 3)); then
   say '==> Stage 003 of 007 (step shift-10): send 10% of reviews traffic to v2, 90% to v1 (VirtualService bookinfo/reviews is updated)'
   kube apply -f 003-shift-10-virtualservices.yaml
+  wait_for_propagation
   gate 003 'step shift-25' 004
 fi
 
@@ -187,6 +189,7 @@ fi
 if ((from <= 4)); then
   say '==> Stage 004 of 007 (step shift-25): send 25% of reviews traffic to v2, 75% to v1 (VirtualService bookinfo/reviews is updated)'
   kube apply -f 004-shift-25-virtualservices.yaml
+  wait_for_propagation
   gate 004 'step shift-50' 005
 fi
 
@@ -196,6 +199,7 @@ fi
 if ((from <= 5)); then
   say '==> Stage 005 of 007 (step shift-50): send 50% of reviews traffic to v2, 50% to v1 (VirtualService bookinfo/reviews is updated)'
   kube apply -f 005-shift-50-virtualservices.yaml
+  wait_for_propagation
   gate 005 'step shift-100' 006
 fi
 
@@ -205,6 +209,7 @@ fi
 if ((from <= 6)); then
   say '==> Stage 006 of 007 (step shift-100): send all reviews traffic to v2 (VirtualService bookinfo/reviews is updated)'
   kube apply -f 006-shift-100-virtualservices.yaml
+  wait_for_propagation
   gate 006 'step drop-stable-subset' 007
 fi
 

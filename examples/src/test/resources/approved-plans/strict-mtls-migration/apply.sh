@@ -162,6 +162,7 @@ gate() {
 if ((from <= 1)); then
   say '==> Stage 001 of 005 (step mesh-permissive): accept both plaintext and mTLS mesh-wide (PERMISSIVE in istio-config) (PeerAuthentication istio-config/default is created; PeerAuthentication orders/mysql-server-first is created)'
   kube apply -f 001-mesh-permissive-peerauthentications.yaml
+  wait_for_propagation
   gate 001 'step strict-payments' 002
 fi
 
@@ -180,6 +181,7 @@ fi
 if ((from <= 3)); then
   say '==> Stage 003 of 005 (step strict-payments): require mTLS in namespace payments (PeerAuthentication payments/default is created)'
   kube apply -f 003-strict-payments-peerauthentications.yaml
+  wait_for_propagation
   gate 003 'step strict-orders' 004
 fi
 
@@ -189,6 +191,7 @@ fi
 if ((from <= 4)); then
   say '==> Stage 004 of 005 (step strict-orders): require mTLS in namespace orders (PeerAuthentication orders/default is created; PeerAuthentication orders/mysql-server-first is updated)'
   kube apply -f 004-strict-orders-peerauthentications.yaml
+  wait_for_propagation
   gate 004 'step mesh-strict' 005
 fi
 

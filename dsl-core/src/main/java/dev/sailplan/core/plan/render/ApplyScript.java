@@ -200,9 +200,11 @@ final class ApplyScript {
       }
       s.append(Text.shell(Text.kubectlRef(d.key()))).append('\n');
     }
-    if (e.stage().then() == Barrier.PROPAGATION) {
+    if (e.stage().then() == Barrier.PROPAGATION || e.stage().then() == Barrier.GATE) {
+      // A gate asks a person (or a metric check) about the change, so the change must be live first.
       s.append("  wait_for_propagation\n");
-    } else if (e.stage().then() == Barrier.GATE) {
+    }
+    if (e.stage().then() == Barrier.GATE) {
       String nextStep = next.map(n -> "step " + Text.oneLine(n.step().name())).orElse("the end of the plan");
       s.append("  gate ").append(e.nnn()).append(' ').append(Text.shell(nextStep)).append(' ')
           .append(next.map(Layout.Entry::nnn).orElse("''")).append('\n');

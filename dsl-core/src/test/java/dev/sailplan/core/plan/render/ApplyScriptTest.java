@@ -70,6 +70,9 @@ class ApplyScriptTest {
       + sleep 5
       ==> Stage 002 of 004 (step prepare): Service shop/web is updated
       + kubectl apply -f 002-prepare-services.yaml
+      ==> Waiting for the proxies: no STALE in istioctl proxy-status (at most 300s), then 5s
+      + istioctl proxy-status
+      + sleep 5
       ==> Gate after stage 002: going on (--yes)
       ==> Stage 003 of 004 (step lockdown): NetworkPolicy shop/deny-all is created; NetworkPolicy shop/old-deny is deleted because the new default-deny policy replaces it entirely
       + kubectl apply -f 003-lockdown-networkpolicies.yaml
@@ -202,6 +205,8 @@ class ApplyScriptTest {
         "istioctl proxy-status",
         "sleep 1",
         "kubectl apply -f 002-prepare-services.yaml",
+        "istioctl proxy-status",
+        "sleep 1",
         "kubectl apply -f 003-lockdown-networkpolicies.yaml",
         "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
         "istioctl proxy-status",
@@ -229,7 +234,9 @@ class ApplyScriptTest {
         "kubectl apply -f 001-prepare-namespaces.yaml",
         "istioctl proxy-status",
         "sleep 0",
-        "kubectl apply -f 002-prepare-services.yaml"), r.log());
+        "kubectl apply -f 002-prepare-services.yaml",
+        "istioctl proxy-status",
+        "sleep 0"), r.log());
     assertEquals("apply.sh: stage 002 ends at a gate and standard input is not a terminal: check the rollout,"
         + " then pass --yes to go on (resume with --from 003)\n", r.err());
   }
@@ -248,7 +255,9 @@ class ApplyScriptTest {
         "kubectl apply -f 001-prepare-namespaces.yaml",
         "istioctl proxy-status",
         "sleep 0",
-        "kubectl apply -f 002-prepare-services.yaml"), no.log());
+        "kubectl apply -f 002-prepare-services.yaml",
+        "istioctl proxy-status",
+        "sleep 0"), no.log());
 
     Result yes = exec(command, Map.of("STALE_TIMES", "0"), "y\n");
     assertEquals(0, yes.exit(), yes.out() + yes.err());
@@ -257,6 +266,8 @@ class ApplyScriptTest {
         "istioctl proxy-status",
         "sleep 0",
         "kubectl apply -f 002-prepare-services.yaml",
+        "istioctl proxy-status",
+        "sleep 0",
         "kubectl apply -f 003-lockdown-networkpolicies.yaml",
         "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
         "istioctl proxy-status",
