@@ -14,7 +14,6 @@ public final class PlainScalars {
   /** Characters that start some other token when they come first (indicators, quotes, tags). */
   private static final String LEADING_INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
-
   /** YAML 1.1 booleans and nulls, the merge key and the value key, spelled as readers accept. */
   private static final Set<String> RESERVED_WORDS =
       Set.of(
@@ -74,14 +73,5 @@ public final class PlainScalars {
     return RESERVED_WORDS.contains(s)
         || NUMBER_LIKE.matcher(s).matches()
         || TIMESTAMP_PREFIX.matcher(s).lookingAt();
-  }
-
-  private static boolean containsAny(String s, String chars) {
-    for (int i = 0; i < s.length(); i++) {
-      if (chars.indexOf(s.charAt(i)) >= 0) {
-        return true;
-      }
-    }
-    return false;
   }
 }
