@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.sailplan.core.ManifestException;
 import dev.sailplan.core.Problem;
 import dev.sailplan.core.Resource;
@@ -18,9 +17,8 @@ import java.util.Optional;
 /**
  * Parses multi-document YAML into typed resources, collecting every problem.
  *
- * <p>Two passes over the text: the first reads each document as a tree to learn its apiVersion
- * and kind; the second binds each document to its type straight from the parser, so that errors
- * carry the line where they are.
+ * <p>The text is scanned once, into one tree per document; each tree is bound to the type its
+ * apiVersion and kind name. Errors carry the line of the field they are about.
  */
 public final class ManifestParser {
   private final KindRegistry registry;
@@ -42,23 +40,8 @@ public final class ManifestParser {
     List<Document> documents = readDocuments(text, source);
     List<Problem> problems = new ArrayList<>();
     List<Resource> out = new ArrayList<>();
-    JsonParser p = null;
-    try {
-      p = Mappers.yaml().createParser(text);
-      for (Document d : documents) {
-        p.nextToken();
-        int before = problems.size();
-        bind(text, d, p, source, out, problems);
-        if (problems.size() > before) {
-          // The parser stopped inside the document: restart and skip the documents done so far.
-          p.close();
-          p = skipTo(text, d.number());
-        }
-      }
-    } catch (IOException e) {
-      problems.add(Problems.syntax(e, source, 0));
-    } finally {
-      closeQuietly(p);
+    for (Document d : documents) {
+      bind(text, d, source, out, problems);
     }
     if (!problems.isEmpty()) {
       throw new ManifestException(problems);
@@ -81,9 +64,11 @@ public final class ManifestParser {
     return documents;
   }
 
-  private void bind(String text, Document d, JsonParser p, String source, List<Resource> out,
-      List<Problem> problems)
-      throws IOException {
+  /**
+   * Binds one document's tree to its type. The YAML was scanned once, into the trees; a failure
+   * is located by scanning again for its field path, which only errors pay for.
+   */
+  private void bind(String text, Document d, String source, List<Resource> out, List<Problem> problems) {
     if (d.tree() == null || d.tree().isMissingNode()) {
       return; // an empty document, e.g. a trailing "---"
     }
@@ -97,17 +82,17 @@ public final class ManifestParser {
       if (isList(d.tree())) {
         bindList(d, source, out, problems);
       }
-      p.skipChildren();
       return;
     }
-    ObjectReader reader = Mappers.yaml().readerFor(info.get().type());
     try {
-      out.add(reader.readValue(p));
+      out.add(Mappers.yaml().treeToValue(d.tree(), info.get().type()));
     } catch (JsonMappingException e) {
       Problem found = Problems.mapping(e, source, d.number(), "");
       int line = Lines.find(text, d.number(), e.getPath());
-      problems.add(line == 0 ? found
-          : new Problem(found.source(), found.document(), line, found.path(), found.message()));
+      problems.add(new Problem(found.source(), found.document(), line == 0 ? d.line() : line, found.path(),
+          found.message()));
+    } catch (IOException e) {
+      problems.add(new Problem(source, d.number(), d.line(), "", e.getMessage()));
     }
   }
 
@@ -168,22 +153,4 @@ public final class ManifestParser {
     return "v1".equals(tree.path("apiVersion").asText()) && "List".equals(tree.path("kind").asText());
   }
 
-  private static JsonParser skipTo(String text, int done) throws IOException {
-    JsonParser p = Mappers.yaml().createParser(text);
-    for (int i = 0; i < done; i++) {
-      p.nextToken();
-      p.skipChildren();
-    }
-    return p;
-  }
-
-  private static void closeQuietly(JsonParser p) {
-    if (p != null) {
-      try {
-        p.close();
-      } catch (IOException e) {
-        // nothing left to read from an in-memory string
-      }
-    }
-  }
 }
