@@ -23,7 +23,21 @@ final class Chars {
 
   /** Whether no code point of {@code s} needs escaping (so tab, CR and LF are rejected too). */
   static boolean allLiteral(String s) {
-    return s.codePoints().noneMatch(Chars::mustEscape);
+    // A plain loop: this runs for every scalar rendered, and the common case is ASCII.
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7F) {
+        continue;
+      }
+      int cp = s.codePointAt(i);
+      if (mustEscape(cp)) {
+        return false;
+      }
+      if (Character.isSupplementaryCodePoint(cp)) {
+        i++;
+      }
+    }
+    return true;
   }
 
   /** Space or tab: the only white space a YAML reader strips around scalars. */

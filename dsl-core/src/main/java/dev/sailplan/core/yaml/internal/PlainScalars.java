@@ -22,6 +22,8 @@ public final class PlainScalars {
           "on", "On", "ON", "off", "Off", "OFF",
           "~", "null", "Null", "NULL", "<<", "=");
 
+  private static final int LONGEST_RESERVED_WORD = 5;
+
   /**
    * Anything a 1.1 or 1.2 reader might take for a number. Underscores are accepted wherever a
    * digit is, because SnakeYAML's resolver accepts them in more places than the 1.1 spec does.
@@ -70,8 +72,15 @@ public final class PlainScalars {
 
   /** Whether an implicit resolver would give {@code s} a type other than string. */
   private static boolean looksTyped(String s) {
-    return RESERVED_WORDS.contains(s)
-        || NUMBER_LIKE.matcher(s).matches()
-        || TIMESTAMP_PREFIX.matcher(s).lookingAt();
+    if (s.length() <= LONGEST_RESERVED_WORD && RESERVED_WORDS.contains(s)) {
+      return true;
+    }
+    // Numbers and timestamps start with a digit, a sign or a dot; most strings are ruled out here
+    // without running the patterns, which matters because every rendered scalar comes through.
+    char first = s.charAt(0);
+    if (!(first >= '0' && first <= '9') && first != '+' && first != '-' && first != '.') {
+      return false;
+    }
+    return NUMBER_LIKE.matcher(s).matches() || TIMESTAMP_PREFIX.matcher(s).lookingAt();
   }
 }
