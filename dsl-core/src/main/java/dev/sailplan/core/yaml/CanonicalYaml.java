@@ -3,7 +3,7 @@ package dev.sailplan.core.yaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.yaml.internal.JsonWriter;
 import dev.sailplan.core.yaml.internal.PlainScalars;
-import dev.sailplan.core.yaml.internal.YamlWriter;
+import dev.sailplan.core.yaml.internal.StreamingYamlWriter;
 import java.util.List;
 import java.util.Objects;
 
@@ -59,7 +59,7 @@ public final class CanonicalYaml {
   /** Appends one document (no leading '---'), ending with a newline. */
   public static void write(JsonNode document, StringBuilder out) {
     Objects.requireNonNull(out, "out");
-    YamlWriter.write(Objects.requireNonNull(document, "document"), out);
+    StreamingYamlWriter.write(Objects.requireNonNull(document, "document"), out);
   }
 
   /** One document as a string. */

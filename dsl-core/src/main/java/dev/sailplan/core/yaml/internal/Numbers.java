@@ -44,6 +44,17 @@ final class Numbers {
     return decimal(new BigDecimal(shortest));
   }
 
+  /** The text of a double, or null when it is NaN or infinite. */
+  static String ofDouble(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return null;
+    }
+    if (value == Math.rint(value) && Math.abs(value) < INTEGRAL_LIMIT) {
+      return Long.toString((long) value);
+    }
+    return decimal(new BigDecimal(Double.toString(value)));
+  }
+
   /** YAML's spelling of a non-finite value. */
   static String yamlNonFinite(double value) {
     if (Double.isNaN(value)) {
