@@ -5,11 +5,12 @@ import dev.sailplan.core.internal.ManifestParser;
 import dev.sailplan.core.internal.Mappers;
 import dev.sailplan.core.kind.KindRegistry;
 import dev.sailplan.core.yaml.CanonicalYaml;
+import dev.sailplan.core.yaml.YamlWritable;
+import dev.sailplan.core.yaml.internal.StreamingYamlWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -37,16 +38,53 @@ public final class Manifests {
 
   /** One resource as canonical YAML. */
   public static String toYaml(Resource resource) {
-    return CanonicalYaml.toYaml(toTree(resource));
+    StringBuilder out = new StringBuilder(1024);
+    append(resource, out);
+    return out.toString();
   }
 
   /** Resources as one multi-document YAML stream, in the given order. */
   public static String toYaml(Collection<? extends Resource> resources) {
-    List<JsonNode> trees = new ArrayList<>(resources.size());
+    StringBuilder out = new StringBuilder(1024 * resources.size());
     for (Resource r : resources) {
-      trees.add(toTree(r));
+      if (out.length() > 0) {
+        out.append("---\n");
+      }
+      append(r, out);
     }
-    return CanonicalYaml.toYaml(trees);
+    return out.toString();
+  }
+
+  /**
+   * Writes resources as one multi-document stream to {@code out} (a file, a socket), one at a
+   * time, so that memory stays flat however many there are.
+   *
+   * @throws IOException when writing fails
+   */
+  public static void writeYaml(Iterable<? extends Resource> resources, Appendable out) throws IOException {
+    StringBuilder buffer = new StringBuilder(4096);
+    boolean first = true;
+    for (Resource r : resources) {
+      buffer.setLength(0);
+      if (!first) {
+        buffer.append("---\n");
+      }
+      first = false;
+      append(r, buffer);
+      out.append(buffer);
+    }
+  }
+
+  /**
+   * Generated kinds write themselves in one pass ({@link YamlWritable}); other resources go
+   * through their JSON tree. Both give the same bytes.
+   */
+  private static void append(Resource resource, StringBuilder out) {
+    if (resource instanceof YamlWritable writable) {
+      new StreamingYamlWriter(out).object(writable);
+    } else {
+      CanonicalYaml.write(toTree(resource), out);
+    }
   }
 
   /** One resource as pretty JSON in canonical key order. */

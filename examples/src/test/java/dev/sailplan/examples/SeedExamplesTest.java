@@ -80,6 +80,15 @@ class SeedExamplesTest {
     }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> theDirectWriterAndTheTreePathGiveTheSameBytes() {
+    return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
+      for (Resource r : e.resources()) {
+        assertEquals(dev.sailplan.core.yaml.CanonicalYaml.toYaml(Manifests.toTree(r)), Manifests.toYaml(r));
+      }
+    }));
+  }
+
   @Test
   void everyTopLevelSeedFileHasAnExample() throws IOException {
     Assumptions.assumeTrue(seedDir().isPresent(), "../shared/seed-examples is not beside the repository");

@@ -40,10 +40,14 @@ public final class JavaEmitter {
   public static final String GENERATOR = "dev.sailplan.codegen";
 
   private final PackageModel model;
+  private final Writers writers;
 
   /** An emitter for one package. */
   public JavaEmitter(PackageModel model) {
     this.model = model;
+    java.util.Set<String> enums = new java.util.HashSet<>();
+    model.types().stream().filter(t -> t instanceof EnumDef).forEach(t -> enums.add(t.name()));
+    this.writers = new Writers(model.javaPackage(), enums);
   }
 
   /** Every file of the package. */
@@ -97,6 +101,8 @@ public final class JavaEmitter {
       b.addMethod(oneOfCheck(o));
     }
     requiredItemsCheck(o.name(), o.fields()).ifPresent(b::addMethod);
+    b.addSuperinterface(Names.YAML_WRITABLE);
+    b.addMethod(writers.writeYaml(o.fields(), false));
     return b.build();
   }
 
@@ -128,7 +134,9 @@ public final class JavaEmitter {
     r.fields().forEach(f -> order.add(f.jsonName()));
     TypeSpec.Builder b = valueType(r.name(), r.description(), r.fields(), r.constraints(), order);
     b.addSuperinterface(Names.RESOURCE);
+    b.addSuperinterface(Names.YAML_WRITABLE);
     requiredItemsCheck(r.name(), r.fields()).ifPresent(b::addMethod);
+    b.addMethod(writers.writeYaml(r.fields(), true));
     List<String> apiVersions = r.versions().stream().map(v -> r.group() + "/" + v).toList();
     b.addField(FieldSpec.builder(String.class, "GROUP", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The API group.\n").initializer("$S", r.group()).build());

@@ -30,19 +30,26 @@ public final class Mappers {
   /** Largest input, in code points. */
   public static final int MAX_CODE_POINTS = 32 * 1024 * 1024;
 
-  private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
-  private static final YAMLMapper YAML = configure(YAMLMapper.builder(yamlFactory())).build();
+  /** Built on first use: rendering generated kinds needs neither mapper, and start-up matters. */
+  private static final class Json {
+    static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
+  }
+
+  /** Built on first use, by parsing. */
+  private static final class Yaml {
+    static final YAMLMapper MAPPER = configure(YAMLMapper.builder(yamlFactory())).build();
+  }
 
   private Mappers() {}
 
   /** The mapper for trees and JSON. */
   public static ObjectMapper json() {
-    return JSON;
+    return Json.MAPPER;
   }
 
   /** The mapper for YAML input. */
   public static YAMLMapper yaml() {
-    return YAML;
+    return Yaml.MAPPER;
   }
 
   private static YAMLFactory yamlFactory() {

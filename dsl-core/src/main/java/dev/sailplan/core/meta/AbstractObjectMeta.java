@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
+import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -31,7 +34,7 @@ import org.immutables.value.Value;
   "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
   "finalizers", "ownerReferences", "managedFields", "selfLink"
 })
-public abstract class AbstractObjectMeta {
+public abstract class AbstractObjectMeta implements YamlWritable {
   /** Metadata with just a name. */
   public static ObjectMeta named(String name) {
     return ObjectMeta.builder().name(name).build();
@@ -117,4 +120,52 @@ public abstract class AbstractObjectMeta {
   @JsonProperty("selfLink")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> selfLink();
+
+  /** Writes the fields in the order of {@code @JsonPropertyOrder}, without reflection. */
+  @Override
+  public void writeYaml(YamlOut out) {
+    string(out, "name", name());
+    string(out, "generateName", generateName());
+    string(out, "namespace", namespace());
+    strings(out, "labels", labels());
+    strings(out, "annotations", annotations());
+    string(out, "uid", uid());
+    string(out, "resourceVersion", resourceVersion());
+    generation().ifPresent(g -> out.key("generation").value(g.longValue()));
+    string(out, "creationTimestamp", creationTimestamp());
+    string(out, "deletionTimestamp", deletionTimestamp());
+    deletionGracePeriodSeconds().ifPresent(g -> out.key("deletionGracePeriodSeconds").value(g.longValue()));
+    if (!finalizers().isEmpty()) {
+      out.key("finalizers").beginSequence();
+      finalizers().forEach(out::value);
+      out.endSequence();
+    }
+    if (!ownerReferences().isEmpty()) {
+      out.key("ownerReferences").beginSequence();
+      ownerReferences().forEach(out::object);
+      out.endSequence();
+    }
+    if (!managedFields().isEmpty()) {
+      out.key("managedFields").beginSequence();
+      managedFields().forEach(out::tree);
+      out.endSequence();
+    }
+    string(out, "selfLink", selfLink());
+  }
+
+  private static void string(YamlOut out, String key, Optional<String> value) {
+    if (value.isPresent()) {
+      out.key(key).value(value.get());
+    }
+  }
+
+  private static void strings(YamlOut out, String key, Map<String, String> map) {
+    if (!map.isEmpty()) {
+      out.key(key).beginMapping();
+      for (Map.Entry<String, String> e : YamlOut.sorted(map)) {
+        out.key(e.getKey()).value(e.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import org.immutables.value.Value;
 
 /** Kubernetes {@code OwnerReference}: the object that owns this one. */
@@ -13,7 +15,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = OwnerReference.class)
 @JsonDeserialize(as = OwnerReference.class)
 @JsonPropertyOrder({"apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion"})
-public abstract class AbstractOwnerReference {
+public abstract class AbstractOwnerReference implements YamlWritable {
   @JsonProperty("apiVersion")
   public abstract String apiVersion();
 
@@ -33,4 +35,15 @@ public abstract class AbstractOwnerReference {
   @JsonProperty("blockOwnerDeletion")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Boolean> blockOwnerDeletion();
+
+  /** Writes the fields in the order of {@code @JsonPropertyOrder}, without reflection. */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("apiVersion").value(apiVersion());
+    out.key("kind").value(kind());
+    out.key("name").value(name());
+    out.key("uid").value(uid());
+    controller().ifPresent(c -> out.key("controller").value(c.booleanValue()));
+    blockOwnerDeletion().ifPresent(b -> out.key("blockOwnerDeletion").value(b.booleanValue()));
+  }
 }

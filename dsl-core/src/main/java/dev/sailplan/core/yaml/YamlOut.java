@@ -3,6 +3,9 @@ package dev.sailplan.core.yaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.value.Duration;
 import dev.sailplan.core.value.IntOrString;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Events that write one canonical YAML document in a single streaming pass: what generated types
@@ -64,4 +67,9 @@ public interface YamlOut {
 
   /** A free-form JSON tree, keys in the tree's order. */
   YamlOut tree(JsonNode value);
+
+  /** A map's entries in key order: canonical output sorts map keys. */
+  static <V> Iterable<Map.Entry<String, V>> sorted(Map<String, V> map) {
+    return map instanceof SortedMap || map.size() < 2 ? map.entrySet() : new TreeMap<>(map).entrySet();
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = AllowedListeners.class
 )
 @JsonPropertyOrder({"namespaces"})
-public abstract class AbstractAllowedListeners {
+public abstract class AbstractAllowedListeners implements YamlWritable {
   /**
    * Namespaces defines which namespaces ListenerSets can be attached to this Gateway. The default value is to allow no ListenerSets. Default: {@code {"from":"None"&#125;}.
    */
   @JsonProperty("namespaces")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<ListenerNamespaces> namespaces();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (namespaces().isPresent()) {
+      out.key("namespaces");
+      out.object(namespaces().get());
+    }
+  }
 }

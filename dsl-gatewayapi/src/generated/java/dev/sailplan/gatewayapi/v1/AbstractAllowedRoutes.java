@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = AllowedRoutes.class
 )
 @JsonPropertyOrder({"kinds", "namespaces"})
-public abstract class AbstractAllowedRoutes {
+public abstract class AbstractAllowedRoutes implements YamlWritable {
   /**
    * Kinds specifies the groups and kinds of Routes that are allowed to bind to this Gateway Listener. When unspecified or empty, the kinds of Routes selected are determined using the Listener protocol.
    */
@@ -46,4 +48,23 @@ public abstract class AbstractAllowedRoutes {
   @JsonProperty("namespaces")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<RouteNamespaces> namespaces();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!kinds().isEmpty()) {
+      out.key("kinds");
+      out.beginSequence();
+      for (RouteGroupKind v0 : kinds()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (namespaces().isPresent()) {
+      out.key("namespaces");
+      out.object(namespaces().get());
+    }
+  }
 }

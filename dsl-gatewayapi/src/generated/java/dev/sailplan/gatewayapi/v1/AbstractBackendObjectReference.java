@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -34,7 +36,7 @@ import org.immutables.value.Value;
     value = "(size(self.group) == 0 && self.kind == 'Service') ? has(self.port) : true",
     message = "Must have port for Service reference"
 )
-public abstract class AbstractBackendObjectReference {
+public abstract class AbstractBackendObjectReference implements YamlWritable {
   /**
    * Group is the group of the referent. For example, "gateway.networking.k8s.io". When unspecified or empty string, core API group is inferred. Default: {@code ""}.
    */
@@ -90,4 +92,29 @@ public abstract class AbstractBackendObjectReference {
       max = 65535d
   )
   public abstract OptionalInt port();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (group().isPresent()) {
+      out.key("group");
+      out.value(group().get());
+    }
+    if (kind().isPresent()) {
+      out.key("kind");
+      out.value(kind().get());
+    }
+    out.key("name");
+    out.value(name());
+    if (namespace().isPresent()) {
+      out.key("namespace");
+      out.value(namespace().get());
+    }
+    if (port().isPresent()) {
+      out.key("port");
+      out.value(port().getAsInt());
+    }
+  }
 }

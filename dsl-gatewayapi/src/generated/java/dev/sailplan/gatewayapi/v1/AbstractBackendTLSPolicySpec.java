@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -30,7 +32,7 @@ import org.immutables.value.Value;
     as = BackendTLSPolicySpec.class
 )
 @JsonPropertyOrder({"options", "targetRefs", "validation"})
-public abstract class AbstractBackendTLSPolicySpec {
+public abstract class AbstractBackendTLSPolicySpec implements YamlWritable {
   /**
    * Options are a list of key/value pairs to enable extended TLS configuration for each implementation. For example, configuring the minimum TLS version or supported cipher suites.
    */
@@ -81,5 +83,29 @@ public abstract class AbstractBackendTLSPolicySpec {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("BackendTLSPolicySpec", "targetRefs", targetRefs());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!options().isEmpty()) {
+      out.key("options");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(options())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    out.key("targetRefs");
+    out.beginSequence();
+    for (LocalPolicyTargetReferenceWithSectionName v0 : targetRefs()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    out.key("validation");
+    out.object(validation());
   }
 }

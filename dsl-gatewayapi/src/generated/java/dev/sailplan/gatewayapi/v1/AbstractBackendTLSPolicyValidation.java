@@ -12,6 +12,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -39,7 +41,7 @@ import org.immutables.value.Value;
     value = "(has(self.caCertificateRefs) && size(self.caCertificateRefs) > 0 || has(self.wellKnownCACertificates) && self.wellKnownCACertificates != \"\")",
     message = "must specify either CACertificateRefs or WellKnownCACertificates"
 )
-public abstract class AbstractBackendTLSPolicyValidation {
+public abstract class AbstractBackendTLSPolicyValidation implements YamlWritable {
   /**
    * CACertificateRefs contains one or more references to Kubernetes objects that contain a PEM-encoded TLS CA certificate bundle, which is used to validate a TLS handshake between the Gateway and backend Pod.
    */
@@ -84,4 +86,33 @@ public abstract class AbstractBackendTLSPolicyValidation {
       max = 253L
   )
   public abstract Optional<String> wellKnownCACertificates();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!caCertificateRefs().isEmpty()) {
+      out.key("caCertificateRefs");
+      out.beginSequence();
+      for (LocalObjectReference v0 : caCertificateRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    out.key("hostname");
+    out.value(hostname());
+    if (!subjectAltNames().isEmpty()) {
+      out.key("subjectAltNames");
+      out.beginSequence();
+      for (SubjectAltName v0 : subjectAltNames()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (wellKnownCACertificates().isPresent()) {
+      out.key("wellKnownCACertificates");
+      out.value(wellKnownCACertificates().get());
+    }
+  }
 }

@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.Format;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = Condition.class
 )
 @JsonPropertyOrder({"lastTransitionTime", "message", "observedGeneration", "reason", "status", "type"})
-public abstract class AbstractCondition {
+public abstract class AbstractCondition implements YamlWritable {
   /**
    * lastTransitionTime is the last time the condition transitioned from one status to another. This should be when the underlying condition changed. If that is not known, then using the time when the API field changed is acceptable. Required.
    */
@@ -82,4 +84,25 @@ public abstract class AbstractCondition {
       max = 316L
   )
   public abstract String type();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("lastTransitionTime");
+    out.value(lastTransitionTime());
+    out.key("message");
+    out.value(message());
+    if (observedGeneration().isPresent()) {
+      out.key("observedGeneration");
+      out.value(observedGeneration().getAsLong());
+    }
+    out.key("reason");
+    out.value(reason());
+    out.key("status");
+    out.value(status().value());
+    out.key("type");
+    out.value(type());
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
     value = "self.numerator <= self.denominator",
     message = "numerator must be less than or equal to denominator"
 )
-public abstract class AbstractFraction {
+public abstract class AbstractFraction implements YamlWritable {
   /**
    * The {@code denominator} field. Default: {@code 100}.
    */
@@ -50,4 +52,17 @@ public abstract class AbstractFraction {
       min = 0d
   )
   public abstract int numerator();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (denominator().isPresent()) {
+      out.key("denominator");
+      out.value(denominator().getAsInt());
+    }
+    out.key("numerator");
+    out.value(numerator());
+  }
 }

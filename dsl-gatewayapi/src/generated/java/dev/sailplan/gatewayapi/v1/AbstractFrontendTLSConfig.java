@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = FrontendTLSConfig.class
 )
 @JsonPropertyOrder({"default", "perPort"})
-public abstract class AbstractFrontendTLSConfig {
+public abstract class AbstractFrontendTLSConfig implements YamlWritable {
   /**
    * Default specifies the default client certificate validation configuration for all Listeners handling HTTPS traffic, unless a per-port configuration is defined. Required.
    */
@@ -52,4 +54,21 @@ public abstract class AbstractFrontendTLSConfig {
       message = "Port for TLS configuration must be unique within the Gateway"
   )
   public abstract List<TLSPortConfig> perPort();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("default");
+    out.object(default_());
+    if (!perPort().isEmpty()) {
+      out.key("perPort");
+      out.beginSequence();
+      for (TLSPortConfig v0 : perPort()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

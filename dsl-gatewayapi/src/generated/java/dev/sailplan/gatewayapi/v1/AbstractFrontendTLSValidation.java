@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = FrontendTLSValidation.class
 )
 @JsonPropertyOrder({"caCertificateRefs", "mode"})
-public abstract class AbstractFrontendTLSValidation {
+public abstract class AbstractFrontendTLSValidation implements YamlWritable {
   /**
    * CACertificateRefs contains one or more references to Kubernetes objects that contain a PEM-encoded TLS CA certificate bundle, which is used as a trust anchor to validate the certificates presented by the client. Required.
    */
@@ -55,5 +57,22 @@ public abstract class AbstractFrontendTLSValidation {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("FrontendTLSValidation", "caCertificateRefs", caCertificateRefs());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("caCertificateRefs");
+    out.beginSequence();
+    for (ParametersReference v0 : caCertificateRefs()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    if (mode().isPresent()) {
+      out.key("mode");
+      out.value(mode().get().value());
+    }
   }
 }

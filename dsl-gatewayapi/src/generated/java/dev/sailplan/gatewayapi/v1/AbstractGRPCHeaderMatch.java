@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = GRPCHeaderMatch.class
 )
 @JsonPropertyOrder({"name", "type", "value"})
-public abstract class AbstractGRPCHeaderMatch {
+public abstract class AbstractGRPCHeaderMatch implements YamlWritable {
   /**
    * Name is the name of the gRPC Header to be matched. Required.
    */
@@ -55,4 +57,19 @@ public abstract class AbstractGRPCHeaderMatch {
       max = 4096L
   )
   public abstract String value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+    if (type().isPresent()) {
+      out.key("type");
+      out.value(type().get().value());
+    }
+    out.key("value");
+    out.value(value());
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -39,7 +41,7 @@ import org.immutables.value.Value;
     value = "(!has(self.type) || self.type == 'Exact') && has(self.method) ? self.method.matches(r\"\"\"^[A-Za-z_][A-Za-z_0-9]*$\"\"\"): true",
     message = "method must only contain valid characters (matching ^[A-Za-z_][A-Za-z_0-9]*$)"
 )
-public abstract class AbstractGRPCMethodMatch {
+public abstract class AbstractGRPCMethodMatch implements YamlWritable {
   /**
    * Value of the method to match against. If left empty or omitted, will match all services.
    */
@@ -66,4 +68,23 @@ public abstract class AbstractGRPCMethodMatch {
   @JsonProperty("type")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<GRPCMethodMatchType> type();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (method().isPresent()) {
+      out.key("method");
+      out.value(method().get());
+    }
+    if (service().isPresent()) {
+      out.key("service");
+      out.value(service().get());
+    }
+    if (type().isPresent()) {
+      out.key("type");
+      out.value(type().get().value());
+    }
+  }
 }

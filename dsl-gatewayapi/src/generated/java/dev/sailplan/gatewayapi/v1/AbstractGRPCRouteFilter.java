@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -58,7 +60,7 @@ import org.immutables.value.Value;
     value = "!(!has(self.extensionRef) && self.type == 'ExtensionRef')",
     message = "filter.extensionRef must be specified for ExtensionRef filter.type"
 )
-public abstract class AbstractGRPCRouteFilter {
+public abstract class AbstractGRPCRouteFilter implements YamlWritable {
   /**
    * ExtensionRef is an optional, implementation-specific extension to the "filter" behavior. For example, resource "myroutefilter" in group "networking.example.net"). ExtensionRef MUST NOT be used for core and extended filters.
    */
@@ -96,4 +98,29 @@ public abstract class AbstractGRPCRouteFilter {
    */
   @JsonProperty("type")
   public abstract GRPCRouteFilterType type();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (extensionRef().isPresent()) {
+      out.key("extensionRef");
+      out.object(extensionRef().get());
+    }
+    if (requestHeaderModifier().isPresent()) {
+      out.key("requestHeaderModifier");
+      out.object(requestHeaderModifier().get());
+    }
+    if (requestMirror().isPresent()) {
+      out.key("requestMirror");
+      out.object(requestMirror().get());
+    }
+    if (responseHeaderModifier().isPresent()) {
+      out.key("responseHeaderModifier");
+      out.object(responseHeaderModifier().get());
+    }
+    out.key("type");
+    out.value(type().value());
+  }
 }

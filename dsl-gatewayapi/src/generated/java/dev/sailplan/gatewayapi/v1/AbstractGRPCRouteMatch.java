@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = GRPCRouteMatch.class
 )
 @JsonPropertyOrder({"headers", "method"})
-public abstract class AbstractGRPCRouteMatch {
+public abstract class AbstractGRPCRouteMatch implements YamlWritable {
   /**
    * Headers specifies gRPC request header matchers. Multiple match values are ANDed together, meaning, a request MUST match all the specified headers to select the route.
    */
@@ -62,4 +64,23 @@ public abstract class AbstractGRPCRouteMatch {
       message = "method must only contain valid characters (matching ^[A-Za-z_][A-Za-z_0-9]*$)"
   )
   public abstract Optional<GRPCMethodMatch> method();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!headers().isEmpty()) {
+      out.key("headers");
+      out.beginSequence();
+      for (GRPCHeaderMatch v0 : headers()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (method().isPresent()) {
+      out.key("method");
+      out.object(method().get());
+    }
+  }
 }

@@ -12,6 +12,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
     as = GRPCRouteRule.class
 )
 @JsonPropertyOrder({"backendRefs", "filters", "matches", "name"})
-public abstract class AbstractGRPCRouteRule {
+public abstract class AbstractGRPCRouteRule implements YamlWritable {
   /**
    * BackendRefs defines the backend(s) where matching requests should be sent.
    */
@@ -84,4 +86,39 @@ public abstract class AbstractGRPCRouteRule {
       max = 253L
   )
   public abstract Optional<String> name();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!backendRefs().isEmpty()) {
+      out.key("backendRefs");
+      out.beginSequence();
+      for (GRPCBackendRef v0 : backendRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!filters().isEmpty()) {
+      out.key("filters");
+      out.beginSequence();
+      for (GRPCRouteFilter v0 : filters()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!matches().isEmpty()) {
+      out.key("matches");
+      out.beginSequence();
+      for (GRPCRouteMatch v0 : matches()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = GatewayBackendTLS.class
 )
 @JsonPropertyOrder({"clientCertificateRef"})
-public abstract class AbstractGatewayBackendTLS {
+public abstract class AbstractGatewayBackendTLS implements YamlWritable {
   /**
    * ClientCertificateRef references an object that contains a client certificate and its associated private key. It can reference standard Kubernetes resources, i.e., Secret, or implementation-specific custom resources.
    */
   @JsonProperty("clientCertificateRef")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<SecretObjectReference> clientCertificateRef();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (clientCertificateRef().isPresent()) {
+      out.key("clientCertificateRef");
+      out.object(clientCertificateRef().get());
+    }
+  }
 }

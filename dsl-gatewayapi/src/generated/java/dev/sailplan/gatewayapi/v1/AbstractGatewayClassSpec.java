@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = GatewayClassSpec.class
 )
 @JsonPropertyOrder({"controllerName", "description", "parametersRef"})
-public abstract class AbstractGatewayClassSpec {
+public abstract class AbstractGatewayClassSpec implements YamlWritable {
   /**
    * ControllerName is the name of the controller that is managing Gateways of this class. The value of this field MUST be a domain prefixed path. Required.
    */
@@ -60,4 +62,21 @@ public abstract class AbstractGatewayClassSpec {
   @JsonProperty("parametersRef")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<ParametersReference> parametersRef();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("controllerName");
+    out.value(controllerName());
+    if (description().isPresent()) {
+      out.key("description");
+      out.value(description().get());
+    }
+    if (parametersRef().isPresent()) {
+      out.key("parametersRef");
+      out.object(parametersRef().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = GatewayClassStatus.class
 )
 @JsonPropertyOrder({"conditions", "supportedFeatures"})
-public abstract class AbstractGatewayClassStatus {
+public abstract class AbstractGatewayClassStatus implements YamlWritable {
   /**
    * Conditions is the current status from the controller for this GatewayClass. Default: {@code [{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"&#125;]}.
    */
@@ -55,4 +57,27 @@ public abstract class AbstractGatewayClassStatus {
       keys = {"name"}
   )
   public abstract List<SupportedFeature> supportedFeatures();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!conditions().isEmpty()) {
+      out.key("conditions");
+      out.beginSequence();
+      for (Condition v0 : conditions()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!supportedFeatures().isEmpty()) {
+      out.key("supportedFeatures");
+      out.beginSequence();
+      for (SupportedFeature v0 : supportedFeatures()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = GatewayInfrastructure.class
 )
 @JsonPropertyOrder({"annotations", "labels", "parametersRef"})
-public abstract class AbstractGatewayInfrastructure {
+public abstract class AbstractGatewayInfrastructure implements YamlWritable {
   /**
    * Annotations that SHOULD be applied to any resources created in response to this Gateway.
    */
@@ -71,4 +73,33 @@ public abstract class AbstractGatewayInfrastructure {
   @JsonProperty("parametersRef")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<LocalParametersReference> parametersRef();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!annotations().isEmpty()) {
+      out.key("annotations");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(annotations())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (!labels().isEmpty()) {
+      out.key("labels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(labels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (parametersRef().isPresent()) {
+      out.key("parametersRef");
+      out.object(parametersRef().get());
+    }
+  }
 }

@@ -12,6 +12,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
     as = GatewaySpec.class
 )
 @JsonPropertyOrder({"addresses", "allowedListeners", "gatewayClassName", "infrastructure", "listeners", "tls"})
-public abstract class AbstractGatewaySpec {
+public abstract class AbstractGatewaySpec implements YamlWritable {
   /**
    * Addresses requested for this Gateway. This is optional and behavior can depend on the implementation. If a value is set in the spec and the requested address is invalid or unavailable, the implementation MUST indicate this in an associated entry in GatewayStatus.Conditions.
    */
@@ -127,5 +129,40 @@ public abstract class AbstractGatewaySpec {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("GatewaySpec", "listeners", listeners());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!addresses().isEmpty()) {
+      out.key("addresses");
+      out.beginSequence();
+      for (GatewaySpecAddress v0 : addresses()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (allowedListeners().isPresent()) {
+      out.key("allowedListeners");
+      out.object(allowedListeners().get());
+    }
+    out.key("gatewayClassName");
+    out.value(gatewayClassName());
+    if (infrastructure().isPresent()) {
+      out.key("infrastructure");
+      out.object(infrastructure().get());
+    }
+    out.key("listeners");
+    out.beginSequence();
+    for (Listener v0 : listeners()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    if (tls().isPresent()) {
+      out.key("tls");
+      out.object(tls().get());
+    }
   }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = GatewayStatus.class
 )
 @JsonPropertyOrder({"addresses", "attachedListenerSets", "conditions", "listeners"})
-public abstract class AbstractGatewayStatus {
+public abstract class AbstractGatewayStatus implements YamlWritable {
   /**
    * Addresses lists the network addresses that have been bound to the Gateway.
    */
@@ -74,4 +76,39 @@ public abstract class AbstractGatewayStatus {
       keys = {"name"}
   )
   public abstract List<ListenerStatus> listeners();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!addresses().isEmpty()) {
+      out.key("addresses");
+      out.beginSequence();
+      for (GatewayStatusAddress v0 : addresses()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (attachedListenerSets().isPresent()) {
+      out.key("attachedListenerSets");
+      out.value(attachedListenerSets().getAsInt());
+    }
+    if (!conditions().isEmpty()) {
+      out.key("conditions");
+      out.beginSequence();
+      for (Condition v0 : conditions()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!listeners().isEmpty()) {
+      out.key("listeners");
+      out.beginSequence();
+      for (ListenerStatus v0 : listeners()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

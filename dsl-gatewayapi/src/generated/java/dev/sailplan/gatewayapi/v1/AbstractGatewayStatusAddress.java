@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -32,7 +34,7 @@ import org.immutables.value.Value;
     value = "self.type == 'Hostname' ? self.value.matches(r\"\"\"^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"\"\"): true",
     message = "Hostname value must only contain valid characters (matching ^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$)"
 )
-public abstract class AbstractGatewayStatusAddress {
+public abstract class AbstractGatewayStatusAddress implements YamlWritable {
   /**
    * Type of the address. Default: {@code "IPAddress"}.
    */
@@ -54,4 +56,17 @@ public abstract class AbstractGatewayStatusAddress {
       max = 253L
   )
   public abstract String value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (type().isPresent()) {
+      out.key("type");
+      out.value(type().get());
+    }
+    out.key("value");
+    out.value(value());
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = GatewayTLSConfig.class
 )
 @JsonPropertyOrder({"backend", "frontend"})
-public abstract class AbstractGatewayTLSConfig {
+public abstract class AbstractGatewayTLSConfig implements YamlWritable {
   /**
    * Backend describes TLS configuration for gateway when connecting to backends.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractGatewayTLSConfig {
   @JsonProperty("frontend")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<FrontendTLSConfig> frontend();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (backend().isPresent()) {
+      out.key("backend");
+      out.object(backend().get());
+    }
+    if (frontend().isPresent()) {
+      out.key("frontend");
+      out.object(frontend().get());
+    }
+  }
 }

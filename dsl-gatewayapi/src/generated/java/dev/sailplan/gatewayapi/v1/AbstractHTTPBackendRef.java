@@ -13,6 +13,8 @@ import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -37,7 +39,7 @@ import org.immutables.value.Value;
     value = "(size(self.group) == 0 && self.kind == 'Service') ? has(self.port) : true",
     message = "Must have port for Service reference"
 )
-public abstract class AbstractHTTPBackendRef {
+public abstract class AbstractHTTPBackendRef implements YamlWritable {
   /**
    * Filters defined at this level should be executed if and only if the request is being forwarded to the backend defined here.
    */
@@ -139,4 +141,41 @@ public abstract class AbstractHTTPBackendRef {
       max = 1000000d
   )
   public abstract OptionalInt weight();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!filters().isEmpty()) {
+      out.key("filters");
+      out.beginSequence();
+      for (HTTPRouteFilter v0 : filters()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (group().isPresent()) {
+      out.key("group");
+      out.value(group().get());
+    }
+    if (kind().isPresent()) {
+      out.key("kind");
+      out.value(kind().get());
+    }
+    out.key("name");
+    out.value(name());
+    if (namespace().isPresent()) {
+      out.key("namespace");
+      out.value(namespace().get());
+    }
+    if (port().isPresent()) {
+      out.key("port");
+      out.value(port().getAsInt());
+    }
+    if (weight().isPresent()) {
+      out.key("weight");
+      out.value(weight().getAsInt());
+    }
+  }
 }

@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
     as = HTTPCORSFilter.class
 )
 @JsonPropertyOrder({"allowCredentials", "allowHeaders", "allowMethods", "allowOrigins", "exposeHeaders", "maxAge"})
-public abstract class AbstractHTTPCORSFilter {
+public abstract class AbstractHTTPCORSFilter implements YamlWritable {
   /**
    * AllowCredentials indicates whether the actual cross-origin request allows to include credentials.
    */
@@ -104,4 +106,51 @@ public abstract class AbstractHTTPCORSFilter {
       min = 1d
   )
   public abstract OptionalInt maxAge();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (allowCredentials().isPresent()) {
+      out.key("allowCredentials");
+      out.value(allowCredentials().get());
+    }
+    if (!allowHeaders().isEmpty()) {
+      out.key("allowHeaders");
+      out.beginSequence();
+      for (String v0 : allowHeaders()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!allowMethods().isEmpty()) {
+      out.key("allowMethods");
+      out.beginSequence();
+      for (HTTPMethodWithWildcard v0 : allowMethods()) {
+        out.value(v0.value());
+      }
+      out.endSequence();
+    }
+    if (!allowOrigins().isEmpty()) {
+      out.key("allowOrigins");
+      out.beginSequence();
+      for (String v0 : allowOrigins()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!exposeHeaders().isEmpty()) {
+      out.key("exposeHeaders");
+      out.beginSequence();
+      for (String v0 : exposeHeaders()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (maxAge().isPresent()) {
+      out.key("maxAge");
+      out.value(maxAge().getAsInt());
+    }
+  }
 }

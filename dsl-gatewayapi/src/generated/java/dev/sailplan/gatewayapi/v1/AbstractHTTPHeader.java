@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = HTTPHeader.class
 )
 @JsonPropertyOrder({"name", "value"})
-public abstract class AbstractHTTPHeader {
+public abstract class AbstractHTTPHeader implements YamlWritable {
   /**
    * Name is the name of the HTTP Header to be matched. Name matching MUST be case-insensitive. (See https://tools.ietf.org/html/rfc7230#section-3.2). Required.
    */
@@ -46,4 +48,15 @@ public abstract class AbstractHTTPHeader {
       max = 4096L
   )
   public abstract String value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+    out.key("value");
+    out.value(value());
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = HTTPHeaderFilter.class
 )
 @JsonPropertyOrder({"add", "remove", "set"})
-public abstract class AbstractHTTPHeaderFilter {
+public abstract class AbstractHTTPHeaderFilter implements YamlWritable {
   /**
    * Add adds the given header(s) (name, value) to the request before the action. It appends to any existing values associated with the header name.
    */
@@ -66,4 +68,35 @@ public abstract class AbstractHTTPHeaderFilter {
       keys = {"name"}
   )
   public abstract List<HTTPHeader> set();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!add().isEmpty()) {
+      out.key("add");
+      out.beginSequence();
+      for (HTTPHeader v0 : add()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!remove().isEmpty()) {
+      out.key("remove");
+      out.beginSequence();
+      for (String v0 : remove()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!set().isEmpty()) {
+      out.key("set");
+      out.beginSequence();
+      for (HTTPHeader v0 : set()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -71,7 +73,7 @@ import org.immutables.value.Value;
     value = "(self.type in ['Exact','PathPrefix']) ? self.value.matches(r\"\"\"^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$\"\"\") : true",
     message = "must only contain valid characters (matching ^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$) for types ['Exact', 'PathPrefix']"
 )
-public abstract class AbstractHTTPPathMatch {
+public abstract class AbstractHTTPPathMatch implements YamlWritable {
   /**
    * Type specifies how to match against the path Value. Default: {@code "PathPrefix"}.
    */
@@ -88,4 +90,19 @@ public abstract class AbstractHTTPPathMatch {
       max = 1024L
   )
   public abstract Optional<String> value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (type().isPresent()) {
+      out.key("type");
+      out.value(type().get().value());
+    }
+    if (value().isPresent()) {
+      out.key("value");
+      out.value(value().get());
+    }
+  }
 }

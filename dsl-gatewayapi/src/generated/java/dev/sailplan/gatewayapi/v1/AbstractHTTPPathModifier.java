@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -43,7 +45,7 @@ import org.immutables.value.Value;
     value = "has(self.replacePrefixMatch) ? self.type == 'ReplacePrefixMatch' : true",
     message = "type must be 'ReplacePrefixMatch' when replacePrefixMatch is set"
 )
-public abstract class AbstractHTTPPathModifier {
+public abstract class AbstractHTTPPathModifier implements YamlWritable {
   /**
    * ReplaceFullPath specifies the value with which to replace the full path of a request during a rewrite or redirect.
    */
@@ -69,4 +71,21 @@ public abstract class AbstractHTTPPathModifier {
    */
   @JsonProperty("type")
   public abstract HTTPPathModifierType type();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (replaceFullPath().isPresent()) {
+      out.key("replaceFullPath");
+      out.value(replaceFullPath().get());
+    }
+    if (replacePrefixMatch().isPresent()) {
+      out.key("replacePrefixMatch");
+      out.value(replacePrefixMatch().get());
+    }
+    out.key("type");
+    out.value(type().value());
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = HTTPQueryParamMatch.class
 )
 @JsonPropertyOrder({"name", "type", "value"})
-public abstract class AbstractHTTPQueryParamMatch {
+public abstract class AbstractHTTPQueryParamMatch implements YamlWritable {
   /**
    * Name is the name of the HTTP query param to be matched. This must be an exact string match. (See https://tools.ietf.org/html/rfc7230#section-2.7.3). Required.
    */
@@ -55,4 +57,19 @@ public abstract class AbstractHTTPQueryParamMatch {
       max = 1024L
   )
   public abstract String value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+    if (type().isPresent()) {
+      out.key("type");
+      out.value(type().get().value());
+    }
+    out.key("value");
+    out.value(value());
+  }
 }

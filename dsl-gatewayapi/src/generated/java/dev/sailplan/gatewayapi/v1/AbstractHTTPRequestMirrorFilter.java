@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -32,7 +34,7 @@ import org.immutables.value.Value;
     value = "!(has(self.percent) && has(self.fraction))",
     message = "Only one of percent or fraction may be specified in HTTPRequestMirrorFilter"
 )
-public abstract class AbstractHTTPRequestMirrorFilter {
+public abstract class AbstractHTTPRequestMirrorFilter implements YamlWritable {
   /**
    * BackendRef references a resource where mirrored requests are sent. Required.
    */
@@ -64,4 +66,21 @@ public abstract class AbstractHTTPRequestMirrorFilter {
       max = 100d
   )
   public abstract OptionalInt percent();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("backendRef");
+    out.object(backendRef());
+    if (fraction().isPresent()) {
+      out.key("fraction");
+      out.object(fraction().get());
+    }
+    if (percent().isPresent()) {
+      out.key("percent");
+      out.value(percent().getAsInt());
+    }
+  }
 }

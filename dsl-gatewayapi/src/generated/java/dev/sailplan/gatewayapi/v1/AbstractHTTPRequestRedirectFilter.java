@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
     as = HTTPRequestRedirectFilter.class
 )
 @JsonPropertyOrder({"hostname", "path", "port", "scheme", "statusCode"})
-public abstract class AbstractHTTPRequestRedirectFilter {
+public abstract class AbstractHTTPRequestRedirectFilter implements YamlWritable {
   /**
    * Hostname is the hostname to be used in the value of the `Location` header in the response. When empty, the hostname in the `Host` header of the request is used.
    */
@@ -91,4 +93,31 @@ public abstract class AbstractHTTPRequestRedirectFilter {
   @JsonProperty("statusCode")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract OptionalLong statusCode();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (hostname().isPresent()) {
+      out.key("hostname");
+      out.value(hostname().get());
+    }
+    if (path().isPresent()) {
+      out.key("path");
+      out.object(path().get());
+    }
+    if (port().isPresent()) {
+      out.key("port");
+      out.value(port().getAsInt());
+    }
+    if (scheme().isPresent()) {
+      out.key("scheme");
+      out.value(scheme().get().value());
+    }
+    if (statusCode().isPresent()) {
+      out.key("statusCode");
+      out.value(statusCode().getAsLong());
+    }
+  }
 }

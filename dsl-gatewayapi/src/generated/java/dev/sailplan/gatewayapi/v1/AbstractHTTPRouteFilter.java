@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -82,7 +84,7 @@ import org.immutables.value.Value;
     value = "!(!has(self.extensionRef) && self.type == 'ExtensionRef')",
     message = "filter.extensionRef must be specified for ExtensionRef filter.type"
 )
-public abstract class AbstractHTTPRouteFilter {
+public abstract class AbstractHTTPRouteFilter implements YamlWritable {
   /**
    * CORS defines a schema for a filter that responds to the cross-origin request based on HTTP response header.
    */
@@ -141,4 +143,41 @@ public abstract class AbstractHTTPRouteFilter {
   @JsonProperty("urlRewrite")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<HTTPURLRewriteFilter> urlRewrite();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (cors().isPresent()) {
+      out.key("cors");
+      out.object(cors().get());
+    }
+    if (extensionRef().isPresent()) {
+      out.key("extensionRef");
+      out.object(extensionRef().get());
+    }
+    if (requestHeaderModifier().isPresent()) {
+      out.key("requestHeaderModifier");
+      out.object(requestHeaderModifier().get());
+    }
+    if (requestMirror().isPresent()) {
+      out.key("requestMirror");
+      out.object(requestMirror().get());
+    }
+    if (requestRedirect().isPresent()) {
+      out.key("requestRedirect");
+      out.object(requestRedirect().get());
+    }
+    if (responseHeaderModifier().isPresent()) {
+      out.key("responseHeaderModifier");
+      out.object(responseHeaderModifier().get());
+    }
+    out.key("type");
+    out.value(type().value());
+    if (urlRewrite().isPresent()) {
+      out.key("urlRewrite");
+      out.object(urlRewrite().get());
+    }
+  }
 }

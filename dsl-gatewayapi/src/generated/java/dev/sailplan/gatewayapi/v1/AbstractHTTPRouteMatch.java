@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = HTTPRouteMatch.class
 )
 @JsonPropertyOrder({"headers", "method", "path", "queryParams"})
-public abstract class AbstractHTTPRouteMatch {
+public abstract class AbstractHTTPRouteMatch implements YamlWritable {
   /**
    * Headers specifies HTTP request header matchers. Multiple match values are ANDed together, meaning, a request must match all the specified headers to select the route.
    */
@@ -115,4 +117,35 @@ public abstract class AbstractHTTPRouteMatch {
       keys = {"name"}
   )
   public abstract List<HTTPQueryParamMatch> queryParams();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!headers().isEmpty()) {
+      out.key("headers");
+      out.beginSequence();
+      for (HTTPHeaderMatch v0 : headers()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (method().isPresent()) {
+      out.key("method");
+      out.value(method().get().value());
+    }
+    if (path().isPresent()) {
+      out.key("path");
+      out.object(path().get());
+    }
+    if (!queryParams().isEmpty()) {
+      out.key("queryParams");
+      out.beginSequence();
+      for (HTTPQueryParamMatch v0 : queryParams()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

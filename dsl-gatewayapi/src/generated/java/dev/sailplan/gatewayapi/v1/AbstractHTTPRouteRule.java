@@ -12,6 +12,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -51,7 +53,7 @@ import org.immutables.value.Value;
     value = "(has(self.backendRefs) && self.backendRefs.exists_one(b, (has(b.filters) && b.filters.exists_one(f, has(f.urlRewrite) && has(f.urlRewrite.path) && f.urlRewrite.path.type == 'ReplacePrefixMatch' && has(f.urlRewrite.path.replacePrefixMatch))) )) ? ((size(self.matches) != 1 || !has(self.matches[0].path) || self.matches[0].path.type != 'PathPrefix') ? false : true) : true",
     message = "Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified"
 )
-public abstract class AbstractHTTPRouteRule {
+public abstract class AbstractHTTPRouteRule implements YamlWritable {
   /**
    * BackendRefs defines the backend(s) where matching requests should be sent.
    */
@@ -131,4 +133,43 @@ public abstract class AbstractHTTPRouteRule {
       message = "backendRequest timeout cannot be longer than request timeout"
   )
   public abstract Optional<HTTPRouteTimeouts> timeouts();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!backendRefs().isEmpty()) {
+      out.key("backendRefs");
+      out.beginSequence();
+      for (HTTPBackendRef v0 : backendRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!filters().isEmpty()) {
+      out.key("filters");
+      out.beginSequence();
+      for (HTTPRouteFilter v0 : filters()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!matches().isEmpty()) {
+      out.key("matches");
+      out.beginSequence();
+      for (HTTPRouteMatch v0 : matches()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (timeouts().isPresent()) {
+      out.key("timeouts");
+      out.object(timeouts().get());
+    }
+  }
 }

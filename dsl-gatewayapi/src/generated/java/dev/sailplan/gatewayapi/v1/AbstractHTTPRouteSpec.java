@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = HTTPRouteSpec.class
 )
 @JsonPropertyOrder({"hostnames", "parentRefs", "rules"})
-public abstract class AbstractHTTPRouteSpec {
+public abstract class AbstractHTTPRouteSpec implements YamlWritable {
   /**
    * Hostnames defines a set of hostnames that should match against the HTTP Host header to select a HTTPRoute used to process the request. Implementations MUST ignore any port value specified in the HTTP Host header while performing a match and (absent of any applicable header modification configuration) MUST forward this header unmodified to the backend.
    */
@@ -74,4 +76,35 @@ public abstract class AbstractHTTPRouteSpec {
       message = "While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128"
   )
   public abstract List<HTTPRouteRule> rules();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!hostnames().isEmpty()) {
+      out.key("hostnames");
+      out.beginSequence();
+      for (String v0 : hostnames()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!parentRefs().isEmpty()) {
+      out.key("parentRefs");
+      out.beginSequence();
+      for (ParentReference v0 : parentRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!rules().isEmpty()) {
+      out.key("rules");
+      out.beginSequence();
+      for (HTTPRouteRule v0 : rules()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

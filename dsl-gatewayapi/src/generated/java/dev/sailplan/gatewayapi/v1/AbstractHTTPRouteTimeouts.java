@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -32,7 +34,7 @@ import org.immutables.value.Value;
     value = "!(has(self.request) && has(self.backendRequest) && duration(self.request) != duration('0s') && duration(self.backendRequest) > duration(self.request))",
     message = "backendRequest timeout cannot be longer than request timeout"
 )
-public abstract class AbstractHTTPRouteTimeouts {
+public abstract class AbstractHTTPRouteTimeouts implements YamlWritable {
   /**
    * BackendRequest specifies a timeout for an individual request from the gateway to a backend. This covers the time from when the request first starts being sent from the gateway to when the full response has been received from the backend.
    */
@@ -48,4 +50,19 @@ public abstract class AbstractHTTPRouteTimeouts {
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   @Pattern("^([0-9]{1,5}(h|m|s|ms)){1,4}$")
   public abstract Optional<Duration> request();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (backendRequest().isPresent()) {
+      out.key("backendRequest");
+      out.value(backendRequest().get());
+    }
+    if (request().isPresent()) {
+      out.key("request");
+      out.value(request().get());
+    }
+  }
 }

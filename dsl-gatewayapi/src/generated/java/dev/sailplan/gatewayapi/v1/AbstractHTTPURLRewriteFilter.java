@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = HTTPURLRewriteFilter.class
 )
 @JsonPropertyOrder({"hostname", "path"})
-public abstract class AbstractHTTPURLRewriteFilter {
+public abstract class AbstractHTTPURLRewriteFilter implements YamlWritable {
   /**
    * Hostname is the value to be used to replace the Host header value during forwarding.
    */
@@ -63,4 +65,19 @@ public abstract class AbstractHTTPURLRewriteFilter {
       message = "type must be 'ReplacePrefixMatch' when replacePrefixMatch is set"
   )
   public abstract Optional<HTTPPathModifier> path();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (hostname().isPresent()) {
+      out.key("hostname");
+      out.value(hostname().get());
+    }
+    if (path().isPresent()) {
+      out.key("path");
+      out.object(path().get());
+    }
+  }
 }

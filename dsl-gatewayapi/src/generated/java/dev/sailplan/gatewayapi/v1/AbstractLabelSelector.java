@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = LabelSelector.class
 )
 @JsonPropertyOrder({"matchExpressions", "matchLabels"})
-public abstract class AbstractLabelSelector {
+public abstract class AbstractLabelSelector implements YamlWritable {
   /**
    * matchExpressions is a list of label selector requirements. The requirements are ANDed.
    */
@@ -42,4 +44,28 @@ public abstract class AbstractLabelSelector {
   @JsonProperty("matchLabels")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> matchLabels();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!matchExpressions().isEmpty()) {
+      out.key("matchExpressions");
+      out.beginSequence();
+      for (LabelSelectorRequirement v0 : matchExpressions()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!matchLabels().isEmpty()) {
+      out.key("matchLabels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(matchLabels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

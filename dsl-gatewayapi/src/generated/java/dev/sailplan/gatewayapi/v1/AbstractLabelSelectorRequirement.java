@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = LabelSelectorRequirement.class
 )
 @JsonPropertyOrder({"key", "operator", "values"})
-public abstract class AbstractLabelSelectorRequirement {
+public abstract class AbstractLabelSelectorRequirement implements YamlWritable {
   /**
    * key is the label key that the selector applies to. Required.
    */
@@ -46,4 +48,23 @@ public abstract class AbstractLabelSelectorRequirement {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @ListType("atomic")
   public abstract List<String> values();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("key");
+    out.value(key());
+    out.key("operator");
+    out.value(operator());
+    if (!values().isEmpty()) {
+      out.key("values");
+      out.beginSequence();
+      for (String v0 : values()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

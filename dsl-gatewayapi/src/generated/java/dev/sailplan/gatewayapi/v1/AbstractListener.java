@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = Listener.class
 )
 @JsonPropertyOrder({"allowedRoutes", "hostname", "name", "port", "protocol", "tls"})
-public abstract class AbstractListener {
+public abstract class AbstractListener implements YamlWritable {
   /**
    * AllowedRoutes defines the types of routes that MAY be attached to a Listener and the trusted namespaces where those Route resources MAY be present. Default: {@code {"namespaces":{"from":"Same"&#125;&#125;}.
    */
@@ -91,4 +93,29 @@ public abstract class AbstractListener {
       message = "certificateRefs or options must be specified when mode is Terminate"
   )
   public abstract Optional<ListenerTLSConfig> tls();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (allowedRoutes().isPresent()) {
+      out.key("allowedRoutes");
+      out.object(allowedRoutes().get());
+    }
+    if (hostname().isPresent()) {
+      out.key("hostname");
+      out.value(hostname().get());
+    }
+    out.key("name");
+    out.value(name());
+    out.key("port");
+    out.value(port());
+    out.key("protocol");
+    out.value(protocol());
+    if (tls().isPresent()) {
+      out.key("tls");
+      out.object(tls().get());
+    }
+  }
 }

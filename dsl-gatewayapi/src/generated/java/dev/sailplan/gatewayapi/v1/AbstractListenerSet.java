@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.Resource;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = ListenerSet.class
 )
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
-public abstract class AbstractListenerSet implements Resource {
+public abstract class AbstractListenerSet implements Resource, YamlWritable {
   /**
    * The API group.
    */
@@ -61,6 +63,22 @@ public abstract class AbstractListenerSet implements Resource {
   @JsonProperty("status")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<ListenerSetStatus> status();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("apiVersion").value(apiVersion());
+    out.key("kind").value(kind());
+    out.key("metadata").object(metadata());
+    out.key("spec");
+    out.object(spec());
+    if (status().isPresent()) {
+      out.key("status");
+      out.object(status().get());
+    }
+  }
 
   /**
    * The apiVersion, {@code gateway.networking.k8s.io/v1} unless the object was written with an older served one.

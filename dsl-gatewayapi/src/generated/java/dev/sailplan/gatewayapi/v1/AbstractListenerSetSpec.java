@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = ListenerSetSpec.class
 )
 @JsonPropertyOrder({"listeners", "parentRef"})
-public abstract class AbstractListenerSetSpec {
+public abstract class AbstractListenerSetSpec implements YamlWritable {
   /**
    * Listeners associated with this ListenerSet. Listeners define logical endpoints that are bound on this referenced parent Gateway's addresses. Required.
    */
@@ -81,5 +83,20 @@ public abstract class AbstractListenerSetSpec {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("ListenerSetSpec", "listeners", listeners());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("listeners");
+    out.beginSequence();
+    for (ListenerEntry v0 : listeners()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    out.key("parentRef");
+    out.object(parentRef());
   }
 }

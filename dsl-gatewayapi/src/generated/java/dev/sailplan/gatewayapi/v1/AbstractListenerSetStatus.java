@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = ListenerSetStatus.class
 )
 @JsonPropertyOrder({"conditions", "listeners"})
-public abstract class AbstractListenerSetStatus {
+public abstract class AbstractListenerSetStatus implements YamlWritable {
   /**
    * Conditions describe the current conditions of the ListenerSet. Default: {@code [{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"&#125;,{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Programmed"&#125;]}.
    */
@@ -55,4 +57,27 @@ public abstract class AbstractListenerSetStatus {
       keys = {"name"}
   )
   public abstract List<ListenerEntryStatus> listeners();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!conditions().isEmpty()) {
+      out.key("conditions");
+      out.beginSequence();
+      for (Condition v0 : conditions()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!listeners().isEmpty()) {
+      out.key("listeners");
+      out.beginSequence();
+      for (ListenerEntryStatus v0 : listeners()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

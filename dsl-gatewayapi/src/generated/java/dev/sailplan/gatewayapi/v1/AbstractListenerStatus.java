@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = ListenerStatus.class
 )
 @JsonPropertyOrder({"attachedRoutes", "conditions", "name", "supportedKinds"})
-public abstract class AbstractListenerStatus {
+public abstract class AbstractListenerStatus implements YamlWritable {
   /**
    * AttachedRoutes represents the total number of Routes that have been successfully attached to this Listener. Required.
    */
@@ -71,4 +73,29 @@ public abstract class AbstractListenerStatus {
   )
   @ListType("atomic")
   public abstract List<RouteGroupKind> supportedKinds();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("attachedRoutes");
+    out.value(attachedRoutes());
+    out.key("conditions");
+    out.beginSequence();
+    for (Condition v0 : conditions()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    out.key("name");
+    out.value(name());
+    if (!supportedKinds().isEmpty()) {
+      out.key("supportedKinds");
+      out.beginSequence();
+      for (RouteGroupKind v0 : supportedKinds()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

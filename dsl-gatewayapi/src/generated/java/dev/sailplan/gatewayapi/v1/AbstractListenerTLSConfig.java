@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,7 @@ import org.immutables.value.Value;
     value = "self.mode == 'Terminate' ? size(self.certificateRefs) > 0 || size(self.options) > 0 : true",
     message = "certificateRefs or options must be specified when mode is Terminate"
 )
-public abstract class AbstractListenerTLSConfig {
+public abstract class AbstractListenerTLSConfig implements YamlWritable {
   /**
    * CertificateRefs contains a series of references to Kubernetes objects that contains TLS certificates and private keys. These certificates are used to establish a TLS handshake for requests that match the hostname of the associated listener.
    */
@@ -62,4 +64,32 @@ public abstract class AbstractListenerTLSConfig {
       max = 16L
   )
   public abstract Map<String, String> options();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!certificateRefs().isEmpty()) {
+      out.key("certificateRefs");
+      out.beginSequence();
+      for (SecretObjectReference v0 : certificateRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (mode().isPresent()) {
+      out.key("mode");
+      out.value(mode().get().value());
+    }
+    if (!options().isEmpty()) {
+      out.key("options");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(options())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = LocalObjectReference.class
 )
 @JsonPropertyOrder({"group", "kind", "name"})
-public abstract class AbstractLocalObjectReference {
+public abstract class AbstractLocalObjectReference implements YamlWritable {
   /**
    * Group is the group of the referent. For example, "gateway.networking.k8s.io". When unspecified or empty string, core API group is inferred. Required.
    */
@@ -56,4 +58,17 @@ public abstract class AbstractLocalObjectReference {
       max = 253L
   )
   public abstract String name();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("group");
+    out.value(group());
+    out.key("kind");
+    out.value(kind());
+    out.key("name");
+    out.value(name());
+  }
 }

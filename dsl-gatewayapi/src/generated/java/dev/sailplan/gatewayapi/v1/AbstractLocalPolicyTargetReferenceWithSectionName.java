@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = LocalPolicyTargetReferenceWithSectionName.class
 )
 @JsonPropertyOrder({"group", "kind", "name", "sectionName"})
-public abstract class AbstractLocalPolicyTargetReferenceWithSectionName {
+public abstract class AbstractLocalPolicyTargetReferenceWithSectionName implements YamlWritable {
   /**
    * Group is the group of the target resource. Required.
    */
@@ -70,4 +72,21 @@ public abstract class AbstractLocalPolicyTargetReferenceWithSectionName {
       max = 253L
   )
   public abstract Optional<String> sectionName();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("group");
+    out.value(group());
+    out.key("kind");
+    out.value(kind());
+    out.key("name");
+    out.value(name());
+    if (sectionName().isPresent()) {
+      out.key("sectionName");
+      out.value(sectionName().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = ParentGatewayReference.class
 )
 @JsonPropertyOrder({"group", "kind", "name", "namespace"})
-public abstract class AbstractParentGatewayReference {
+public abstract class AbstractParentGatewayReference implements YamlWritable {
   /**
    * Group is the group of the referent. Default: {@code "gateway.networking.k8s.io"}.
    */
@@ -72,4 +74,25 @@ public abstract class AbstractParentGatewayReference {
       max = 63L
   )
   public abstract Optional<String> namespace();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (group().isPresent()) {
+      out.key("group");
+      out.value(group().get());
+    }
+    if (kind().isPresent()) {
+      out.key("kind");
+      out.value(kind().get());
+    }
+    out.key("name");
+    out.value(name());
+    if (namespace().isPresent()) {
+      out.key("namespace");
+      out.value(namespace().get());
+    }
+  }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = ParentReference.class
 )
 @JsonPropertyOrder({"group", "kind", "name", "namespace", "port", "sectionName"})
-public abstract class AbstractParentReference {
+public abstract class AbstractParentReference implements YamlWritable {
   /**
    * Group is the group of the referent. When unspecified, "gateway.networking.k8s.io" is inferred. To set the core API group (such as for a "Service" kind referent), Group must be explicitly set to "" (empty string). Default: {@code "gateway.networking.k8s.io"}.
    */
@@ -97,4 +99,33 @@ public abstract class AbstractParentReference {
       max = 253L
   )
   public abstract Optional<String> sectionName();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (group().isPresent()) {
+      out.key("group");
+      out.value(group().get());
+    }
+    if (kind().isPresent()) {
+      out.key("kind");
+      out.value(kind().get());
+    }
+    out.key("name");
+    out.value(name());
+    if (namespace().isPresent()) {
+      out.key("namespace");
+      out.value(namespace().get());
+    }
+    if (port().isPresent()) {
+      out.key("port");
+      out.value(port().getAsInt());
+    }
+    if (sectionName().isPresent()) {
+      out.key("sectionName");
+      out.value(sectionName().get());
+    }
+  }
 }

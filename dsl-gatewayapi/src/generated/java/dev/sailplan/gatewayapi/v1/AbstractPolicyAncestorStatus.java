@@ -12,6 +12,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -30,7 +32,7 @@ import org.immutables.value.Value;
     as = PolicyAncestorStatus.class
 )
 @JsonPropertyOrder({"ancestorRef", "conditions", "controllerName"})
-public abstract class AbstractPolicyAncestorStatus {
+public abstract class AbstractPolicyAncestorStatus implements YamlWritable {
   /**
    * AncestorRef corresponds with a ParentRef in the spec that this PolicyAncestorStatus struct describes the status of. Required.
    */
@@ -69,5 +71,22 @@ public abstract class AbstractPolicyAncestorStatus {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("PolicyAncestorStatus", "conditions", conditions());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("ancestorRef");
+    out.object(ancestorRef());
+    out.key("conditions");
+    out.beginSequence();
+    for (Condition v0 : conditions()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    out.key("controllerName");
+    out.value(controllerName());
   }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = PolicyStatus.class
 )
 @JsonPropertyOrder({"ancestors"})
-public abstract class AbstractPolicyStatus {
+public abstract class AbstractPolicyStatus implements YamlWritable {
   /**
    * Ancestors is a list of ancestor resources (usually Gateways) that are associated with the policy, and the status of the policy with respect to each ancestor. When this policy attaches to a parent, the controller that manages the parent and the ancestors MUST add an entry to this list when the controller first sees the policy and SHOULD update the entry as appropriate when the relevant ancestor is modified. Required.
    */
@@ -38,4 +40,17 @@ public abstract class AbstractPolicyStatus {
   )
   @ListType("atomic")
   public abstract List<PolicyAncestorStatus> ancestors();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("ancestors");
+    out.beginSequence();
+    for (PolicyAncestorStatus v0 : ancestors()) {
+      out.object(v0);
+    }
+    out.endSequence();
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.Resource;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = ReferenceGrant.class
 )
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
-public abstract class AbstractReferenceGrant implements Resource {
+public abstract class AbstractReferenceGrant implements Resource, YamlWritable {
   /**
    * The API group.
    */
@@ -52,6 +54,18 @@ public abstract class AbstractReferenceGrant implements Resource {
    */
   @JsonProperty("spec")
   public abstract ReferenceGrantSpec spec();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("apiVersion").value(apiVersion());
+    out.key("kind").value(kind());
+    out.key("metadata").object(metadata());
+    out.key("spec");
+    out.object(spec());
+  }
 
   /**
    * The apiVersion, {@code gateway.networking.k8s.io/v1} unless the object was written with an older served one.

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = ReferenceGrantFrom.class
 )
 @JsonPropertyOrder({"group", "kind", "namespace"})
-public abstract class AbstractReferenceGrantFrom {
+public abstract class AbstractReferenceGrantFrom implements YamlWritable {
   /**
    * Group is the group of the referent. When empty, the Kubernetes core API group is inferred. Required.
    */
@@ -57,4 +59,17 @@ public abstract class AbstractReferenceGrantFrom {
       max = 63L
   )
   public abstract String namespace();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("group");
+    out.value(group());
+    out.key("kind");
+    out.value(kind());
+    out.key("namespace");
+    out.value(namespace());
+  }
 }

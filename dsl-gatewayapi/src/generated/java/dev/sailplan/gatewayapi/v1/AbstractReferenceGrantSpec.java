@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = ReferenceGrantSpec.class
 )
 @JsonPropertyOrder({"from", "to"})
-public abstract class AbstractReferenceGrantSpec {
+public abstract class AbstractReferenceGrantSpec implements YamlWritable {
   /**
    * From describes the trusted namespaces and kinds that can reference the resources described in "To". Each entry in this list MUST be considered to be an additional place that references can be valid from, or to put this another way, entries MUST be combined using OR. Required.
    */
@@ -59,5 +61,24 @@ public abstract class AbstractReferenceGrantSpec {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("ReferenceGrantSpec", "from", from(), "to", to());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("from");
+    out.beginSequence();
+    for (ReferenceGrantFrom v0 : from()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    out.key("to");
+    out.beginSequence();
+    for (ReferenceGrantTo v0 : to()) {
+      out.object(v0);
+    }
+    out.endSequence();
   }
 }

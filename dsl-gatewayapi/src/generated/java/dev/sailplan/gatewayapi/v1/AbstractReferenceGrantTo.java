@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = ReferenceGrantTo.class
 )
 @JsonPropertyOrder({"group", "kind", "name"})
-public abstract class AbstractReferenceGrantTo {
+public abstract class AbstractReferenceGrantTo implements YamlWritable {
   /**
    * Group is the group of the referent. When empty, the Kubernetes core API group is inferred. Required.
    */
@@ -59,4 +61,19 @@ public abstract class AbstractReferenceGrantTo {
       max = 253L
   )
   public abstract Optional<String> name();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("group");
+    out.value(group());
+    out.key("kind");
+    out.value(kind());
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+  }
 }

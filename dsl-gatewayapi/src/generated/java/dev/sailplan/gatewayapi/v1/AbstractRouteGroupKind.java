@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = RouteGroupKind.class
 )
 @JsonPropertyOrder({"group", "kind"})
-public abstract class AbstractRouteGroupKind {
+public abstract class AbstractRouteGroupKind implements YamlWritable {
   /**
    * Group is the group of the Route. Default: {@code "gateway.networking.k8s.io"}.
    */
@@ -49,4 +51,17 @@ public abstract class AbstractRouteGroupKind {
       max = 63L
   )
   public abstract String kind();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (group().isPresent()) {
+      out.key("group");
+      out.value(group().get());
+    }
+    out.key("kind");
+    out.value(kind());
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = RouteNamespaces.class
 )
 @JsonPropertyOrder({"from", "selector"})
-public abstract class AbstractRouteNamespaces {
+public abstract class AbstractRouteNamespaces implements YamlWritable {
   /**
    * From indicates where Routes will be selected for this Gateway. Possible values are: Default: {@code "Same"}.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractRouteNamespaces {
   @JsonProperty("selector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<LabelSelector> selector();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (from().isPresent()) {
+      out.key("from");
+      out.value(from().get().value());
+    }
+    if (selector().isPresent()) {
+      out.key("selector");
+      out.object(selector().get());
+    }
+  }
 }

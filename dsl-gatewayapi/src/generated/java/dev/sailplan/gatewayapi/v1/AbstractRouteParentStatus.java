@@ -12,6 +12,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -30,7 +32,7 @@ import org.immutables.value.Value;
     as = RouteParentStatus.class
 )
 @JsonPropertyOrder({"conditions", "controllerName", "parentRef"})
-public abstract class AbstractRouteParentStatus {
+public abstract class AbstractRouteParentStatus implements YamlWritable {
   /**
    * Conditions describes the status of the route with respect to the Gateway. Note that the route's availability is also subject to the Gateway's own status conditions and listener status. Required.
    */
@@ -69,5 +71,22 @@ public abstract class AbstractRouteParentStatus {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("RouteParentStatus", "conditions", conditions());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("conditions");
+    out.beginSequence();
+    for (Condition v0 : conditions()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    out.key("controllerName");
+    out.value(controllerName());
+    out.key("parentRef");
+    out.object(parentRef());
   }
 }

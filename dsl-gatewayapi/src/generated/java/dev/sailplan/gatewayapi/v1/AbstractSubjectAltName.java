@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -44,7 +46,7 @@ import org.immutables.value.Value;
     value = "!(self.type != \"URI\" && has(self.uri) && self.uri != \"\")",
     message = "SubjectAltName element must not contain URI, if Type is not set to URI"
 )
-public abstract class AbstractSubjectAltName {
+public abstract class AbstractSubjectAltName implements YamlWritable {
   /**
    * Hostname contains Subject Alternative Name specified in DNS name format. Required when Type is set to Hostname, ignored otherwise.
    */
@@ -74,4 +76,21 @@ public abstract class AbstractSubjectAltName {
       max = 253L
   )
   public abstract Optional<String> uri();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (hostname().isPresent()) {
+      out.key("hostname");
+      out.value(hostname().get());
+    }
+    out.key("type");
+    out.value(type().value());
+    if (uri().isPresent()) {
+      out.key("uri");
+      out.value(uri().get());
+    }
+  }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -23,10 +25,19 @@ import org.immutables.value.Value;
     as = SupportedFeature.class
 )
 @JsonPropertyOrder({"name"})
-public abstract class AbstractSupportedFeature {
+public abstract class AbstractSupportedFeature implements YamlWritable {
   /**
    * FeatureName is used to describe distinct features that are covered by conformance tests. Required.
    */
   @JsonProperty("name")
   public abstract String name();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+  }
 }

@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = TCPRouteSpec.class
 )
 @JsonPropertyOrder({"parentRefs", "rules"})
-public abstract class AbstractTCPRouteSpec {
+public abstract class AbstractTCPRouteSpec implements YamlWritable {
   /**
    * ParentRefs references the resources (usually Gateways) that a Route wants to be attached to. Note that the referenced parent resource needs to allow this for the attachment to be complete. For Gateways, that means the Gateway needs to allow attachment from Routes of this kind and namespace.
    */
@@ -67,5 +69,26 @@ public abstract class AbstractTCPRouteSpec {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("TCPRouteSpec", "rules", rules());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!parentRefs().isEmpty()) {
+      out.key("parentRefs");
+      out.beginSequence();
+      for (ParentReference v0 : parentRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    out.key("rules");
+    out.beginSequence();
+    for (TCPRouteRule v0 : rules()) {
+      out.object(v0);
+    }
+    out.endSequence();
   }
 }

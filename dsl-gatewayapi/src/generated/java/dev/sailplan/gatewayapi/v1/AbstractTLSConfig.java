@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = TLSConfig.class
 )
 @JsonPropertyOrder({"validation"})
-public abstract class AbstractTLSConfig {
+public abstract class AbstractTLSConfig implements YamlWritable {
   /**
    * Validation holds configuration information for validating the frontend (client). Setting this field will result in mutual authentication when connecting to the gateway. In browsers this may result in a dialog appearing that requests a user to specify the client certificate. The maximum depth of a certificate chain accepted in verification is Implementation specific.
    */
   @JsonProperty("validation")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<FrontendTLSValidation> validation();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (validation().isPresent()) {
+      out.key("validation");
+      out.object(validation().get());
+    }
+  }
 }

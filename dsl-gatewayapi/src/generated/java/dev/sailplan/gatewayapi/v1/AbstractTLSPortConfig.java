@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -24,7 +26,7 @@ import org.immutables.value.Value;
     as = TLSPortConfig.class
 )
 @JsonPropertyOrder({"port", "tls"})
-public abstract class AbstractTLSPortConfig {
+public abstract class AbstractTLSPortConfig implements YamlWritable {
   /**
    * The Port indicates the Port Number to which the TLS configuration will be applied. This configuration will be applied to all Listeners handling HTTPS traffic that match this port. Required.
    */
@@ -40,4 +42,15 @@ public abstract class AbstractTLSPortConfig {
    */
   @JsonProperty("tls")
   public abstract TLSConfig tls();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("port");
+    out.value(port());
+    out.key("tls");
+    out.object(tls());
+  }
 }

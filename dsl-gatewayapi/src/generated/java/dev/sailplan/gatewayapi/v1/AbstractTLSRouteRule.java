@@ -12,6 +12,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
     as = TLSRouteRule.class
 )
 @JsonPropertyOrder({"backendRefs", "name"})
-public abstract class AbstractTLSRouteRule {
+public abstract class AbstractTLSRouteRule implements YamlWritable {
   /**
    * BackendRefs defines the backend(s) where matching requests should be sent. If unspecified or invalid (refers to a nonexistent resource or a Service with no endpoints), the rule performs no forwarding; if no filters are specified that would result in a response being sent, the underlying implementation must actively reject request attempts to this backend, by rejecting the connection. Required.
    */
@@ -62,5 +64,22 @@ public abstract class AbstractTLSRouteRule {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("TLSRouteRule", "backendRefs", backendRefs());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("backendRefs");
+    out.beginSequence();
+    for (BackendRef v0 : backendRefs()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
   }
 }

@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = TLSRouteSpec.class
 )
 @JsonPropertyOrder({"hostnames", "parentRefs", "rules"})
-public abstract class AbstractTLSRouteSpec {
+public abstract class AbstractTLSRouteSpec implements YamlWritable {
   /**
    * Hostnames defines a set of SNI hostnames that should match against the SNI attribute of TLS ClientHello message in TLS handshake. This matches the RFC 1123 definition of a hostname with 2 notable exceptions: Required.
    */
@@ -91,5 +93,32 @@ public abstract class AbstractTLSRouteSpec {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("TLSRouteSpec", "hostnames", hostnames(), "rules", rules());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("hostnames");
+    out.beginSequence();
+    for (String v0 : hostnames()) {
+      out.value(v0);
+    }
+    out.endSequence();
+    if (!parentRefs().isEmpty()) {
+      out.key("parentRefs");
+      out.beginSequence();
+      for (ParentReference v0 : parentRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    out.key("rules");
+    out.beginSequence();
+    for (TLSRouteRule v0 : rules()) {
+      out.object(v0);
+    }
+    out.endSequence();
   }
 }

@@ -12,6 +12,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
     as = UDPRouteRule.class
 )
 @JsonPropertyOrder({"backendRefs", "name"})
-public abstract class AbstractUDPRouteRule {
+public abstract class AbstractUDPRouteRule implements YamlWritable {
   /**
    * BackendRefs defines the backend(s) where matching requests should be sent. If unspecified or invalid (refers to a nonexistent resource or a Service with no endpoints), the underlying implementation MUST actively reject connection attempts to this backend. Packet drops must respect weight; if an invalid backend is requested to have 80% of the packets, then 80% of packets must be dropped instead. Required.
    */
@@ -62,5 +64,22 @@ public abstract class AbstractUDPRouteRule {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("UDPRouteRule", "backendRefs", backendRefs());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("backendRefs");
+    out.beginSequence();
+    for (BackendRef v0 : backendRefs()) {
+      out.object(v0);
+    }
+    out.endSequence();
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
   }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = UDPRouteStatus.class
 )
 @JsonPropertyOrder({"parents"})
-public abstract class AbstractUDPRouteStatus {
+public abstract class AbstractUDPRouteStatus implements YamlWritable {
   /**
    * Parents is a list of parent resources (usually Gateways) that are associated with the route, and the status of the route with respect to each parent. When this route attaches to a parent, the controller that manages the parent must add an entry to this list when the controller first sees the route and should update the entry as appropriate when the route or gateway is modified. Required.
    */
@@ -38,4 +40,17 @@ public abstract class AbstractUDPRouteStatus {
   )
   @ListType("atomic")
   public abstract List<RouteParentStatus> parents();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("parents");
+    out.beginSequence();
+    for (RouteParentStatus v0 : parents()) {
+      out.object(v0);
+    }
+    out.endSequence();
+  }
 }

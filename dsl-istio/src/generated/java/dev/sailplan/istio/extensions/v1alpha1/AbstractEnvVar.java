@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
     value = "(has(self.valueFrom) ? self.valueFrom : \"\") != \"HOST\" || !has(self.value)",
     message = "value may only be set when valueFrom is INLINE"
 )
-public abstract class AbstractEnvVar {
+public abstract class AbstractEnvVar implements YamlWritable {
   /**
    * Name of the environment variable. Required.
    */
@@ -58,4 +60,21 @@ public abstract class AbstractEnvVar {
   @JsonProperty("valueFrom")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<EnvValueSource> valueFrom();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+    if (value().isPresent()) {
+      out.key("value");
+      out.value(value().get());
+    }
+    if (valueFrom().isPresent()) {
+      out.key("valueFrom");
+      out.value(valueFrom().get().value());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -24,7 +26,7 @@ import org.immutables.value.Value;
     as = LuaConfig.class
 )
 @JsonPropertyOrder({"inlineCode"})
-public abstract class AbstractLuaConfig {
+public abstract class AbstractLuaConfig implements YamlWritable {
   /**
    * The inline Lua code to be executed. Required.
    */
@@ -34,4 +36,13 @@ public abstract class AbstractLuaConfig {
       max = 65536L
   )
   public abstract String inlineCode();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("inlineCode");
+    out.value(inlineCode());
+  }
 }

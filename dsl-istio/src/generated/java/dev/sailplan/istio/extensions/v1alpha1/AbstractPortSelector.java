@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -24,7 +26,7 @@ import org.immutables.value.Value;
     as = PortSelector.class
 )
 @JsonPropertyOrder({"number"})
-public abstract class AbstractPortSelector {
+public abstract class AbstractPortSelector implements YamlWritable {
   /**
    * The {@code number} field. Required.
    */
@@ -34,4 +36,13 @@ public abstract class AbstractPortSelector {
       max = 65535d
   )
   public abstract long number();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("number");
+    out.value(number());
+  }
 }

@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -40,7 +42,7 @@ import org.immutables.value.Value;
     message = "exactly one of wasm or lua must be set"
 )
 @OneOf({"wasm", "lua"})
-public abstract class AbstractTrafficExtensionSpec {
+public abstract class AbstractTrafficExtensionSpec implements YamlWritable {
   /**
    * Lua filter configuration.
    */
@@ -99,5 +101,48 @@ public abstract class AbstractTrafficExtensionSpec {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("TrafficExtensionSpec", "wasm", wasm().isPresent(), "lua", lua().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (lua().isPresent()) {
+      out.key("lua");
+      out.object(lua().get());
+    }
+    if (!match().isEmpty()) {
+      out.key("match");
+      out.beginSequence();
+      for (TrafficSelector v0 : match()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (phase().isPresent()) {
+      out.key("phase");
+      out.value(phase().get().value());
+    }
+    if (priority().isPresent()) {
+      out.key("priority");
+      out.value(priority().getAsInt());
+    }
+    if (selector().isPresent()) {
+      out.key("selector");
+      out.object(selector().get());
+    }
+    if (!targetRefs().isEmpty()) {
+      out.key("targetRefs");
+      out.beginSequence();
+      for (PolicyTargetReference v0 : targetRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (wasm().isPresent()) {
+      out.key("wasm");
+      out.object(wasm().get());
+    }
   }
 }

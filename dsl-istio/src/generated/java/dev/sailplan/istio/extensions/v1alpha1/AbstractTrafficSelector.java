@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = TrafficSelector.class
 )
 @JsonPropertyOrder({"mode", "ports"})
-public abstract class AbstractTrafficSelector {
+public abstract class AbstractTrafficSelector implements YamlWritable {
   /**
    * Criteria for selecting traffic by their direction.
    */
@@ -45,4 +47,23 @@ public abstract class AbstractTrafficSelector {
       keys = {"number"}
   )
   public abstract List<PortSelector> ports();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (mode().isPresent()) {
+      out.key("mode");
+      out.value(mode().get().value());
+    }
+    if (!ports().isEmpty()) {
+      out.key("ports");
+      out.beginSequence();
+      for (PortSelector v0 : ports()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

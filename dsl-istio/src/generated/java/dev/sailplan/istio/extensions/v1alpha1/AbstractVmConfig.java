@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = VmConfig.class
 )
 @JsonPropertyOrder({"env"})
-public abstract class AbstractVmConfig {
+public abstract class AbstractVmConfig implements YamlWritable {
   /**
    * Specifies environment variables to be injected to this VM.
    */
@@ -41,4 +43,19 @@ public abstract class AbstractVmConfig {
       keys = {"name"}
   )
   public abstract List<EnvVar> env();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!env().isEmpty()) {
+      out.key("env");
+      out.beginSequence();
+      for (EnvVar v0 : env()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

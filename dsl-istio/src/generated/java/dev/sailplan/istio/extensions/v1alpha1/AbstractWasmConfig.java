@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = WasmConfig.class
 )
 @JsonPropertyOrder({"failStrategy", "imagePullPolicy", "imagePullSecret", "pluginConfig", "pluginName", "sha256", "type", "url", "verificationKey", "vmConfig"})
-public abstract class AbstractWasmConfig {
+public abstract class AbstractWasmConfig implements YamlWritable {
   /**
    * Specifies the failure behavior for the plugin due to fatal errors.
    */
@@ -115,4 +117,49 @@ public abstract class AbstractWasmConfig {
   @JsonProperty("vmConfig")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<VmConfig> vmConfig();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (failStrategy().isPresent()) {
+      out.key("failStrategy");
+      out.value(failStrategy().get().value());
+    }
+    if (imagePullPolicy().isPresent()) {
+      out.key("imagePullPolicy");
+      out.value(imagePullPolicy().get().value());
+    }
+    if (imagePullSecret().isPresent()) {
+      out.key("imagePullSecret");
+      out.value(imagePullSecret().get());
+    }
+    if (pluginConfig().isPresent()) {
+      out.key("pluginConfig");
+      out.tree(pluginConfig().get());
+    }
+    if (pluginName().isPresent()) {
+      out.key("pluginName");
+      out.value(pluginName().get());
+    }
+    if (sha256().isPresent()) {
+      out.key("sha256");
+      out.value(sha256().get());
+    }
+    if (type().isPresent()) {
+      out.key("type");
+      out.value(type().get().value());
+    }
+    out.key("url");
+    out.value(url());
+    if (verificationKey().isPresent()) {
+      out.key("verificationKey");
+      out.value(verificationKey().get());
+    }
+    if (vmConfig().isPresent()) {
+      out.key("vmConfig");
+      out.object(vmConfig().get());
+    }
+  }
 }

@@ -12,6 +12,8 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -36,7 +38,7 @@ import org.immutables.value.Value;
     value = "(has(self.selector) ? 1 : 0) + (has(self.targetRef) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1",
     message = "only one of targetRefs or selector can be set"
 )
-public abstract class AbstractWasmPluginSpec {
+public abstract class AbstractWasmPluginSpec implements YamlWritable {
   /**
    * Specifies the failure behavior for the plugin due to fatal errors.
    */
@@ -167,4 +169,81 @@ public abstract class AbstractWasmPluginSpec {
   @JsonProperty("vmConfig")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<VmConfig> vmConfig();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (failStrategy().isPresent()) {
+      out.key("failStrategy");
+      out.value(failStrategy().get().value());
+    }
+    if (imagePullPolicy().isPresent()) {
+      out.key("imagePullPolicy");
+      out.value(imagePullPolicy().get().value());
+    }
+    if (imagePullSecret().isPresent()) {
+      out.key("imagePullSecret");
+      out.value(imagePullSecret().get());
+    }
+    if (!match().isEmpty()) {
+      out.key("match");
+      out.beginSequence();
+      for (TrafficSelector v0 : match()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (phase().isPresent()) {
+      out.key("phase");
+      out.value(phase().get().value());
+    }
+    if (pluginConfig().isPresent()) {
+      out.key("pluginConfig");
+      out.tree(pluginConfig().get());
+    }
+    if (pluginName().isPresent()) {
+      out.key("pluginName");
+      out.value(pluginName().get());
+    }
+    if (priority().isPresent()) {
+      out.key("priority");
+      out.value(priority().getAsInt());
+    }
+    if (selector().isPresent()) {
+      out.key("selector");
+      out.object(selector().get());
+    }
+    if (sha256().isPresent()) {
+      out.key("sha256");
+      out.value(sha256().get());
+    }
+    if (targetRef().isPresent()) {
+      out.key("targetRef");
+      out.object(targetRef().get());
+    }
+    if (!targetRefs().isEmpty()) {
+      out.key("targetRefs");
+      out.beginSequence();
+      for (PolicyTargetReference v0 : targetRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (type().isPresent()) {
+      out.key("type");
+      out.value(type().get().value());
+    }
+    out.key("url");
+    out.value(url());
+    if (verificationKey().isPresent()) {
+      out.key("verificationKey");
+      out.value(verificationKey().get());
+    }
+    if (vmConfig().isPresent()) {
+      out.key("vmConfig");
+      out.object(vmConfig().get());
+    }
+  }
 }

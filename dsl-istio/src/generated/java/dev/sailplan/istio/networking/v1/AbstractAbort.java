@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
 )
 @JsonPropertyOrder({"grpcStatus", "http2Error", "httpStatus", "percentage"})
 @OneOf({"httpStatus", "grpcStatus", "http2Error"})
-public abstract class AbstractAbort {
+public abstract class AbstractAbort implements YamlWritable {
   /**
    * GRPC status code to use to abort the request.
    */
@@ -64,5 +66,28 @@ public abstract class AbstractAbort {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("Abort", "httpStatus", httpStatus().isPresent(), "grpcStatus", grpcStatus().isPresent(), "http2Error", http2Error().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (grpcStatus().isPresent()) {
+      out.key("grpcStatus");
+      out.value(grpcStatus().get());
+    }
+    if (http2Error().isPresent()) {
+      out.key("http2Error");
+      out.value(http2Error().get());
+    }
+    if (httpStatus().isPresent()) {
+      out.key("httpStatus");
+      out.value(httpStatus().getAsInt());
+    }
+    if (percentage().isPresent()) {
+      out.key("percentage");
+      out.object(percentage().get());
+    }
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = ClientTLSSettings.class
 )
 @JsonPropertyOrder({"caCertificates", "caCrl", "clientCertificate", "credentialName", "insecureSkipVerify", "mode", "privateKey", "sni", "subjectAltNames"})
-public abstract class AbstractClientTLSSettings {
+public abstract class AbstractClientTLSSettings implements YamlWritable {
   /**
    * OPTIONAL: The path to the file containing certificate authority certificates to use in verifying a presented server certificate.
    */
@@ -89,4 +91,51 @@ public abstract class AbstractClientTLSSettings {
   @JsonProperty("subjectAltNames")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<String> subjectAltNames();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (caCertificates().isPresent()) {
+      out.key("caCertificates");
+      out.value(caCertificates().get());
+    }
+    if (caCrl().isPresent()) {
+      out.key("caCrl");
+      out.value(caCrl().get());
+    }
+    if (clientCertificate().isPresent()) {
+      out.key("clientCertificate");
+      out.value(clientCertificate().get());
+    }
+    if (credentialName().isPresent()) {
+      out.key("credentialName");
+      out.value(credentialName().get());
+    }
+    if (insecureSkipVerify().isPresent()) {
+      out.key("insecureSkipVerify");
+      out.value(insecureSkipVerify().get());
+    }
+    if (mode().isPresent()) {
+      out.key("mode");
+      out.value(mode().get().value());
+    }
+    if (privateKey().isPresent()) {
+      out.key("privateKey");
+      out.value(privateKey().get());
+    }
+    if (sni().isPresent()) {
+      out.key("sni");
+      out.value(sni().get());
+    }
+    if (!subjectAltNames().isEmpty()) {
+      out.key("subjectAltNames");
+      out.beginSequence();
+      for (String v0 : subjectAltNames()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

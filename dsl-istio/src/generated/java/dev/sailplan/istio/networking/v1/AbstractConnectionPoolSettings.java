@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = ConnectionPoolSettings.class
 )
 @JsonPropertyOrder({"http", "tcp"})
-public abstract class AbstractConnectionPoolSettings {
+public abstract class AbstractConnectionPoolSettings implements YamlWritable {
   /**
    * HTTP connection pool settings.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractConnectionPoolSettings {
   @JsonProperty("tcp")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<TCPSettings> tcp();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (http().isPresent()) {
+      out.key("http");
+      out.object(http().get());
+    }
+    if (tcp().isPresent()) {
+      out.key("tcp");
+      out.object(tcp().get());
+    }
+  }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"httpCookie", "httpHeaderName", "httpQueryParameterName", "maglev", "minimumRingSize", "ringHash", "useSourceIp"})
 @OneOf({"httpHeaderName", "httpCookie", "useSourceIp", "httpQueryParameterName"})
 @OneOf({"ringHash", "maglev"})
-public abstract class AbstractConsistentHashLB {
+public abstract class AbstractConsistentHashLB implements YamlWritable {
   /**
    * Hash based on HTTP cookie.
    */
@@ -91,5 +93,40 @@ public abstract class AbstractConsistentHashLB {
   protected void checkOneOf() {
     OneOfs.atMostOne("ConsistentHashLB", "httpHeaderName", httpHeaderName().isPresent(), "httpCookie", httpCookie().isPresent(), "useSourceIp", useSourceIp().isPresent(), "httpQueryParameterName", httpQueryParameterName().isPresent());
     OneOfs.atMostOne("ConsistentHashLB", "ringHash", ringHash().isPresent(), "maglev", maglev().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (httpCookie().isPresent()) {
+      out.key("httpCookie");
+      out.object(httpCookie().get());
+    }
+    if (httpHeaderName().isPresent()) {
+      out.key("httpHeaderName");
+      out.value(httpHeaderName().get());
+    }
+    if (httpQueryParameterName().isPresent()) {
+      out.key("httpQueryParameterName");
+      out.value(httpQueryParameterName().get());
+    }
+    if (maglev().isPresent()) {
+      out.key("maglev");
+      out.object(maglev().get());
+    }
+    if (minimumRingSize().isPresent()) {
+      out.key("minimumRingSize");
+      out.value(minimumRingSize().getAsLong());
+    }
+    if (ringHash().isPresent()) {
+      out.key("ringHash");
+      out.object(ringHash().get());
+    }
+    if (useSourceIp().isPresent()) {
+      out.key("useSourceIp");
+      out.value(useSourceIp().get());
+    }
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = CookieAttribute.class
 )
 @JsonPropertyOrder({"name", "value"})
-public abstract class AbstractCookieAttribute {
+public abstract class AbstractCookieAttribute implements YamlWritable {
   /**
    * The name of the cookie attribute. Required.
    */
@@ -38,4 +40,17 @@ public abstract class AbstractCookieAttribute {
   @JsonProperty("value")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+    if (value().isPresent()) {
+      out.key("value");
+      out.value(value().get());
+    }
+  }
 }

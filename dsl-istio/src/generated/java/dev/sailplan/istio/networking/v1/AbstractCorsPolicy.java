@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = CorsPolicy.class
 )
 @JsonPropertyOrder({"allowCredentials", "allowHeaders", "allowMethods", "allowOrigin", "allowOrigins", "exposeHeaders", "maxAge", "unmatchedPreflights"})
-public abstract class AbstractCorsPolicy {
+public abstract class AbstractCorsPolicy implements YamlWritable {
   /**
    * Indicates whether the caller is allowed to send the actual request (not the preflight) using credentials.
    */
@@ -88,4 +90,63 @@ public abstract class AbstractCorsPolicy {
   @JsonProperty("unmatchedPreflights")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<UnmatchedPreflights> unmatchedPreflights();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (allowCredentials().isPresent()) {
+      out.key("allowCredentials");
+      out.value(allowCredentials().get());
+    }
+    if (!allowHeaders().isEmpty()) {
+      out.key("allowHeaders");
+      out.beginSequence();
+      for (String v0 : allowHeaders()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!allowMethods().isEmpty()) {
+      out.key("allowMethods");
+      out.beginSequence();
+      for (String v0 : allowMethods()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!allowOrigin().isEmpty()) {
+      out.key("allowOrigin");
+      out.beginSequence();
+      for (String v0 : allowOrigin()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!allowOrigins().isEmpty()) {
+      out.key("allowOrigins");
+      out.beginSequence();
+      for (StringMatch v0 : allowOrigins()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!exposeHeaders().isEmpty()) {
+      out.key("exposeHeaders");
+      out.beginSequence();
+      for (String v0 : exposeHeaders()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (maxAge().isPresent()) {
+      out.key("maxAge");
+      out.value(maxAge().get());
+    }
+    if (unmatchedPreflights().isPresent()) {
+      out.key("unmatchedPreflights");
+      out.value(unmatchedPreflights().get().value());
+    }
+  }
 }

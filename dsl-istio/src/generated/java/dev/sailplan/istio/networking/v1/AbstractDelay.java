@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
 )
 @JsonPropertyOrder({"exponentialDelay", "fixedDelay", "percent", "percentage"})
 @OneOf({"fixedDelay", "exponentialDelay"})
-public abstract class AbstractDelay {
+public abstract class AbstractDelay implements YamlWritable {
   /**
    * The {@code exponentialDelay} field.
    */
@@ -74,5 +76,28 @@ public abstract class AbstractDelay {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("Delay", "fixedDelay", fixedDelay().isPresent(), "exponentialDelay", exponentialDelay().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (exponentialDelay().isPresent()) {
+      out.key("exponentialDelay");
+      out.value(exponentialDelay().get());
+    }
+    if (fixedDelay().isPresent()) {
+      out.key("fixedDelay");
+      out.value(fixedDelay().get());
+    }
+    if (percent().isPresent()) {
+      out.key("percent");
+      out.value(percent().getAsInt());
+    }
+    if (percentage().isPresent()) {
+      out.key("percentage");
+      out.object(percentage().get());
+    }
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = Delegate.class
 )
 @JsonPropertyOrder({"name", "namespace"})
-public abstract class AbstractDelegate {
+public abstract class AbstractDelegate implements YamlWritable {
   /**
    * Name specifies the name of the delegate VirtualService.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractDelegate {
   @JsonProperty("namespace")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> namespace();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (namespace().isPresent()) {
+      out.key("namespace");
+      out.value(namespace().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = Destination.class
 )
 @JsonPropertyOrder({"host", "port", "subset"})
-public abstract class AbstractDestination {
+public abstract class AbstractDestination implements YamlWritable {
   /**
    * The name of a service from the service registry. Required.
    */
@@ -45,4 +47,21 @@ public abstract class AbstractDestination {
   @JsonProperty("subset")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> subset();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("host");
+    out.value(host());
+    if (port().isPresent()) {
+      out.key("port");
+      out.object(port().get());
+    }
+    if (subset().isPresent()) {
+      out.key("subset");
+      out.value(subset().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = DestinationRuleSpec.class
 )
 @JsonPropertyOrder({"exportTo", "host", "subsets", "trafficPolicy", "workloadSelector"})
-public abstract class AbstractDestinationRuleSpec {
+public abstract class AbstractDestinationRuleSpec implements YamlWritable {
   /**
    * A list of namespaces to which this destination rule is exported.
    */
@@ -60,4 +62,37 @@ public abstract class AbstractDestinationRuleSpec {
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<WorkloadSelector> workloadSelector();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!exportTo().isEmpty()) {
+      out.key("exportTo");
+      out.beginSequence();
+      for (String v0 : exportTo()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    out.key("host");
+    out.value(host());
+    if (!subsets().isEmpty()) {
+      out.key("subsets");
+      out.beginSequence();
+      for (Subset v0 : subsets()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (trafficPolicy().isPresent()) {
+      out.key("trafficPolicy");
+      out.object(trafficPolicy().get());
+    }
+    if (workloadSelector().isPresent()) {
+      out.key("workloadSelector");
+      out.object(workloadSelector().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = Distribute.class
 )
 @JsonPropertyOrder({"from", "to"})
-public abstract class AbstractDistribute {
+public abstract class AbstractDistribute implements YamlWritable {
   /**
    * Originating locality, '/' separated, e.g.
    */
@@ -40,4 +42,24 @@ public abstract class AbstractDistribute {
   @JsonProperty("to")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, Long> to();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (from().isPresent()) {
+      out.key("from");
+      out.value(from().get());
+    }
+    if (!to().isEmpty()) {
+      out.key("to");
+      out.beginMapping();
+      for (Map.Entry<String, Long> e0 : YamlOut.sorted(to())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,24 @@ import org.immutables.value.Value;
     as = ExecHealthCheckConfig.class
 )
 @JsonPropertyOrder({"command"})
-public abstract class AbstractExecHealthCheckConfig {
+public abstract class AbstractExecHealthCheckConfig implements YamlWritable {
   /**
    * Command to run. Required.
    */
   @JsonProperty("command")
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public abstract List<String> command();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("command");
+    out.beginSequence();
+    for (String v0 : command()) {
+      out.value(v0);
+    }
+    out.endSequence();
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = Failover.class
 )
 @JsonPropertyOrder({"from", "to"})
-public abstract class AbstractFailover {
+public abstract class AbstractFailover implements YamlWritable {
   /**
    * Originating region.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractFailover {
   @JsonProperty("to")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> to();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (from().isPresent()) {
+      out.key("from");
+      out.value(from().get());
+    }
+    if (to().isPresent()) {
+      out.key("to");
+      out.value(to().get());
+    }
+  }
 }

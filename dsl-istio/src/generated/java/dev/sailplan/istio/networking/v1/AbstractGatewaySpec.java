@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = GatewaySpec.class
 )
 @JsonPropertyOrder({"selector", "servers"})
-public abstract class AbstractGatewaySpec {
+public abstract class AbstractGatewaySpec implements YamlWritable {
   /**
    * One or more labels that indicate a specific set of pods/VMs on which this gateway configuration should be applied.
    */
@@ -40,4 +42,28 @@ public abstract class AbstractGatewaySpec {
   @JsonProperty("servers")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<Server> servers();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!selector().isEmpty()) {
+      out.key("selector");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(selector())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (!servers().isEmpty()) {
+      out.key("servers");
+      out.beginSequence();
+      for (Server v0 : servers()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = GrpcHealthCheckConfig.class
 )
 @JsonPropertyOrder({"port", "service"})
-public abstract class AbstractGrpcHealthCheckConfig {
+public abstract class AbstractGrpcHealthCheckConfig implements YamlWritable {
   /**
    * Port on which the endpoint lives.
    */
@@ -50,4 +52,19 @@ public abstract class AbstractGrpcHealthCheckConfig {
   @JsonProperty("service")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> service();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (port().isPresent()) {
+      out.key("port");
+      out.value(port().getAsLong());
+    }
+    if (service().isPresent()) {
+      out.key("service");
+      out.value(service().get());
+    }
+  }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Format;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
 )
 @JsonPropertyOrder({"bytes", "string"})
 @OneOf({"string", "bytes"})
-public abstract class AbstractHTTPBody {
+public abstract class AbstractHTTPBody implements YamlWritable {
   /**
    * response body as base64 encoded bytes.
    */
@@ -51,5 +53,20 @@ public abstract class AbstractHTTPBody {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("HTTPBody", "string", string().isPresent(), "bytes", bytes().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (bytes().isPresent()) {
+      out.key("bytes");
+      out.value(bytes().get());
+    }
+    if (string().isPresent()) {
+      out.key("string");
+      out.value(string().get());
+    }
   }
 }

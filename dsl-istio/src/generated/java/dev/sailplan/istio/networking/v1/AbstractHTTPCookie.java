@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = HTTPCookie.class
 )
 @JsonPropertyOrder({"attributes", "name", "path", "ttl"})
-public abstract class AbstractHTTPCookie {
+public abstract class AbstractHTTPCookie implements YamlWritable {
   /**
    * Additional attributes for the cookie.
    */
@@ -54,4 +56,29 @@ public abstract class AbstractHTTPCookie {
   @JsonProperty("ttl")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Duration> ttl();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!attributes().isEmpty()) {
+      out.key("attributes");
+      out.beginSequence();
+      for (CookieAttribute v0 : attributes()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    out.key("name");
+    out.value(name());
+    if (path().isPresent()) {
+      out.key("path");
+      out.value(path().get());
+    }
+    if (ttl().isPresent()) {
+      out.key("ttl");
+      out.value(ttl().get());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = HTTPDirectResponse.class
 )
 @JsonPropertyOrder({"body", "status"})
-public abstract class AbstractHTTPDirectResponse {
+public abstract class AbstractHTTPDirectResponse implements YamlWritable {
   /**
    * Specifies the content of the response body.
    */
@@ -43,4 +45,17 @@ public abstract class AbstractHTTPDirectResponse {
       max = 4294967295d
   )
   public abstract long status();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (body().isPresent()) {
+      out.key("body");
+      out.object(body().get());
+    }
+    out.key("status");
+    out.value(status());
+  }
 }

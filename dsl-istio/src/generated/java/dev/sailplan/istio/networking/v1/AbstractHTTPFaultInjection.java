@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = HTTPFaultInjection.class
 )
 @JsonPropertyOrder({"abort", "delay"})
-public abstract class AbstractHTTPFaultInjection {
+public abstract class AbstractHTTPFaultInjection implements YamlWritable {
   /**
    * Abort Http request attempts and return error codes back to downstream service, giving the impression that the upstream service is faulty.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractHTTPFaultInjection {
   @JsonProperty("delay")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Delay> delay();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (abort().isPresent()) {
+      out.key("abort");
+      out.object(abort().get());
+    }
+    if (delay().isPresent()) {
+      out.key("delay");
+      out.object(delay().get());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = HTTPHeader.class
 )
 @JsonPropertyOrder({"name", "value"})
-public abstract class AbstractHTTPHeader {
+public abstract class AbstractHTTPHeader implements YamlWritable {
   /**
    * The {@code name} field.
    */
@@ -41,4 +43,19 @@ public abstract class AbstractHTTPHeader {
   @JsonProperty("value")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (value().isPresent()) {
+      out.key("value");
+      out.value(value().get());
+    }
+  }
 }

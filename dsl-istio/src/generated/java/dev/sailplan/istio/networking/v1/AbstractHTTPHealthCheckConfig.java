@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = HTTPHealthCheckConfig.class
 )
 @JsonPropertyOrder({"host", "httpHeaders", "path", "port", "scheme"})
-public abstract class AbstractHTTPHealthCheckConfig {
+public abstract class AbstractHTTPHealthCheckConfig implements YamlWritable {
   /**
    * Host name to connect to, defaults to the pod IP.
    */
@@ -74,4 +76,33 @@ public abstract class AbstractHTTPHealthCheckConfig {
       message = "scheme must be one of [HTTP, HTTPS]"
   )
   public abstract Optional<String> scheme();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (host().isPresent()) {
+      out.key("host");
+      out.value(host().get());
+    }
+    if (!httpHeaders().isEmpty()) {
+      out.key("httpHeaders");
+      out.beginSequence();
+      for (HTTPHeader v0 : httpHeaders()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (path().isPresent()) {
+      out.key("path");
+      out.value(path().get());
+    }
+    out.key("port");
+    out.value(port());
+    if (scheme().isPresent()) {
+      out.key("scheme");
+      out.value(scheme().get());
+    }
+  }
 }

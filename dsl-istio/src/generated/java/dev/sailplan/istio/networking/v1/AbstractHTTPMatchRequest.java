@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = HTTPMatchRequest.class
 )
 @JsonPropertyOrder({"authority", "gateways", "headers", "ignoreUriCase", "method", "name", "port", "queryParams", "scheme", "sourceLabels", "sourceNamespace", "statPrefix", "uri", "withoutHeaders"})
-public abstract class AbstractHTTPMatchRequest {
+public abstract class AbstractHTTPMatchRequest implements YamlWritable {
   /**
    * HTTP Authority values are case-sensitive and formatted as follows: - `exact: "value"` for exact string match - `prefix: "value"` for prefix-based match - `regex: "value"` for [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
    */
@@ -131,4 +133,91 @@ public abstract class AbstractHTTPMatchRequest {
   @JsonProperty("withoutHeaders")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, StringMatch> withoutHeaders();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (authority().isPresent()) {
+      out.key("authority");
+      out.object(authority().get());
+    }
+    if (!gateways().isEmpty()) {
+      out.key("gateways");
+      out.beginSequence();
+      for (String v0 : gateways()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!headers().isEmpty()) {
+      out.key("headers");
+      out.beginMapping();
+      for (Map.Entry<String, StringMatch> e0 : YamlOut.sorted(headers())) {
+        out.key(e0.getKey());
+        out.object(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (ignoreUriCase().isPresent()) {
+      out.key("ignoreUriCase");
+      out.value(ignoreUriCase().get());
+    }
+    if (method().isPresent()) {
+      out.key("method");
+      out.object(method().get());
+    }
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (port().isPresent()) {
+      out.key("port");
+      out.value(port().getAsLong());
+    }
+    if (!queryParams().isEmpty()) {
+      out.key("queryParams");
+      out.beginMapping();
+      for (Map.Entry<String, StringMatch> e0 : YamlOut.sorted(queryParams())) {
+        out.key(e0.getKey());
+        out.object(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (scheme().isPresent()) {
+      out.key("scheme");
+      out.object(scheme().get());
+    }
+    if (!sourceLabels().isEmpty()) {
+      out.key("sourceLabels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(sourceLabels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (sourceNamespace().isPresent()) {
+      out.key("sourceNamespace");
+      out.value(sourceNamespace().get());
+    }
+    if (statPrefix().isPresent()) {
+      out.key("statPrefix");
+      out.value(statPrefix().get());
+    }
+    if (uri().isPresent()) {
+      out.key("uri");
+      out.object(uri().get());
+    }
+    if (!withoutHeaders().isEmpty()) {
+      out.key("withoutHeaders");
+      out.beginMapping();
+      for (Map.Entry<String, StringMatch> e0 : YamlOut.sorted(withoutHeaders())) {
+        out.key(e0.getKey());
+        out.object(e0.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

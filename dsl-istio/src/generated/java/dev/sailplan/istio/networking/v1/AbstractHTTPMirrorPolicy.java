@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = HTTPMirrorPolicy.class
 )
 @JsonPropertyOrder({"destination", "percentage"})
-public abstract class AbstractHTTPMirrorPolicy {
+public abstract class AbstractHTTPMirrorPolicy implements YamlWritable {
   /**
    * Destination specifies the target of the mirror operation. Required.
    */
@@ -38,4 +40,17 @@ public abstract class AbstractHTTPMirrorPolicy {
   @JsonProperty("percentage")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Percent> percentage();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("destination");
+    out.object(destination());
+    if (percentage().isPresent()) {
+      out.key("percentage");
+      out.object(percentage().get());
+    }
+  }
 }

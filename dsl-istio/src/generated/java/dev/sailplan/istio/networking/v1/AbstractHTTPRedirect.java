@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -30,7 +32,7 @@ import org.immutables.value.Value;
 )
 @JsonPropertyOrder({"authority", "derivePort", "port", "redirectCode", "scheme", "uri"})
 @OneOf({"port", "derivePort"})
-public abstract class AbstractHTTPRedirect {
+public abstract class AbstractHTTPRedirect implements YamlWritable {
   /**
    * On a redirect, overwrite the Authority/Host portion of the URL with this value.
    */
@@ -87,5 +89,36 @@ public abstract class AbstractHTTPRedirect {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("HTTPRedirect", "port", port().isPresent(), "derivePort", derivePort().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (authority().isPresent()) {
+      out.key("authority");
+      out.value(authority().get());
+    }
+    if (derivePort().isPresent()) {
+      out.key("derivePort");
+      out.value(derivePort().get().value());
+    }
+    if (port().isPresent()) {
+      out.key("port");
+      out.value(port().getAsLong());
+    }
+    if (redirectCode().isPresent()) {
+      out.key("redirectCode");
+      out.value(redirectCode().getAsLong());
+    }
+    if (scheme().isPresent()) {
+      out.key("scheme");
+      out.value(scheme().get());
+    }
+    if (uri().isPresent()) {
+      out.key("uri");
+      out.value(uri().get());
+    }
   }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = HTTPRetry.class
 )
 @JsonPropertyOrder({"attempts", "backoff", "perTryTimeout", "retryIgnorePreviousHosts", "retryOn", "retryRemoteLocalities"})
-public abstract class AbstractHTTPRetry {
+public abstract class AbstractHTTPRetry implements YamlWritable {
   /**
    * Number of retries to be allowed for a given request.
    */
@@ -78,4 +80,35 @@ public abstract class AbstractHTTPRetry {
   @JsonProperty("retryRemoteLocalities")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Boolean> retryRemoteLocalities();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (attempts().isPresent()) {
+      out.key("attempts");
+      out.value(attempts().getAsInt());
+    }
+    if (backoff().isPresent()) {
+      out.key("backoff");
+      out.value(backoff().get());
+    }
+    if (perTryTimeout().isPresent()) {
+      out.key("perTryTimeout");
+      out.value(perTryTimeout().get());
+    }
+    if (retryIgnorePreviousHosts().isPresent()) {
+      out.key("retryIgnorePreviousHosts");
+      out.value(retryIgnorePreviousHosts().get());
+    }
+    if (retryOn().isPresent()) {
+      out.key("retryOn");
+      out.value(retryOn().get());
+    }
+    if (retryRemoteLocalities().isPresent()) {
+      out.key("retryRemoteLocalities");
+      out.value(retryRemoteLocalities().get());
+    }
+  }
 }

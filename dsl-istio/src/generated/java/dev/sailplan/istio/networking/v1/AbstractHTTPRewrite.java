@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = HTTPRewrite.class
 )
 @JsonPropertyOrder({"authority", "uri", "uriRegexRewrite"})
-public abstract class AbstractHTTPRewrite {
+public abstract class AbstractHTTPRewrite implements YamlWritable {
   /**
    * rewrite the Authority/Host header with this value.
    */
@@ -46,4 +48,23 @@ public abstract class AbstractHTTPRewrite {
   @JsonProperty("uriRegexRewrite")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<RegexRewrite> uriRegexRewrite();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (authority().isPresent()) {
+      out.key("authority");
+      out.value(authority().get());
+    }
+    if (uri().isPresent()) {
+      out.key("uri");
+      out.value(uri().get());
+    }
+    if (uriRegexRewrite().isPresent()) {
+      out.key("uriRegexRewrite");
+      out.object(uriRegexRewrite().get());
+    }
+  }
 }

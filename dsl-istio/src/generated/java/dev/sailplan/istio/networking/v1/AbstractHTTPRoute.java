@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,7 +32,7 @@ import org.immutables.value.Value;
     as = HTTPRoute.class
 )
 @JsonPropertyOrder({"corsPolicy", "delegate", "directResponse", "fault", "headers", "match", "mirror", "mirror_percent", "mirrorPercent", "mirrorPercentage", "mirrors", "name", "redirect", "retries", "rewrite", "route", "timeout"})
-public abstract class AbstractHTTPRoute {
+public abstract class AbstractHTTPRoute implements YamlWritable {
   /**
    * Cross-Origin Resource Sharing policy (CORS).
    */
@@ -161,4 +163,91 @@ public abstract class AbstractHTTPRoute {
       message = "must be a valid duration greater than 1ms"
   )
   public abstract Optional<Duration> timeout();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (corsPolicy().isPresent()) {
+      out.key("corsPolicy");
+      out.object(corsPolicy().get());
+    }
+    if (delegate().isPresent()) {
+      out.key("delegate");
+      out.object(delegate().get());
+    }
+    if (directResponse().isPresent()) {
+      out.key("directResponse");
+      out.object(directResponse().get());
+    }
+    if (fault().isPresent()) {
+      out.key("fault");
+      out.object(fault().get());
+    }
+    if (headers().isPresent()) {
+      out.key("headers");
+      out.object(headers().get());
+    }
+    if (!match().isEmpty()) {
+      out.key("match");
+      out.beginSequence();
+      for (HTTPMatchRequest v0 : match()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (mirror().isPresent()) {
+      out.key("mirror");
+      out.object(mirror().get());
+    }
+    if (mirrorPercentSnakeCase().isPresent()) {
+      out.key("mirror_percent");
+      out.value(mirrorPercentSnakeCase().getAsLong());
+    }
+    if (mirrorPercent().isPresent()) {
+      out.key("mirrorPercent");
+      out.value(mirrorPercent().getAsLong());
+    }
+    if (mirrorPercentage().isPresent()) {
+      out.key("mirrorPercentage");
+      out.object(mirrorPercentage().get());
+    }
+    if (!mirrors().isEmpty()) {
+      out.key("mirrors");
+      out.beginSequence();
+      for (HTTPMirrorPolicy v0 : mirrors()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (redirect().isPresent()) {
+      out.key("redirect");
+      out.object(redirect().get());
+    }
+    if (retries().isPresent()) {
+      out.key("retries");
+      out.object(retries().get());
+    }
+    if (rewrite().isPresent()) {
+      out.key("rewrite");
+      out.object(rewrite().get());
+    }
+    if (!route().isEmpty()) {
+      out.key("route");
+      out.beginSequence();
+      for (HTTPRouteDestination v0 : route()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (timeout().isPresent()) {
+      out.key("timeout");
+      out.value(timeout().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = HTTPRouteDestination.class
 )
 @JsonPropertyOrder({"destination", "headers", "weight"})
-public abstract class AbstractHTTPRouteDestination {
+public abstract class AbstractHTTPRouteDestination implements YamlWritable {
   /**
    * Destination uniquely identifies the instances of a service to which the request/connection should be forwarded to. Required.
    */
@@ -46,4 +48,21 @@ public abstract class AbstractHTTPRouteDestination {
   @JsonProperty("weight")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract OptionalInt weight();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("destination");
+    out.object(destination());
+    if (headers().isPresent()) {
+      out.key("headers");
+      out.object(headers().get());
+    }
+    if (weight().isPresent()) {
+      out.key("weight");
+      out.value(weight().getAsInt());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = HTTPSettings.class
 )
 @JsonPropertyOrder({"h2UpgradePolicy", "http1MaxPendingRequests", "http2MaxRequests", "idleTimeout", "maxConcurrentStreams", "maxRequestsPerConnection", "maxRetries", "useClientProtocol"})
-public abstract class AbstractHTTPSettings {
+public abstract class AbstractHTTPSettings implements YamlWritable {
   /**
    * Specify if http1.1 connection should be upgraded to http2 for the associated destination.
    */
@@ -88,4 +90,43 @@ public abstract class AbstractHTTPSettings {
   @JsonProperty("useClientProtocol")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Boolean> useClientProtocol();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (h2UpgradePolicy().isPresent()) {
+      out.key("h2UpgradePolicy");
+      out.value(h2UpgradePolicy().get().value());
+    }
+    if (http1MaxPendingRequests().isPresent()) {
+      out.key("http1MaxPendingRequests");
+      out.value(http1MaxPendingRequests().getAsInt());
+    }
+    if (http2MaxRequests().isPresent()) {
+      out.key("http2MaxRequests");
+      out.value(http2MaxRequests().getAsInt());
+    }
+    if (idleTimeout().isPresent()) {
+      out.key("idleTimeout");
+      out.value(idleTimeout().get());
+    }
+    if (maxConcurrentStreams().isPresent()) {
+      out.key("maxConcurrentStreams");
+      out.value(maxConcurrentStreams().getAsInt());
+    }
+    if (maxRequestsPerConnection().isPresent()) {
+      out.key("maxRequestsPerConnection");
+      out.value(maxRequestsPerConnection().getAsInt());
+    }
+    if (maxRetries().isPresent()) {
+      out.key("maxRetries");
+      out.value(maxRetries().getAsInt());
+    }
+    if (useClientProtocol().isPresent()) {
+      out.key("useClientProtocol");
+      out.value(useClientProtocol().get());
+    }
+  }
 }

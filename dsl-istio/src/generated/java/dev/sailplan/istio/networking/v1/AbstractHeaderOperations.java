@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = HeaderOperations.class
 )
 @JsonPropertyOrder({"add", "remove", "set"})
-public abstract class AbstractHeaderOperations {
+public abstract class AbstractHeaderOperations implements YamlWritable {
   /**
    * The {@code add} field.
    */
@@ -47,4 +49,37 @@ public abstract class AbstractHeaderOperations {
   @JsonProperty("set")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> set();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!add().isEmpty()) {
+      out.key("add");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(add())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (!remove().isEmpty()) {
+      out.key("remove");
+      out.beginSequence();
+      for (String v0 : remove()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!set().isEmpty()) {
+      out.key("set");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(set())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

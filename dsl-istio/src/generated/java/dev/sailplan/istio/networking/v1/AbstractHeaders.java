@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = Headers.class
 )
 @JsonPropertyOrder({"request", "response"})
-public abstract class AbstractHeaders {
+public abstract class AbstractHeaders implements YamlWritable {
   /**
    * The {@code request} field.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractHeaders {
   @JsonProperty("response")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<HeaderOperations> response();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (request().isPresent()) {
+      out.key("request");
+      out.object(request().get());
+    }
+    if (response().isPresent()) {
+      out.key("response");
+      out.object(response().get());
+    }
+  }
 }

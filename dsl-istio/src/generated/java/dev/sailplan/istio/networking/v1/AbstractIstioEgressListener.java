@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = IstioEgressListener.class
 )
 @JsonPropertyOrder({"bind", "captureMode", "hosts", "port"})
-public abstract class AbstractIstioEgressListener {
+public abstract class AbstractIstioEgressListener implements YamlWritable {
   /**
    * The IP(IPv4 or IPv6) or the Unix domain socket to which the listener should be bound to.
    */
@@ -54,4 +56,29 @@ public abstract class AbstractIstioEgressListener {
   @JsonProperty("port")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<SidecarPort> port();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (bind().isPresent()) {
+      out.key("bind");
+      out.value(bind().get());
+    }
+    if (captureMode().isPresent()) {
+      out.key("captureMode");
+      out.value(captureMode().get().value());
+    }
+    out.key("hosts");
+    out.beginSequence();
+    for (String v0 : hosts()) {
+      out.value(v0);
+    }
+    out.endSequence();
+    if (port().isPresent()) {
+      out.key("port");
+      out.object(port().get());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = IstioIngressListener.class
 )
 @JsonPropertyOrder({"bind", "captureMode", "connectionPool", "defaultEndpoint", "port", "tls"})
-public abstract class AbstractIstioIngressListener {
+public abstract class AbstractIstioIngressListener implements YamlWritable {
   /**
    * The IP(IPv4 or IPv6) to which the listener should be bound.
    */
@@ -79,4 +81,33 @@ public abstract class AbstractIstioIngressListener {
       message = "only one of credentialName or tlsCertificates can be set"
   )
   public abstract Optional<ServerTLSSettings> tls();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (bind().isPresent()) {
+      out.key("bind");
+      out.value(bind().get());
+    }
+    if (captureMode().isPresent()) {
+      out.key("captureMode");
+      out.value(captureMode().get().value());
+    }
+    if (connectionPool().isPresent()) {
+      out.key("connectionPool");
+      out.object(connectionPool().get());
+    }
+    if (defaultEndpoint().isPresent()) {
+      out.key("defaultEndpoint");
+      out.value(defaultEndpoint().get());
+    }
+    out.key("port");
+    out.object(port());
+    if (tls().isPresent()) {
+      out.key("tls");
+      out.object(tls().get());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = L4MatchAttributes.class
 )
 @JsonPropertyOrder({"destinationSubnets", "gateways", "port", "sourceLabels", "sourceNamespace", "sourceSubnet"})
-public abstract class AbstractL4MatchAttributes {
+public abstract class AbstractL4MatchAttributes implements YamlWritable {
   /**
    * IPv4 or IPv6 ip addresses of destination with optional subnet.
    */
@@ -75,4 +77,48 @@ public abstract class AbstractL4MatchAttributes {
   @JsonProperty("sourceSubnet")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> sourceSubnet();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!destinationSubnets().isEmpty()) {
+      out.key("destinationSubnets");
+      out.beginSequence();
+      for (String v0 : destinationSubnets()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!gateways().isEmpty()) {
+      out.key("gateways");
+      out.beginSequence();
+      for (String v0 : gateways()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (port().isPresent()) {
+      out.key("port");
+      out.value(port().getAsLong());
+    }
+    if (!sourceLabels().isEmpty()) {
+      out.key("sourceLabels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(sourceLabels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (sourceNamespace().isPresent()) {
+      out.key("sourceNamespace");
+      out.value(sourceNamespace().get());
+    }
+    if (sourceSubnet().isPresent()) {
+      out.key("sourceSubnet");
+      out.value(sourceSubnet().get());
+    }
+  }
 }

@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -30,7 +32,7 @@ import org.immutables.value.Value;
 )
 @JsonPropertyOrder({"consistentHash", "localityLbSetting", "simple", "warmup", "warmupDurationSecs"})
 @OneOf({"simple", "consistentHash"})
-public abstract class AbstractLoadBalancerSettings {
+public abstract class AbstractLoadBalancerSettings implements YamlWritable {
   /**
    * The {@code consistentHash} field.
    */
@@ -76,5 +78,32 @@ public abstract class AbstractLoadBalancerSettings {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("LoadBalancerSettings", "simple", simple().isPresent(), "consistentHash", consistentHash().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (consistentHash().isPresent()) {
+      out.key("consistentHash");
+      out.object(consistentHash().get());
+    }
+    if (localityLbSetting().isPresent()) {
+      out.key("localityLbSetting");
+      out.object(localityLbSetting().get());
+    }
+    if (simple().isPresent()) {
+      out.key("simple");
+      out.value(simple().get().value());
+    }
+    if (warmup().isPresent()) {
+      out.key("warmup");
+      out.object(warmup().get());
+    }
+    if (warmupDurationSecs().isPresent()) {
+      out.key("warmupDurationSecs");
+      out.value(warmupDurationSecs().get());
+    }
   }
 }

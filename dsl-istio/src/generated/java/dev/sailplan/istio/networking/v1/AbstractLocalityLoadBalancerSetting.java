@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = LocalityLoadBalancerSetting.class
 )
 @JsonPropertyOrder({"distribute", "enabled", "failover", "failoverPriority"})
-public abstract class AbstractLocalityLoadBalancerSetting {
+public abstract class AbstractLocalityLoadBalancerSetting implements YamlWritable {
   /**
    * Optional: only one of distribute, failover or failoverPriority can be set.
    */
@@ -54,4 +56,39 @@ public abstract class AbstractLocalityLoadBalancerSetting {
   @JsonProperty("failoverPriority")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<String> failoverPriority();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!distribute().isEmpty()) {
+      out.key("distribute");
+      out.beginSequence();
+      for (Distribute v0 : distribute()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (enabled().isPresent()) {
+      out.key("enabled");
+      out.value(enabled().get());
+    }
+    if (!failover().isEmpty()) {
+      out.key("failover");
+      out.beginSequence();
+      for (Failover v0 : failover()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!failoverPriority().isEmpty()) {
+      out.key("failoverPriority");
+      out.beginSequence();
+      for (String v0 : failoverPriority()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

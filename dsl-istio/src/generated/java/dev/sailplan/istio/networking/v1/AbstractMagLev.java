@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = MagLev.class
 )
 @JsonPropertyOrder({"tableSize"})
-public abstract class AbstractMagLev {
+public abstract class AbstractMagLev implements YamlWritable {
   /**
    * The table size for Maglev hashing.
    */
@@ -36,4 +38,15 @@ public abstract class AbstractMagLev {
       min = 0d
   )
   public abstract OptionalLong tableSize();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (tableSize().isPresent()) {
+      out.key("tableSize");
+      out.value(tableSize().getAsLong());
+    }
+  }
 }

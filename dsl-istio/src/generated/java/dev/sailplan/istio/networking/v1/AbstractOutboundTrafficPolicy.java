@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = OutboundTrafficPolicy.class
 )
 @JsonPropertyOrder({"egressProxy", "mode"})
-public abstract class AbstractOutboundTrafficPolicy {
+public abstract class AbstractOutboundTrafficPolicy implements YamlWritable {
   /**
    * The {@code egressProxy} field.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractOutboundTrafficPolicy {
   @JsonProperty("mode")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<OutboundTrafficPolicyMode> mode();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (egressProxy().isPresent()) {
+      out.key("egressProxy");
+      out.object(egressProxy().get());
+    }
+    if (mode().isPresent()) {
+      out.key("mode");
+      out.value(mode().get().value());
+    }
+  }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -30,7 +32,7 @@ import org.immutables.value.Value;
     as = OutlierDetection.class
 )
 @JsonPropertyOrder({"baseEjectionTime", "consecutive5xxErrors", "consecutiveErrors", "consecutiveGatewayErrors", "consecutiveLocalOriginFailures", "interval", "maxEjectionPercent", "minHealthPercent", "splitExternalLocalOriginErrors"})
-public abstract class AbstractOutlierDetection {
+public abstract class AbstractOutlierDetection implements YamlWritable {
   /**
    * Minimum ejection duration.
    */
@@ -113,4 +115,47 @@ public abstract class AbstractOutlierDetection {
   @JsonProperty("splitExternalLocalOriginErrors")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Boolean> splitExternalLocalOriginErrors();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (baseEjectionTime().isPresent()) {
+      out.key("baseEjectionTime");
+      out.value(baseEjectionTime().get());
+    }
+    if (consecutive5xxErrors().isPresent()) {
+      out.key("consecutive5xxErrors");
+      out.value(consecutive5xxErrors().getAsLong());
+    }
+    if (consecutiveErrors().isPresent()) {
+      out.key("consecutiveErrors");
+      out.value(consecutiveErrors().getAsInt());
+    }
+    if (consecutiveGatewayErrors().isPresent()) {
+      out.key("consecutiveGatewayErrors");
+      out.value(consecutiveGatewayErrors().getAsLong());
+    }
+    if (consecutiveLocalOriginFailures().isPresent()) {
+      out.key("consecutiveLocalOriginFailures");
+      out.value(consecutiveLocalOriginFailures().getAsLong());
+    }
+    if (interval().isPresent()) {
+      out.key("interval");
+      out.value(interval().get());
+    }
+    if (maxEjectionPercent().isPresent()) {
+      out.key("maxEjectionPercent");
+      out.value(maxEjectionPercent().getAsInt());
+    }
+    if (minHealthPercent().isPresent()) {
+      out.key("minHealthPercent");
+      out.value(minHealthPercent().getAsInt());
+    }
+    if (splitExternalLocalOriginErrors().isPresent()) {
+      out.key("splitExternalLocalOriginErrors");
+      out.value(splitExternalLocalOriginErrors().get());
+    }
+  }
 }

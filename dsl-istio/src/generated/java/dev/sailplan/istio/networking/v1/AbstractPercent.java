@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalDouble;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = Percent.class
 )
 @JsonPropertyOrder({"value"})
-public abstract class AbstractPercent {
+public abstract class AbstractPercent implements YamlWritable {
   /**
    * The {@code value} field.
    */
   @JsonProperty("value")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract OptionalDouble value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (value().isPresent()) {
+      out.key("value");
+      out.value(value().getAsDouble());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = Port.class
 )
 @JsonPropertyOrder({"name", "number", "protocol", "targetPort"})
-public abstract class AbstractPort {
+public abstract class AbstractPort implements YamlWritable {
   /**
    * Label assigned to the port. Required.
    */
@@ -59,4 +61,21 @@ public abstract class AbstractPort {
       max = 4294967295d
   )
   public abstract OptionalLong targetPort();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+    out.key("number");
+    out.value(number());
+    out.key("protocol");
+    out.value(protocol());
+    if (targetPort().isPresent()) {
+      out.key("targetPort");
+      out.value(targetPort().getAsLong());
+    }
+  }
 }

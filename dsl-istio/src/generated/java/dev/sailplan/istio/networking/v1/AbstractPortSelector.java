@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = PortSelector.class
 )
 @JsonPropertyOrder({"number"})
-public abstract class AbstractPortSelector {
+public abstract class AbstractPortSelector implements YamlWritable {
   /**
    * The {@code number} field.
    */
@@ -37,4 +39,15 @@ public abstract class AbstractPortSelector {
       max = 4294967295d
   )
   public abstract OptionalLong number();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (number().isPresent()) {
+      out.key("number");
+      out.value(number().getAsLong());
+    }
+  }
 }

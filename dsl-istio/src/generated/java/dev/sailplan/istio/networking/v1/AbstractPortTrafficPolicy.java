@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = PortTrafficPolicy.class
 )
 @JsonPropertyOrder({"connectionPool", "loadBalancer", "outlierDetection", "port", "tls"})
-public abstract class AbstractPortTrafficPolicy {
+public abstract class AbstractPortTrafficPolicy implements YamlWritable {
   /**
    * The {@code connectionPool} field.
    */
@@ -60,4 +62,31 @@ public abstract class AbstractPortTrafficPolicy {
   @JsonProperty("tls")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<ClientTLSSettings> tls();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (connectionPool().isPresent()) {
+      out.key("connectionPool");
+      out.object(connectionPool().get());
+    }
+    if (loadBalancer().isPresent()) {
+      out.key("loadBalancer");
+      out.object(loadBalancer().get());
+    }
+    if (outlierDetection().isPresent()) {
+      out.key("outlierDetection");
+      out.object(outlierDetection().get());
+    }
+    if (port().isPresent()) {
+      out.key("port");
+      out.object(port().get());
+    }
+    if (tls().isPresent()) {
+      out.key("tls");
+      out.object(tls().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = ProxyProtocol.class
 )
 @JsonPropertyOrder({"version"})
-public abstract class AbstractProxyProtocol {
+public abstract class AbstractProxyProtocol implements YamlWritable {
   /**
    * The PROXY protocol version to use.
    */
   @JsonProperty("version")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<ProxyProtocolVersion> version();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (version().isPresent()) {
+      out.key("version");
+      out.value(version().get().value());
+    }
+  }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -30,7 +32,7 @@ import org.immutables.value.Value;
 )
 @JsonPropertyOrder({"exec", "failureThreshold", "grpc", "httpGet", "initialDelaySeconds", "periodSeconds", "successThreshold", "tcpSocket", "timeoutSeconds"})
 @OneOf({"httpGet", "tcpSocket", "exec", "grpc"})
-public abstract class AbstractReadinessProbe {
+public abstract class AbstractReadinessProbe implements YamlWritable {
   /**
    * Health is determined by how the command that is executed exited.
    */
@@ -115,5 +117,48 @@ public abstract class AbstractReadinessProbe {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("ReadinessProbe", "httpGet", httpGet().isPresent(), "tcpSocket", tcpSocket().isPresent(), "exec", exec().isPresent(), "grpc", grpc().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (exec().isPresent()) {
+      out.key("exec");
+      out.object(exec().get());
+    }
+    if (failureThreshold().isPresent()) {
+      out.key("failureThreshold");
+      out.value(failureThreshold().getAsInt());
+    }
+    if (grpc().isPresent()) {
+      out.key("grpc");
+      out.object(grpc().get());
+    }
+    if (httpGet().isPresent()) {
+      out.key("httpGet");
+      out.object(httpGet().get());
+    }
+    if (initialDelaySeconds().isPresent()) {
+      out.key("initialDelaySeconds");
+      out.value(initialDelaySeconds().getAsInt());
+    }
+    if (periodSeconds().isPresent()) {
+      out.key("periodSeconds");
+      out.value(periodSeconds().getAsInt());
+    }
+    if (successThreshold().isPresent()) {
+      out.key("successThreshold");
+      out.value(successThreshold().getAsInt());
+    }
+    if (tcpSocket().isPresent()) {
+      out.key("tcpSocket");
+      out.object(tcpSocket().get());
+    }
+    if (timeoutSeconds().isPresent()) {
+      out.key("timeoutSeconds");
+      out.value(timeoutSeconds().getAsInt());
+    }
   }
 }

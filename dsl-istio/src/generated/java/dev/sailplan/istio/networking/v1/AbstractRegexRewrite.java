@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = RegexRewrite.class
 )
 @JsonPropertyOrder({"match", "rewrite"})
-public abstract class AbstractRegexRewrite {
+public abstract class AbstractRegexRewrite implements YamlWritable {
   /**
    * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
    */
@@ -39,4 +41,19 @@ public abstract class AbstractRegexRewrite {
   @JsonProperty("rewrite")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> rewrite();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (match().isPresent()) {
+      out.key("match");
+      out.value(match().get());
+    }
+    if (rewrite().isPresent()) {
+      out.key("rewrite");
+      out.value(rewrite().get());
+    }
+  }
 }

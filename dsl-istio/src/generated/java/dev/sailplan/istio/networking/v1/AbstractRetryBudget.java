@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = RetryBudget.class
 )
 @JsonPropertyOrder({"minRetryConcurrency", "percent"})
-public abstract class AbstractRetryBudget {
+public abstract class AbstractRetryBudget implements YamlWritable {
   /**
    * Specifies the minimum retry concurrency allowed for the retry budget.
    */
@@ -49,4 +51,19 @@ public abstract class AbstractRetryBudget {
       max = 100d
   )
   public abstract OptionalDouble percent();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (minRetryConcurrency().isPresent()) {
+      out.key("minRetryConcurrency");
+      out.value(minRetryConcurrency().getAsLong());
+    }
+    if (percent().isPresent()) {
+      out.key("percent");
+      out.value(percent().getAsDouble());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = RingHash.class
 )
 @JsonPropertyOrder({"minimumRingSize"})
-public abstract class AbstractRingHash {
+public abstract class AbstractRingHash implements YamlWritable {
   /**
    * The minimum number of virtual nodes to use for the hash ring.
    */
@@ -36,4 +38,15 @@ public abstract class AbstractRingHash {
       min = 0d
   )
   public abstract OptionalLong minimumRingSize();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (minimumRingSize().isPresent()) {
+      out.key("minimumRingSize");
+      out.value(minimumRingSize().getAsLong());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = RouteDestination.class
 )
 @JsonPropertyOrder({"destination", "weight"})
-public abstract class AbstractRouteDestination {
+public abstract class AbstractRouteDestination implements YamlWritable {
   /**
    * Destination uniquely identifies the instances of a service to which the request/connection should be forwarded to. Required.
    */
@@ -38,4 +40,17 @@ public abstract class AbstractRouteDestination {
   @JsonProperty("weight")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract OptionalInt weight();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("destination");
+    out.object(destination());
+    if (weight().isPresent()) {
+      out.key("weight");
+      out.value(weight().getAsInt());
+    }
+  }
 }

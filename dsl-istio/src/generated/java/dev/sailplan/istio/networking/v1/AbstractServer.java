@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = Server.class
 )
 @JsonPropertyOrder({"bind", "defaultEndpoint", "hosts", "name", "port", "tls"})
-public abstract class AbstractServer {
+public abstract class AbstractServer implements YamlWritable {
   /**
    * The ip or the Unix domain socket to which the listener should be bound to.
    */
@@ -80,4 +82,35 @@ public abstract class AbstractServer {
       message = "only one of credentialName or tlsCertificates can be set"
   )
   public abstract Optional<ServerTLSSettings> tls();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (bind().isPresent()) {
+      out.key("bind");
+      out.value(bind().get());
+    }
+    if (defaultEndpoint().isPresent()) {
+      out.key("defaultEndpoint");
+      out.value(defaultEndpoint().get());
+    }
+    out.key("hosts");
+    out.beginSequence();
+    for (String v0 : hosts()) {
+      out.value(v0);
+    }
+    out.endSequence();
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    out.key("port");
+    out.object(port());
+    if (tls().isPresent()) {
+      out.key("tls");
+      out.object(tls().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -40,7 +42,7 @@ import org.immutables.value.Value;
     value = "(has(self.credentialNames) ? 1 : 0) + (has(self.tlsCertificates) ? 1 : 0) <= 1",
     message = "only one of credentialName or tlsCertificates can be set"
 )
-public abstract class AbstractServerTLSSettings {
+public abstract class AbstractServerTLSSettings implements YamlWritable {
   /**
    * For mutual TLS, the name of the secret or the configmap that holds CA certificates.
    */
@@ -160,4 +162,99 @@ public abstract class AbstractServerTLSSettings {
   @JsonProperty("verifyCertificateSpki")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<String> verifyCertificateSpki();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (caCertCredentialName().isPresent()) {
+      out.key("caCertCredentialName");
+      out.value(caCertCredentialName().get());
+    }
+    if (caCertificates().isPresent()) {
+      out.key("caCertificates");
+      out.value(caCertificates().get());
+    }
+    if (caCrl().isPresent()) {
+      out.key("caCrl");
+      out.value(caCrl().get());
+    }
+    if (!cipherSuites().isEmpty()) {
+      out.key("cipherSuites");
+      out.beginSequence();
+      for (String v0 : cipherSuites()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (credentialName().isPresent()) {
+      out.key("credentialName");
+      out.value(credentialName().get());
+    }
+    if (!credentialNames().isEmpty()) {
+      out.key("credentialNames");
+      out.beginSequence();
+      for (String v0 : credentialNames()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (httpsRedirect().isPresent()) {
+      out.key("httpsRedirect");
+      out.value(httpsRedirect().get());
+    }
+    if (maxProtocolVersion().isPresent()) {
+      out.key("maxProtocolVersion");
+      out.value(maxProtocolVersion().get().value());
+    }
+    if (minProtocolVersion().isPresent()) {
+      out.key("minProtocolVersion");
+      out.value(minProtocolVersion().get().value());
+    }
+    if (mode().isPresent()) {
+      out.key("mode");
+      out.value(mode().get().value());
+    }
+    if (privateKey().isPresent()) {
+      out.key("privateKey");
+      out.value(privateKey().get());
+    }
+    if (serverCertificate().isPresent()) {
+      out.key("serverCertificate");
+      out.value(serverCertificate().get());
+    }
+    if (!subjectAltNames().isEmpty()) {
+      out.key("subjectAltNames");
+      out.beginSequence();
+      for (String v0 : subjectAltNames()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!tlsCertificates().isEmpty()) {
+      out.key("tlsCertificates");
+      out.beginSequence();
+      for (TLSCertificate v0 : tlsCertificates()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!verifyCertificateHash().isEmpty()) {
+      out.key("verifyCertificateHash");
+      out.beginSequence();
+      for (String v0 : verifyCertificateHash()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!verifyCertificateSpki().isEmpty()) {
+      out.key("verifyCertificateSpki");
+      out.beginSequence();
+      for (String v0 : verifyCertificateSpki()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -46,7 +48,7 @@ import org.immutables.value.Value;
     value = "((has(self.resolution) ? self.resolution : \"\") == \"DNS_ROUND_ROBIN\") ? ((has(self.endpoints) ? self.endpoints : []).size() <= 1) : true",
     message = "DNS_ROUND_ROBIN mode cannot have multiple endpoints"
 )
-public abstract class AbstractServiceEntrySpec {
+public abstract class AbstractServiceEntrySpec implements YamlWritable {
   /**
    * The virtual IP addresses associated with the service.
    */
@@ -137,5 +139,70 @@ public abstract class AbstractServiceEntrySpec {
   @Value.Check
   protected void checkRequiredItems() {
     RequiredItems.check("ServiceEntrySpec", "hosts", hosts());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!addresses().isEmpty()) {
+      out.key("addresses");
+      out.beginSequence();
+      for (String v0 : addresses()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!endpoints().isEmpty()) {
+      out.key("endpoints");
+      out.beginSequence();
+      for (WorkloadEntrySpec v0 : endpoints()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!exportTo().isEmpty()) {
+      out.key("exportTo");
+      out.beginSequence();
+      for (String v0 : exportTo()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    out.key("hosts");
+    out.beginSequence();
+    for (String v0 : hosts()) {
+      out.value(v0);
+    }
+    out.endSequence();
+    if (location().isPresent()) {
+      out.key("location");
+      out.value(location().get().value());
+    }
+    if (!ports().isEmpty()) {
+      out.key("ports");
+      out.beginSequence();
+      for (ServicePort v0 : ports()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (resolution().isPresent()) {
+      out.key("resolution");
+      out.value(resolution().get().value());
+    }
+    if (!subjectAltNames().isEmpty()) {
+      out.key("subjectAltNames");
+      out.beginSequence();
+      for (String v0 : subjectAltNames()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (workloadSelector().isPresent()) {
+      out.key("workloadSelector");
+      out.object(workloadSelector().get());
+    }
   }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = ServicePort.class
 )
 @JsonPropertyOrder({"name", "number", "protocol", "targetPort"})
-public abstract class AbstractServicePort {
+public abstract class AbstractServicePort implements YamlWritable {
   /**
    * Label assigned to the port. Required.
    */
@@ -77,4 +79,23 @@ public abstract class AbstractServicePort {
       message = "port must be between 1-65535"
   )
   public abstract OptionalLong targetPort();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+    out.key("number");
+    out.value(number());
+    if (protocol().isPresent()) {
+      out.key("protocol");
+      out.value(protocol().get());
+    }
+    if (targetPort().isPresent()) {
+      out.key("targetPort");
+      out.value(targetPort().getAsLong());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = SidecarPort.class
 )
 @JsonPropertyOrder({"name", "number", "protocol", "targetPort"})
-public abstract class AbstractSidecarPort {
+public abstract class AbstractSidecarPort implements YamlWritable {
   /**
    * Label assigned to the port.
    */
@@ -63,4 +65,27 @@ public abstract class AbstractSidecarPort {
       max = 4294967295d
   )
   public abstract OptionalLong targetPort();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (number().isPresent()) {
+      out.key("number");
+      out.value(number().getAsLong());
+    }
+    if (protocol().isPresent()) {
+      out.key("protocol");
+      out.value(protocol().get());
+    }
+    if (targetPort().isPresent()) {
+      out.key("targetPort");
+      out.value(targetPort().getAsLong());
+    }
+  }
 }

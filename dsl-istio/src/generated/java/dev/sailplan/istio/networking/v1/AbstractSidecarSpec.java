@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = SidecarSpec.class
 )
 @JsonPropertyOrder({"egress", "inboundConnectionPool", "ingress", "outboundTrafficPolicy", "workloadSelector"})
-public abstract class AbstractSidecarSpec {
+public abstract class AbstractSidecarSpec implements YamlWritable {
   /**
    * Egress specifies the configuration of the sidecar for processing outbound traffic from the attached workload instance to other services in the mesh.
    */
@@ -61,4 +63,39 @@ public abstract class AbstractSidecarSpec {
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<WorkloadLabels> workloadSelector();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!egress().isEmpty()) {
+      out.key("egress");
+      out.beginSequence();
+      for (IstioEgressListener v0 : egress()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (inboundConnectionPool().isPresent()) {
+      out.key("inboundConnectionPool");
+      out.object(inboundConnectionPool().get());
+    }
+    if (!ingress().isEmpty()) {
+      out.key("ingress");
+      out.beginSequence();
+      for (IstioIngressListener v0 : ingress()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (outboundTrafficPolicy().isPresent()) {
+      out.key("outboundTrafficPolicy");
+      out.object(outboundTrafficPolicy().get());
+    }
+    if (workloadSelector().isPresent()) {
+      out.key("workloadSelector");
+      out.object(workloadSelector().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
 )
 @JsonPropertyOrder({"exact", "prefix", "regex"})
 @OneOf({"exact", "prefix", "regex"})
-public abstract class AbstractStringMatch {
+public abstract class AbstractStringMatch implements YamlWritable {
   /**
    * The {@code exact} field.
    */
@@ -56,5 +58,24 @@ public abstract class AbstractStringMatch {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("StringMatch", "exact", exact().isPresent(), "prefix", prefix().isPresent(), "regex", regex().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (exact().isPresent()) {
+      out.key("exact");
+      out.value(exact().get());
+    }
+    if (prefix().isPresent()) {
+      out.key("prefix");
+      out.value(prefix().get());
+    }
+    if (regex().isPresent()) {
+      out.key("regex");
+      out.value(regex().get());
+    }
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = Subset.class
 )
 @JsonPropertyOrder({"labels", "name", "trafficPolicy"})
-public abstract class AbstractSubset {
+public abstract class AbstractSubset implements YamlWritable {
   /**
    * Labels apply a filter over the endpoints of a service in the service registry.
    */
@@ -46,4 +48,26 @@ public abstract class AbstractSubset {
   @JsonProperty("trafficPolicy")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<TrafficPolicy> trafficPolicy();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!labels().isEmpty()) {
+      out.key("labels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(labels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    out.key("name");
+    out.value(name());
+    if (trafficPolicy().isPresent()) {
+      out.key("trafficPolicy");
+      out.object(trafficPolicy().get());
+    }
+  }
 }

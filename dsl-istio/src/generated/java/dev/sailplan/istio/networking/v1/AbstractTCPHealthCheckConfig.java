@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = TCPHealthCheckConfig.class
 )
 @JsonPropertyOrder({"host", "port"})
-public abstract class AbstractTCPHealthCheckConfig {
+public abstract class AbstractTCPHealthCheckConfig implements YamlWritable {
   /**
    * The {@code host} field.
    */
@@ -48,4 +50,17 @@ public abstract class AbstractTCPHealthCheckConfig {
       message = "port must be between 1-65535"
   )
   public abstract long port();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (host().isPresent()) {
+      out.key("host");
+      out.value(host().get());
+    }
+    out.key("port");
+    out.value(port());
+  }
 }

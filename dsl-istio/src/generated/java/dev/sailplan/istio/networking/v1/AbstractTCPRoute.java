@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = TCPRoute.class
 )
 @JsonPropertyOrder({"match", "route"})
-public abstract class AbstractTCPRoute {
+public abstract class AbstractTCPRoute implements YamlWritable {
   /**
    * Match conditions to be satisfied for the rule to be activated.
    */
@@ -39,4 +41,27 @@ public abstract class AbstractTCPRoute {
   @JsonProperty("route")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<RouteDestination> route();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!match().isEmpty()) {
+      out.key("match");
+      out.beginSequence();
+      for (L4MatchAttributes v0 : match()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!route().isEmpty()) {
+      out.key("route");
+      out.beginSequence();
+      for (RouteDestination v0 : route()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = TCPSettings.class
 )
 @JsonPropertyOrder({"connectTimeout", "idleTimeout", "maxConnectionDuration", "maxConnections", "tcpKeepalive"})
-public abstract class AbstractTCPSettings {
+public abstract class AbstractTCPSettings implements YamlWritable {
   /**
    * TCP connection timeout.
    */
@@ -71,4 +73,31 @@ public abstract class AbstractTCPSettings {
   @JsonProperty("tcpKeepalive")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<TcpKeepalive> tcpKeepalive();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (connectTimeout().isPresent()) {
+      out.key("connectTimeout");
+      out.value(connectTimeout().get());
+    }
+    if (idleTimeout().isPresent()) {
+      out.key("idleTimeout");
+      out.value(idleTimeout().get());
+    }
+    if (maxConnectionDuration().isPresent()) {
+      out.key("maxConnectionDuration");
+      out.value(maxConnectionDuration().get());
+    }
+    if (maxConnections().isPresent()) {
+      out.key("maxConnections");
+      out.value(maxConnections().getAsInt());
+    }
+    if (tcpKeepalive().isPresent()) {
+      out.key("tcpKeepalive");
+      out.object(tcpKeepalive().get());
+    }
+  }
 }

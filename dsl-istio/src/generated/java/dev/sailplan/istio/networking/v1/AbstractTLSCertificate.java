@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = TLSCertificate.class
 )
 @JsonPropertyOrder({"caCertificates", "privateKey", "serverCertificate"})
-public abstract class AbstractTLSCertificate {
+public abstract class AbstractTLSCertificate implements YamlWritable {
   /**
    * The {@code caCertificates} field.
    */
@@ -46,4 +48,23 @@ public abstract class AbstractTLSCertificate {
   @JsonProperty("serverCertificate")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> serverCertificate();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (caCertificates().isPresent()) {
+      out.key("caCertificates");
+      out.value(caCertificates().get());
+    }
+    if (privateKey().isPresent()) {
+      out.key("privateKey");
+      out.value(privateKey().get());
+    }
+    if (serverCertificate().isPresent()) {
+      out.key("serverCertificate");
+      out.value(serverCertificate().get());
+    }
+  }
 }

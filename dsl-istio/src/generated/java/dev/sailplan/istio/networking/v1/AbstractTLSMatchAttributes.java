@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = TLSMatchAttributes.class
 )
 @JsonPropertyOrder({"destinationSubnets", "gateways", "port", "sniHosts", "sourceLabels", "sourceNamespace"})
-public abstract class AbstractTLSMatchAttributes {
+public abstract class AbstractTLSMatchAttributes implements YamlWritable {
   /**
    * IPv4 or IPv6 ip addresses of destination with optional subnet.
    */
@@ -75,4 +77,50 @@ public abstract class AbstractTLSMatchAttributes {
   @JsonProperty("sourceNamespace")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> sourceNamespace();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!destinationSubnets().isEmpty()) {
+      out.key("destinationSubnets");
+      out.beginSequence();
+      for (String v0 : destinationSubnets()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!gateways().isEmpty()) {
+      out.key("gateways");
+      out.beginSequence();
+      for (String v0 : gateways()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (port().isPresent()) {
+      out.key("port");
+      out.value(port().getAsLong());
+    }
+    out.key("sniHosts");
+    out.beginSequence();
+    for (String v0 : sniHosts()) {
+      out.value(v0);
+    }
+    out.endSequence();
+    if (!sourceLabels().isEmpty()) {
+      out.key("sourceLabels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(sourceLabels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (sourceNamespace().isPresent()) {
+      out.key("sourceNamespace");
+      out.value(sourceNamespace().get());
+    }
+  }
 }

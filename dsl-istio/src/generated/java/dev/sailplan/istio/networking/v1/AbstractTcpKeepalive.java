@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = TcpKeepalive.class
 )
 @JsonPropertyOrder({"interval", "probes", "time"})
-public abstract class AbstractTcpKeepalive {
+public abstract class AbstractTcpKeepalive implements YamlWritable {
   /**
    * The time duration between keep-alive probes.
    */
@@ -62,4 +64,23 @@ public abstract class AbstractTcpKeepalive {
       message = "must be a valid duration greater than 1ms"
   )
   public abstract Optional<Duration> time();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (interval().isPresent()) {
+      out.key("interval");
+      out.value(interval().get());
+    }
+    if (probes().isPresent()) {
+      out.key("probes");
+      out.value(probes().getAsLong());
+    }
+    if (time().isPresent()) {
+      out.key("time");
+      out.value(time().get());
+    }
+  }
 }

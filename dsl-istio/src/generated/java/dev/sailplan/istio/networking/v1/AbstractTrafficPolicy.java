@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = TrafficPolicy.class
 )
 @JsonPropertyOrder({"connectionPool", "loadBalancer", "outlierDetection", "portLevelSettings", "proxyProtocol", "retryBudget", "tls", "tunnel"})
-public abstract class AbstractTrafficPolicy {
+public abstract class AbstractTrafficPolicy implements YamlWritable {
   /**
    * The {@code connectionPool} field.
    */
@@ -86,4 +88,47 @@ public abstract class AbstractTrafficPolicy {
   @JsonProperty("tunnel")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<TunnelSettings> tunnel();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (connectionPool().isPresent()) {
+      out.key("connectionPool");
+      out.object(connectionPool().get());
+    }
+    if (loadBalancer().isPresent()) {
+      out.key("loadBalancer");
+      out.object(loadBalancer().get());
+    }
+    if (outlierDetection().isPresent()) {
+      out.key("outlierDetection");
+      out.object(outlierDetection().get());
+    }
+    if (!portLevelSettings().isEmpty()) {
+      out.key("portLevelSettings");
+      out.beginSequence();
+      for (PortTrafficPolicy v0 : portLevelSettings()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (proxyProtocol().isPresent()) {
+      out.key("proxyProtocol");
+      out.object(proxyProtocol().get());
+    }
+    if (retryBudget().isPresent()) {
+      out.key("retryBudget");
+      out.object(retryBudget().get());
+    }
+    if (tls().isPresent()) {
+      out.key("tls");
+      out.object(tls().get());
+    }
+    if (tunnel().isPresent()) {
+      out.key("tunnel");
+      out.object(tunnel().get());
+    }
+  }
 }

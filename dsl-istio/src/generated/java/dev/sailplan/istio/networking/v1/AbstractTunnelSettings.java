@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = TunnelSettings.class
 )
 @JsonPropertyOrder({"protocol", "targetHost", "targetPort"})
-public abstract class AbstractTunnelSettings {
+public abstract class AbstractTunnelSettings implements YamlWritable {
   /**
    * Specifies which protocol to use for tunneling the downstream connection.
    */
@@ -49,4 +51,19 @@ public abstract class AbstractTunnelSettings {
       max = 4294967295d
   )
   public abstract long targetPort();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (protocol().isPresent()) {
+      out.key("protocol");
+      out.value(protocol().get());
+    }
+    out.key("targetHost");
+    out.value(targetHost());
+    out.key("targetPort");
+    out.value(targetPort());
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = VirtualServiceSpec.class
 )
 @JsonPropertyOrder({"exportTo", "gateways", "hosts", "http", "tcp", "tls"})
-public abstract class AbstractVirtualServiceSpec {
+public abstract class AbstractVirtualServiceSpec implements YamlWritable {
   /**
    * A list of namespaces to which this virtual service is exported.
    */
@@ -67,4 +69,59 @@ public abstract class AbstractVirtualServiceSpec {
   @JsonProperty("tls")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<TLSRoute> tls();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!exportTo().isEmpty()) {
+      out.key("exportTo");
+      out.beginSequence();
+      for (String v0 : exportTo()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!gateways().isEmpty()) {
+      out.key("gateways");
+      out.beginSequence();
+      for (String v0 : gateways()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!hosts().isEmpty()) {
+      out.key("hosts");
+      out.beginSequence();
+      for (String v0 : hosts()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!http().isEmpty()) {
+      out.key("http");
+      out.beginSequence();
+      for (HTTPRoute v0 : http()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!tcp().isEmpty()) {
+      out.key("tcp");
+      out.beginSequence();
+      for (TCPRoute v0 : tcp()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!tls().isEmpty()) {
+      out.key("tls");
+      out.beginSequence();
+      for (TLSRoute v0 : tls()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalDouble;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = WarmupConfiguration.class
 )
 @JsonPropertyOrder({"aggression", "duration", "minimumPercent"})
-public abstract class AbstractWarmupConfiguration {
+public abstract class AbstractWarmupConfiguration implements YamlWritable {
   /**
    * This parameter controls the speed of traffic increase over the warmup duration.
    */
@@ -59,4 +61,21 @@ public abstract class AbstractWarmupConfiguration {
       max = 100d
   )
   public abstract OptionalDouble minimumPercent();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (aggression().isPresent()) {
+      out.key("aggression");
+      out.value(aggression().getAsDouble());
+    }
+    out.key("duration");
+    out.value(duration());
+    if (minimumPercent().isPresent()) {
+      out.key("minimumPercent");
+      out.value(minimumPercent().getAsDouble());
+    }
+  }
 }

@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,7 +41,7 @@ import org.immutables.value.Value;
     value = "(has(self.address) ? self.address : \"\").startsWith(\"unix://\") ? !has(self.ports) : true",
     message = "UDS may not include ports"
 )
-public abstract class AbstractWorkloadEntrySpec {
+public abstract class AbstractWorkloadEntrySpec implements YamlWritable {
   /**
    * Address associated with the network endpoint without the port.
    */
@@ -122,4 +124,49 @@ public abstract class AbstractWorkloadEntrySpec {
       max = 4294967295d
   )
   public abstract OptionalLong weight();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (address().isPresent()) {
+      out.key("address");
+      out.value(address().get());
+    }
+    if (!labels().isEmpty()) {
+      out.key("labels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(labels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (locality().isPresent()) {
+      out.key("locality");
+      out.value(locality().get());
+    }
+    if (network().isPresent()) {
+      out.key("network");
+      out.value(network().get());
+    }
+    if (!ports().isEmpty()) {
+      out.key("ports");
+      out.beginMapping();
+      for (Map.Entry<String, Long> e0 : YamlOut.sorted(ports())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (serviceAccount().isPresent()) {
+      out.key("serviceAccount");
+      out.value(serviceAccount().get());
+    }
+    if (weight().isPresent()) {
+      out.key("weight");
+      out.value(weight().getAsLong());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = WorkloadGroupSpec.class
 )
 @JsonPropertyOrder({"metadata", "probe", "template"})
-public abstract class AbstractWorkloadGroupSpec {
+public abstract class AbstractWorkloadGroupSpec implements YamlWritable {
   /**
    * Metadata that will be used for all corresponding `WorkloadEntries`.
    */
@@ -50,4 +52,21 @@ public abstract class AbstractWorkloadGroupSpec {
       message = "UDS may not include ports"
   )
   public abstract WorkloadEntrySpec template();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (metadata().isPresent()) {
+      out.key("metadata");
+      out.object(metadata().get());
+    }
+    if (probe().isPresent()) {
+      out.key("probe");
+      out.object(probe().get());
+    }
+    out.key("template");
+    out.object(template());
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = WorkloadLabels.class
 )
 @JsonPropertyOrder({"labels"})
-public abstract class AbstractWorkloadLabels {
+public abstract class AbstractWorkloadLabels implements YamlWritable {
   /**
    * One or more labels that indicate a specific set of pods/VMs on which the configuration should be applied.
    */
@@ -36,4 +38,20 @@ public abstract class AbstractWorkloadLabels {
       max = 256L
   )
   public abstract Map<String, String> labels();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!labels().isEmpty()) {
+      out.key("labels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(labels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

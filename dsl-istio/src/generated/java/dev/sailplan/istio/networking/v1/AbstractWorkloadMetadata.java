@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = WorkloadMetadata.class
 )
 @JsonPropertyOrder({"annotations", "labels"})
-public abstract class AbstractWorkloadMetadata {
+public abstract class AbstractWorkloadMetadata implements YamlWritable {
   /**
    * The {@code annotations} field.
    */
@@ -46,4 +48,29 @@ public abstract class AbstractWorkloadMetadata {
       max = 256L
   )
   public abstract Map<String, String> labels();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!annotations().isEmpty()) {
+      out.key("annotations");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(annotations())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (!labels().isEmpty()) {
+      out.key("labels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(labels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

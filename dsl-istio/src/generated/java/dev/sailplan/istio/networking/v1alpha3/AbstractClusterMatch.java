@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = ClusterMatch.class
 )
 @JsonPropertyOrder({"name", "portNumber", "service", "subset"})
-public abstract class AbstractClusterMatch {
+public abstract class AbstractClusterMatch implements YamlWritable {
   /**
    * The exact name of the cluster to match.
    */
@@ -59,4 +61,27 @@ public abstract class AbstractClusterMatch {
   @JsonProperty("subset")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> subset();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (portNumber().isPresent()) {
+      out.key("portNumber");
+      out.value(portNumber().getAsLong());
+    }
+    if (service().isPresent()) {
+      out.key("service");
+      out.value(service().get());
+    }
+    if (subset().isPresent()) {
+      out.key("subset");
+      out.value(subset().get());
+    }
+  }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -33,7 +35,7 @@ import org.immutables.value.Value;
     message = "only support waypointMatch when context is WAYPOINT"
 )
 @OneOf({"listener", "routeConfiguration", "cluster", "waypoint"})
-public abstract class AbstractEnvoyConfigObjectMatch {
+public abstract class AbstractEnvoyConfigObjectMatch implements YamlWritable {
   /**
    * Match on envoy cluster attributes.
    */
@@ -82,5 +84,36 @@ public abstract class AbstractEnvoyConfigObjectMatch {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("EnvoyConfigObjectMatch", "listener", listener().isPresent(), "routeConfiguration", routeConfiguration().isPresent(), "cluster", cluster().isPresent(), "waypoint", waypoint().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (cluster().isPresent()) {
+      out.key("cluster");
+      out.object(cluster().get());
+    }
+    if (context().isPresent()) {
+      out.key("context");
+      out.value(context().get().value());
+    }
+    if (listener().isPresent()) {
+      out.key("listener");
+      out.object(listener().get());
+    }
+    if (proxy().isPresent()) {
+      out.key("proxy");
+      out.object(proxy().get());
+    }
+    if (routeConfiguration().isPresent()) {
+      out.key("routeConfiguration");
+      out.object(routeConfiguration().get());
+    }
+    if (waypoint().isPresent()) {
+      out.key("waypoint");
+      out.object(waypoint().get());
+    }
   }
 }

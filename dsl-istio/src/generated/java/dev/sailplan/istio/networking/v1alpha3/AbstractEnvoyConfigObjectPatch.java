@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = EnvoyConfigObjectPatch.class
 )
 @JsonPropertyOrder({"applyTo", "match", "patch"})
-public abstract class AbstractEnvoyConfigObjectPatch {
+public abstract class AbstractEnvoyConfigObjectPatch implements YamlWritable {
   /**
    * Specifies where in the Envoy configuration, the patch should be applied.
    */
@@ -51,4 +53,23 @@ public abstract class AbstractEnvoyConfigObjectPatch {
   @JsonProperty("patch")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Patch> patch();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (applyTo().isPresent()) {
+      out.key("applyTo");
+      out.value(applyTo().get().value());
+    }
+    if (match().isPresent()) {
+      out.key("match");
+      out.object(match().get());
+    }
+    if (patch().isPresent()) {
+      out.key("patch");
+      out.object(patch().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,7 +35,7 @@ import org.immutables.value.Value;
     value = "(has(self.workloadSelector) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1",
     message = "only one of targetRefs or workloadSelector can be set"
 )
-public abstract class AbstractEnvoyFilterSpec {
+public abstract class AbstractEnvoyFilterSpec implements YamlWritable {
   /**
    * One or more patches with match conditions.
    */
@@ -64,4 +66,35 @@ public abstract class AbstractEnvoyFilterSpec {
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<WorkloadSelector> workloadSelector();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!configPatches().isEmpty()) {
+      out.key("configPatches");
+      out.beginSequence();
+      for (EnvoyConfigObjectPatch v0 : configPatches()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (priority().isPresent()) {
+      out.key("priority");
+      out.value(priority().getAsInt());
+    }
+    if (!targetRefs().isEmpty()) {
+      out.key("targetRefs");
+      out.beginSequence();
+      for (PolicyTargetReference v0 : targetRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (workloadSelector().isPresent()) {
+      out.key("workloadSelector");
+      out.object(workloadSelector().get());
+    }
+  }
 }

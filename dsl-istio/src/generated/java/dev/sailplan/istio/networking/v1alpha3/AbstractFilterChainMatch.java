@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = FilterChainMatch.class
 )
 @JsonPropertyOrder({"applicationProtocols", "destinationPort", "filter", "name", "sni", "transportProtocol"})
-public abstract class AbstractFilterChainMatch {
+public abstract class AbstractFilterChainMatch implements YamlWritable {
   /**
    * Applies only to sidecars.
    */
@@ -73,4 +75,35 @@ public abstract class AbstractFilterChainMatch {
   @JsonProperty("transportProtocol")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> transportProtocol();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (applicationProtocols().isPresent()) {
+      out.key("applicationProtocols");
+      out.value(applicationProtocols().get());
+    }
+    if (destinationPort().isPresent()) {
+      out.key("destinationPort");
+      out.value(destinationPort().getAsLong());
+    }
+    if (filter().isPresent()) {
+      out.key("filter");
+      out.object(filter().get());
+    }
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (sni().isPresent()) {
+      out.key("sni");
+      out.value(sni().get());
+    }
+    if (transportProtocol().isPresent()) {
+      out.key("transportProtocol");
+      out.value(transportProtocol().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = FilterMatch.class
 )
 @JsonPropertyOrder({"name", "subFilter"})
-public abstract class AbstractFilterMatch {
+public abstract class AbstractFilterMatch implements YamlWritable {
   /**
    * The filter name to match on.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractFilterMatch {
   @JsonProperty("subFilter")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<SubFilterMatch> subFilter();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (subFilter().isPresent()) {
+      out.key("subFilter");
+      out.object(subFilter().get());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = ListenerMatch.class
 )
 @JsonPropertyOrder({"filterChain", "listenerFilter", "name", "portName", "portNumber"})
-public abstract class AbstractListenerMatch {
+public abstract class AbstractListenerMatch implements YamlWritable {
   /**
    * Match a specific filter chain in a listener.
    */
@@ -66,4 +68,31 @@ public abstract class AbstractListenerMatch {
       max = 4294967295d
   )
   public abstract OptionalLong portNumber();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (filterChain().isPresent()) {
+      out.key("filterChain");
+      out.object(filterChain().get());
+    }
+    if (listenerFilter().isPresent()) {
+      out.key("listenerFilter");
+      out.value(listenerFilter().get());
+    }
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (portName().isPresent()) {
+      out.key("portName");
+      out.value(portName().get());
+    }
+    if (portNumber().isPresent()) {
+      out.key("portNumber");
+      out.value(portNumber().getAsLong());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = Patch.class
 )
 @JsonPropertyOrder({"filterClass", "operation", "value"})
-public abstract class AbstractPatch {
+public abstract class AbstractPatch implements YamlWritable {
   /**
    * Determines the filter insertion order.
    */
@@ -47,4 +49,23 @@ public abstract class AbstractPatch {
   @JsonProperty("value")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<JsonNode> value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (filterClass().isPresent()) {
+      out.key("filterClass");
+      out.value(filterClass().get().value());
+    }
+    if (operation().isPresent()) {
+      out.key("operation");
+      out.value(operation().get().value());
+    }
+    if (value().isPresent()) {
+      out.key("value");
+      out.tree(value().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = ProxyMatch.class
 )
 @JsonPropertyOrder({"metadata", "proxyVersion"})
-public abstract class AbstractProxyMatch {
+public abstract class AbstractProxyMatch implements YamlWritable {
   /**
    * Match on the node metadata supplied by a proxy when connecting to istiod.
    */
@@ -40,4 +42,24 @@ public abstract class AbstractProxyMatch {
   @JsonProperty("proxyVersion")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> proxyVersion();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!metadata().isEmpty()) {
+      out.key("metadata");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(metadata())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (proxyVersion().isPresent()) {
+      out.key("proxyVersion");
+      out.value(proxyVersion().get());
+    }
+  }
 }

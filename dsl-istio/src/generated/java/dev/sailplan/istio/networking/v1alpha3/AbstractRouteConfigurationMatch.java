@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = RouteConfigurationMatch.class
 )
 @JsonPropertyOrder({"gateway", "name", "portName", "portNumber", "vhost"})
-public abstract class AbstractRouteConfigurationMatch {
+public abstract class AbstractRouteConfigurationMatch implements YamlWritable {
   /**
    * The Istio gateway config's namespace/name for which this route configuration was generated.
    */
@@ -66,4 +68,31 @@ public abstract class AbstractRouteConfigurationMatch {
   @JsonProperty("vhost")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<VirtualHostMatch> vhost();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (gateway().isPresent()) {
+      out.key("gateway");
+      out.value(gateway().get());
+    }
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (portName().isPresent()) {
+      out.key("portName");
+      out.value(portName().get());
+    }
+    if (portNumber().isPresent()) {
+      out.key("portNumber");
+      out.value(portNumber().getAsLong());
+    }
+    if (vhost().isPresent()) {
+      out.key("vhost");
+      out.object(vhost().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = RouteMatch.class
 )
 @JsonPropertyOrder({"action", "name"})
-public abstract class AbstractRouteMatch {
+public abstract class AbstractRouteMatch implements YamlWritable {
   /**
    * Match a route with specific action type.
    */
@@ -39,4 +41,19 @@ public abstract class AbstractRouteMatch {
   @JsonProperty("name")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> name();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (action().isPresent()) {
+      out.key("action");
+      out.value(action().get().value());
+    }
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = SubFilterMatch.class
 )
 @JsonPropertyOrder({"name"})
-public abstract class AbstractSubFilterMatch {
+public abstract class AbstractSubFilterMatch implements YamlWritable {
   /**
    * The filter name to match on.
    */
   @JsonProperty("name")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> name();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+  }
 }

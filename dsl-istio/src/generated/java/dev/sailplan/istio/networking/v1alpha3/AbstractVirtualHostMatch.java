@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = VirtualHostMatch.class
 )
 @JsonPropertyOrder({"domainName", "name", "route"})
-public abstract class AbstractVirtualHostMatch {
+public abstract class AbstractVirtualHostMatch implements YamlWritable {
   /**
    * Match a domain name in a virtual host.
    */
@@ -46,4 +48,23 @@ public abstract class AbstractVirtualHostMatch {
   @JsonProperty("route")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<RouteMatch> route();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (domainName().isPresent()) {
+      out.key("domainName");
+      out.value(domainName().get());
+    }
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+    if (route().isPresent()) {
+      out.key("route");
+      out.object(route().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = WaypointMatch.class
 )
 @JsonPropertyOrder({"filter", "portNumber", "route"})
-public abstract class AbstractWaypointMatch {
+public abstract class AbstractWaypointMatch implements YamlWritable {
   /**
    * The name of a specific filter to apply the patch to.
    */
@@ -57,4 +59,23 @@ public abstract class AbstractWaypointMatch {
   @JsonProperty("route")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<SubFilterMatch> route();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (filter().isPresent()) {
+      out.key("filter");
+      out.object(filter().get());
+    }
+    if (portNumber().isPresent()) {
+      out.key("portNumber");
+      out.value(portNumber().getAsLong());
+    }
+    if (route().isPresent()) {
+      out.key("route");
+      out.object(route().get());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = ProxyConfigSpec.class
 )
 @JsonPropertyOrder({"concurrency", "environmentVariables", "image", "selector"})
-public abstract class AbstractProxyConfigSpec {
+public abstract class AbstractProxyConfigSpec implements YamlWritable {
   /**
    * The number of worker threads to run.
    */
@@ -59,4 +61,32 @@ public abstract class AbstractProxyConfigSpec {
   @JsonProperty("selector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<WorkloadSelector> selector();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (concurrency().isPresent()) {
+      out.key("concurrency");
+      out.value(concurrency().getAsInt());
+    }
+    if (!environmentVariables().isEmpty()) {
+      out.key("environmentVariables");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(environmentVariables())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (image().isPresent()) {
+      out.key("image");
+      out.object(image().get());
+    }
+    if (selector().isPresent()) {
+      out.key("selector");
+      out.object(selector().get());
+    }
+  }
 }

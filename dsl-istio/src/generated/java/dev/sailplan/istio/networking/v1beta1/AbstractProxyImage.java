@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = ProxyImage.class
 )
 @JsonPropertyOrder({"imageType"})
-public abstract class AbstractProxyImage {
+public abstract class AbstractProxyImage implements YamlWritable {
   /**
    * The image type of the image.
    */
   @JsonProperty("imageType")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> imageType();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (imageType().isPresent()) {
+      out.key("imageType");
+      out.value(imageType().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -27,7 +29,7 @@ import org.immutables.value.Value;
     as = WorkloadSelector.class
 )
 @JsonPropertyOrder({"matchLabels"})
-public abstract class AbstractWorkloadSelector {
+public abstract class AbstractWorkloadSelector implements YamlWritable {
   /**
    * One or more labels that indicate a specific set of pods/VMs on which a policy should be applied.
    */
@@ -45,4 +47,20 @@ public abstract class AbstractWorkloadSelector {
       message = "key must not be empty"
   )
   public abstract Map<String, String> matchLabels();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!matchLabels().isEmpty()) {
+      out.key("matchLabels");
+      out.beginMapping();
+      for (Map.Entry<String, String> e0 : YamlOut.sorted(matchLabels())) {
+        out.key(e0.getKey());
+        out.value(e0.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -31,7 +33,7 @@ import org.immutables.value.Value;
     value = "(has(self.selector) ? 1 : 0) + (has(self.targetRef) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1",
     message = "only one of targetRefs or selector can be set"
 )
-public abstract class AbstractAuthorizationPolicySpec {
+public abstract class AbstractAuthorizationPolicySpec implements YamlWritable {
   /**
    * Optional.
    */
@@ -79,4 +81,43 @@ public abstract class AbstractAuthorizationPolicySpec {
       max = 16L
   )
   public abstract List<PolicyTargetReference> targetRefs();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (action().isPresent()) {
+      out.key("action");
+      out.value(action().get().value());
+    }
+    if (provider().isPresent()) {
+      out.key("provider");
+      out.object(provider().get());
+    }
+    if (!rules().isEmpty()) {
+      out.key("rules");
+      out.beginSequence();
+      for (Rule v0 : rules()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (selector().isPresent()) {
+      out.key("selector");
+      out.object(selector().get());
+    }
+    if (targetRef().isPresent()) {
+      out.key("targetRef");
+      out.object(targetRef().get());
+    }
+    if (!targetRefs().isEmpty()) {
+      out.key("targetRefs");
+      out.beginSequence();
+      for (PolicyTargetReference v0 : targetRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = ClaimToHeader.class
 )
 @JsonPropertyOrder({"claim", "header"})
-public abstract class AbstractClaimToHeader {
+public abstract class AbstractClaimToHeader implements YamlWritable {
   /**
    * The name of the claim to be copied from. Required.
    */
@@ -44,4 +46,15 @@ public abstract class AbstractClaimToHeader {
       min = 1L
   )
   public abstract String header();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("claim");
+    out.value(claim());
+    out.key("header");
+    out.value(header());
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = Condition.class
 )
 @JsonPropertyOrder({"key", "notValues", "values"})
-public abstract class AbstractCondition {
+public abstract class AbstractCondition implements YamlWritable {
   /**
    * The name of an Istio attribute. Required.
    */
@@ -45,4 +47,29 @@ public abstract class AbstractCondition {
   @JsonProperty("values")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<String> values();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("key");
+    out.value(key());
+    if (!notValues().isEmpty()) {
+      out.key("notValues");
+      out.beginSequence();
+      for (String v0 : notValues()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!values().isEmpty()) {
+      out.key("values");
+      out.beginSequence();
+      for (String v0 : values()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

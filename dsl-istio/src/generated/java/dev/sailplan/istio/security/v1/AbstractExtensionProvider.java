@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = ExtensionProvider.class
 )
 @JsonPropertyOrder({"name"})
-public abstract class AbstractExtensionProvider {
+public abstract class AbstractExtensionProvider implements YamlWritable {
   /**
    * Specifies the name of the extension provider.
    */
   @JsonProperty("name")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> name();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (name().isPresent()) {
+      out.key("name");
+      out.value(name().get());
+    }
+  }
 }

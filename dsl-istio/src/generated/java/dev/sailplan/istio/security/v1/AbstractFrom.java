@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = From.class
 )
 @JsonPropertyOrder({"source"})
-public abstract class AbstractFrom {
+public abstract class AbstractFrom implements YamlWritable {
   /**
    * Source specifies the source of a request.
    */
@@ -38,4 +40,15 @@ public abstract class AbstractFrom {
       message = "Cannot set serviceAccounts with namespaces or principals"
   )
   public abstract Optional<Source> source();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (source().isPresent()) {
+      out.key("source");
+      out.object(source().get());
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = JWTHeader.class
 )
 @JsonPropertyOrder({"name", "prefix"})
-public abstract class AbstractJWTHeader {
+public abstract class AbstractJWTHeader implements YamlWritable {
   /**
    * The HTTP header name. Required.
    */
@@ -42,4 +44,17 @@ public abstract class AbstractJWTHeader {
   @JsonProperty("prefix")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> prefix();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+    if (prefix().isPresent()) {
+      out.key("prefix");
+      out.value(prefix().get());
+    }
+  }
 }

@@ -11,6 +11,8 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -34,7 +36,7 @@ import org.immutables.value.Value;
     value = "(has(self.jwksUri) ? 1 : 0) + (has(self.jwks_uri) ? 1 : 0) + (has(self.jwks) ? 1 : 0) <= 1",
     message = "only one of jwks or jwksUri can be set"
 )
-public abstract class AbstractJWTRule {
+public abstract class AbstractJWTRule implements YamlWritable {
   /**
    * The list of JWT [audiences](https://tools.ietf.org/html/rfc7519#section-4.1.3) that are allowed to access.
    */
@@ -151,4 +153,87 @@ public abstract class AbstractJWTRule {
       message = "must be a valid duration greater than 1ms"
   )
   public abstract Optional<Duration> timeout();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!audiences().isEmpty()) {
+      out.key("audiences");
+      out.beginSequence();
+      for (String v0 : audiences()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (forwardOriginalToken().isPresent()) {
+      out.key("forwardOriginalToken");
+      out.value(forwardOriginalToken().get());
+    }
+    if (!fromCookies().isEmpty()) {
+      out.key("fromCookies");
+      out.beginSequence();
+      for (String v0 : fromCookies()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!fromHeaders().isEmpty()) {
+      out.key("fromHeaders");
+      out.beginSequence();
+      for (JWTHeader v0 : fromHeaders()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!fromParams().isEmpty()) {
+      out.key("fromParams");
+      out.beginSequence();
+      for (String v0 : fromParams()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (issuer().isPresent()) {
+      out.key("issuer");
+      out.value(issuer().get());
+    }
+    if (jwks().isPresent()) {
+      out.key("jwks");
+      out.value(jwks().get());
+    }
+    if (jwksUriSnakeCase().isPresent()) {
+      out.key("jwks_uri");
+      out.value(jwksUriSnakeCase().get());
+    }
+    if (jwksUri().isPresent()) {
+      out.key("jwksUri");
+      out.value(jwksUri().get());
+    }
+    if (!outputClaimToHeaders().isEmpty()) {
+      out.key("outputClaimToHeaders");
+      out.beginSequence();
+      for (ClaimToHeader v0 : outputClaimToHeaders()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (outputPayloadToHeader().isPresent()) {
+      out.key("outputPayloadToHeader");
+      out.value(outputPayloadToHeader().get());
+    }
+    if (!spaceDelimitedClaims().isEmpty()) {
+      out.key("spaceDelimitedClaims");
+      out.beginSequence();
+      for (String v0 : spaceDelimitedClaims()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (timeout().isPresent()) {
+      out.key("timeout");
+      out.value(timeout().get());
+    }
+  }
 }

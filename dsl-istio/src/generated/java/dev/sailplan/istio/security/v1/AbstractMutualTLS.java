@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = MutualTLS.class
 )
 @JsonPropertyOrder({"mode"})
-public abstract class AbstractMutualTLS {
+public abstract class AbstractMutualTLS implements YamlWritable {
   /**
    * Defines the mTLS mode used for peer authentication.
    */
   @JsonProperty("mode")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<MutualTLSMode> mode();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (mode().isPresent()) {
+      out.key("mode");
+      out.value(mode().get().value());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
     as = Operation.class
 )
 @JsonPropertyOrder({"hosts", "methods", "notHosts", "notMethods", "notPaths", "notPorts", "paths", "ports"})
-public abstract class AbstractOperation {
+public abstract class AbstractOperation implements YamlWritable {
   /**
    * Optional.
    */
@@ -81,4 +83,75 @@ public abstract class AbstractOperation {
   @JsonProperty("ports")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<String> ports();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!hosts().isEmpty()) {
+      out.key("hosts");
+      out.beginSequence();
+      for (String v0 : hosts()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!methods().isEmpty()) {
+      out.key("methods");
+      out.beginSequence();
+      for (String v0 : methods()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notHosts().isEmpty()) {
+      out.key("notHosts");
+      out.beginSequence();
+      for (String v0 : notHosts()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notMethods().isEmpty()) {
+      out.key("notMethods");
+      out.beginSequence();
+      for (String v0 : notMethods()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notPaths().isEmpty()) {
+      out.key("notPaths");
+      out.beginSequence();
+      for (String v0 : notPaths()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notPorts().isEmpty()) {
+      out.key("notPorts");
+      out.beginSequence();
+      for (String v0 : notPorts()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!paths().isEmpty()) {
+      out.key("paths");
+      out.beginSequence();
+      for (String v0 : paths()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!ports().isEmpty()) {
+      out.key("ports");
+      out.beginSequence();
+      for (String v0 : ports()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

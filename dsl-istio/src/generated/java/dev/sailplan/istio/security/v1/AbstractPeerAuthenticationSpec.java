@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -32,7 +34,7 @@ import org.immutables.value.Value;
     value = "has(self.portLevelMtls) ? (((has(self.selector) && has(self.selector.matchLabels)) ? self.selector.matchLabels : {}).size() > 0) : true",
     message = "portLevelMtls requires selector"
 )
-public abstract class AbstractPeerAuthenticationSpec {
+public abstract class AbstractPeerAuthenticationSpec implements YamlWritable {
   /**
    * Mutual TLS settings for workload.
    */
@@ -60,4 +62,28 @@ public abstract class AbstractPeerAuthenticationSpec {
   @JsonProperty("selector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<WorkloadSelector> selector();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (mtls().isPresent()) {
+      out.key("mtls");
+      out.object(mtls().get());
+    }
+    if (!portLevelMtls().isEmpty()) {
+      out.key("portLevelMtls");
+      out.beginMapping();
+      for (Map.Entry<String, MutualTLS> e0 : YamlOut.sorted(portLevelMtls())) {
+        out.key(e0.getKey());
+        out.object(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (selector().isPresent()) {
+      out.key("selector");
+      out.object(selector().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -32,7 +34,7 @@ import org.immutables.value.Value;
     value = "(has(self.selector) ? 1 : 0) + (has(self.targetRef) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1",
     message = "only one of targetRefs or selector can be set"
 )
-public abstract class AbstractRequestAuthenticationSpec {
+public abstract class AbstractRequestAuthenticationSpec implements YamlWritable {
   /**
    * Define the list of JWTs that can be validated at the selected workloads' proxy.
    */
@@ -66,4 +68,35 @@ public abstract class AbstractRequestAuthenticationSpec {
       max = 16L
   )
   public abstract List<PolicyTargetReference> targetRefs();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!jwtRules().isEmpty()) {
+      out.key("jwtRules");
+      out.beginSequence();
+      for (JWTRule v0 : jwtRules()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (selector().isPresent()) {
+      out.key("selector");
+      out.object(selector().get());
+    }
+    if (targetRef().isPresent()) {
+      out.key("targetRef");
+      out.object(targetRef().get());
+    }
+    if (!targetRefs().isEmpty()) {
+      out.key("targetRefs");
+      out.beginSequence();
+      for (PolicyTargetReference v0 : targetRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

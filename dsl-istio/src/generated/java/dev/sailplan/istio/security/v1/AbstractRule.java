@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = Rule.class
 )
 @JsonPropertyOrder({"from", "to", "when"})
-public abstract class AbstractRule {
+public abstract class AbstractRule implements YamlWritable {
   /**
    * Optional.
    */
@@ -50,4 +52,35 @@ public abstract class AbstractRule {
   @JsonProperty("when")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<Condition> when();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!from().isEmpty()) {
+      out.key("from");
+      out.beginSequence();
+      for (From v0 : from()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!to().isEmpty()) {
+      out.key("to");
+      out.beginSequence();
+      for (To v0 : to()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!when().isEmpty()) {
+      out.key("when");
+      out.beginSequence();
+      for (Condition v0 : when()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

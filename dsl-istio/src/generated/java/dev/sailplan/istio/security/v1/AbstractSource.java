@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -32,7 +34,7 @@ import org.immutables.value.Value;
             + "!has(self.notPrincipals) && !has(self.namespaces) && !has(self.notNamespaces)) : true",
     message = "Cannot set serviceAccounts with namespaces or principals"
 )
-public abstract class AbstractSource {
+public abstract class AbstractSource implements YamlWritable {
   /**
    * Optional.
    */
@@ -136,4 +138,123 @@ public abstract class AbstractSource {
   @JsonProperty("trustDomains")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<String> trustDomains();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!ipBlocks().isEmpty()) {
+      out.key("ipBlocks");
+      out.beginSequence();
+      for (String v0 : ipBlocks()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!namespaces().isEmpty()) {
+      out.key("namespaces");
+      out.beginSequence();
+      for (String v0 : namespaces()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notIpBlocks().isEmpty()) {
+      out.key("notIpBlocks");
+      out.beginSequence();
+      for (String v0 : notIpBlocks()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notNamespaces().isEmpty()) {
+      out.key("notNamespaces");
+      out.beginSequence();
+      for (String v0 : notNamespaces()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notPrincipals().isEmpty()) {
+      out.key("notPrincipals");
+      out.beginSequence();
+      for (String v0 : notPrincipals()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notRemoteIpBlocks().isEmpty()) {
+      out.key("notRemoteIpBlocks");
+      out.beginSequence();
+      for (String v0 : notRemoteIpBlocks()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notRequestPrincipals().isEmpty()) {
+      out.key("notRequestPrincipals");
+      out.beginSequence();
+      for (String v0 : notRequestPrincipals()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notServiceAccounts().isEmpty()) {
+      out.key("notServiceAccounts");
+      out.beginSequence();
+      for (String v0 : notServiceAccounts()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!notTrustDomains().isEmpty()) {
+      out.key("notTrustDomains");
+      out.beginSequence();
+      for (String v0 : notTrustDomains()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!principals().isEmpty()) {
+      out.key("principals");
+      out.beginSequence();
+      for (String v0 : principals()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!remoteIpBlocks().isEmpty()) {
+      out.key("remoteIpBlocks");
+      out.beginSequence();
+      for (String v0 : remoteIpBlocks()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!requestPrincipals().isEmpty()) {
+      out.key("requestPrincipals");
+      out.beginSequence();
+      for (String v0 : requestPrincipals()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!serviceAccounts().isEmpty()) {
+      out.key("serviceAccounts");
+      out.beginSequence();
+      for (String v0 : serviceAccounts()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+    if (!trustDomains().isEmpty()) {
+      out.key("trustDomains");
+      out.beginSequence();
+      for (String v0 : trustDomains()) {
+        out.value(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = To.class
 )
 @JsonPropertyOrder({"operation"})
-public abstract class AbstractTo {
+public abstract class AbstractTo implements YamlWritable {
   /**
    * Operation specifies the operation of a request.
    */
   @JsonProperty("operation")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Operation> operation();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (operation().isPresent()) {
+      out.key("operation");
+      out.object(operation().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = AccessLogging.class
 )
 @JsonPropertyOrder({"disabled", "filter", "match", "providers"})
-public abstract class AbstractAccessLogging {
+public abstract class AbstractAccessLogging implements YamlWritable {
   /**
    * Controls logging.
    */
@@ -54,4 +56,31 @@ public abstract class AbstractAccessLogging {
   @JsonProperty("providers")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<ProviderRef> providers();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (disabled().isPresent()) {
+      out.key("disabled");
+      out.value(disabled().get());
+    }
+    if (filter().isPresent()) {
+      out.key("filter");
+      out.object(filter().get());
+    }
+    if (match().isPresent()) {
+      out.key("match");
+      out.object(match().get());
+    }
+    if (!providers().isEmpty()) {
+      out.key("providers");
+      out.beginSequence();
+      for (ProviderRef v0 : providers()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = AccessLoggingFilter.class
 )
 @JsonPropertyOrder({"expression"})
-public abstract class AbstractAccessLoggingFilter {
+public abstract class AbstractAccessLoggingFilter implements YamlWritable {
   /**
    * CEL expression for selecting when requests/connections should be logged.
    */
   @JsonProperty("expression")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> expression();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (expression().isPresent()) {
+      out.key("expression");
+      out.value(expression().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
 )
 @JsonPropertyOrder({"environment", "formatter", "header", "literal"})
 @OneOf({"literal", "environment", "header", "formatter"})
-public abstract class AbstractCustomTag {
+public abstract class AbstractCustomTag implements YamlWritable {
   /**
    * Environment adds the value of an environment variable to each span.
    */
@@ -63,5 +65,28 @@ public abstract class AbstractCustomTag {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("CustomTag", "literal", literal().isPresent(), "environment", environment().isPresent(), "header", header().isPresent(), "formatter", formatter().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (environment().isPresent()) {
+      out.key("environment");
+      out.object(environment().get());
+    }
+    if (formatter().isPresent()) {
+      out.key("formatter");
+      out.object(formatter().get());
+    }
+    if (header().isPresent()) {
+      out.key("header");
+      out.object(header().get());
+    }
+    if (literal().isPresent()) {
+      out.key("literal");
+      out.object(literal().get());
+    }
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = Environment.class
 )
 @JsonPropertyOrder({"defaultValue", "name"})
-public abstract class AbstractEnvironment {
+public abstract class AbstractEnvironment implements YamlWritable {
   /**
    * Optional.
    */
@@ -42,4 +44,17 @@ public abstract class AbstractEnvironment {
       min = 1L
   )
   public abstract String name();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (defaultValue().isPresent()) {
+      out.key("defaultValue");
+      out.value(defaultValue().get());
+    }
+    out.key("name");
+    out.value(name());
+  }
 }

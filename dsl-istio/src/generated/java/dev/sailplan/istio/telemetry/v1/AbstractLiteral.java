@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -24,7 +26,7 @@ import org.immutables.value.Value;
     as = Literal.class
 )
 @JsonPropertyOrder({"value"})
-public abstract class AbstractLiteral {
+public abstract class AbstractLiteral implements YamlWritable {
   /**
    * The formatter tag value to use, same formatter as HTTP access logging (e.g. Required.
    */
@@ -33,4 +35,13 @@ public abstract class AbstractLiteral {
       min = 1L
   )
   public abstract String value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("value");
+    out.value(value());
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
     as = LogSelector.class
 )
 @JsonPropertyOrder({"mode"})
-public abstract class AbstractLogSelector {
+public abstract class AbstractLogSelector implements YamlWritable {
   /**
    * This determines whether or not to apply the access logging configuration based on the direction of traffic relative to the proxied workload.
    */
   @JsonProperty("mode")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<WorkloadMode> mode();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (mode().isPresent()) {
+      out.key("mode");
+      out.value(mode().get().value());
+    }
+  }
 }

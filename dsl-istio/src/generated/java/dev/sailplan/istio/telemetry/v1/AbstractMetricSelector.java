@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
 )
 @JsonPropertyOrder({"customMetric", "metric", "mode"})
 @OneOf({"metric", "customMetric"})
-public abstract class AbstractMetricSelector {
+public abstract class AbstractMetricSelector implements YamlWritable {
   /**
    * Allows free-form specification of a metric.
    */
@@ -60,5 +62,24 @@ public abstract class AbstractMetricSelector {
   @Value.Check
   protected void checkOneOf() {
     OneOfs.atMostOne("MetricSelector", "metric", metric().isPresent(), "customMetric", customMetric().isPresent());
+  }
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (customMetric().isPresent()) {
+      out.key("customMetric");
+      out.value(customMetric().get());
+    }
+    if (metric().isPresent()) {
+      out.key("metric");
+      out.value(metric().get().value());
+    }
+    if (mode().isPresent()) {
+      out.key("mode");
+      out.value(mode().get().value());
+    }
   }
 }

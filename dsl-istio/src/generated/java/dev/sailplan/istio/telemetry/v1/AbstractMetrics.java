@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = Metrics.class
 )
 @JsonPropertyOrder({"overrides", "providers", "reportingInterval"})
-public abstract class AbstractMetrics {
+public abstract class AbstractMetrics implements YamlWritable {
   /**
    * Optional.
    */
@@ -53,4 +55,31 @@ public abstract class AbstractMetrics {
       message = "must be a valid duration greater than 1ms"
   )
   public abstract Optional<Duration> reportingInterval();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!overrides().isEmpty()) {
+      out.key("overrides");
+      out.beginSequence();
+      for (MetricsOverrides v0 : overrides()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!providers().isEmpty()) {
+      out.key("providers");
+      out.beginSequence();
+      for (ProviderRef v0 : providers()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (reportingInterval().isPresent()) {
+      out.key("reportingInterval");
+      out.value(reportingInterval().get());
+    }
+  }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,7 +28,7 @@ import org.immutables.value.Value;
     as = MetricsOverrides.class
 )
 @JsonPropertyOrder({"disabled", "match", "tagOverrides"})
-public abstract class AbstractMetricsOverrides {
+public abstract class AbstractMetricsOverrides implements YamlWritable {
   /**
    * Optional.
    */
@@ -47,4 +49,28 @@ public abstract class AbstractMetricsOverrides {
   @JsonProperty("tagOverrides")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, TagOverride> tagOverrides();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (disabled().isPresent()) {
+      out.key("disabled");
+      out.value(disabled().get());
+    }
+    if (match().isPresent()) {
+      out.key("match");
+      out.object(match().get());
+    }
+    if (!tagOverrides().isEmpty()) {
+      out.key("tagOverrides");
+      out.beginMapping();
+      for (Map.Entry<String, TagOverride> e0 : YamlOut.sorted(tagOverrides())) {
+        out.key(e0.getKey());
+        out.object(e0.getValue());
+      }
+      out.endMapping();
+    }
+  }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -28,7 +30,7 @@ import org.immutables.value.Value;
     as = PolicyTargetReference.class
 )
 @JsonPropertyOrder({"group", "kind", "name", "namespace"})
-public abstract class AbstractPolicyTargetReference {
+public abstract class AbstractPolicyTargetReference implements YamlWritable {
   /**
    * group is the group of the target resource.
    */
@@ -71,4 +73,23 @@ public abstract class AbstractPolicyTargetReference {
       message = "cross namespace referencing is not currently supported"
   )
   public abstract Optional<String> namespace();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (group().isPresent()) {
+      out.key("group");
+      out.value(group().get());
+    }
+    out.key("kind");
+    out.value(kind());
+    out.key("name");
+    out.value(name());
+    if (namespace().isPresent()) {
+      out.key("namespace");
+      out.value(namespace().get());
+    }
+  }
 }

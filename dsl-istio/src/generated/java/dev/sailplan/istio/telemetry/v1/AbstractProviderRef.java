@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -24,7 +26,7 @@ import org.immutables.value.Value;
     as = ProviderRef.class
 )
 @JsonPropertyOrder({"name"})
-public abstract class AbstractProviderRef {
+public abstract class AbstractProviderRef implements YamlWritable {
   /**
    * Required. Required.
    */
@@ -33,4 +35,13 @@ public abstract class AbstractProviderRef {
       min = 1L
   )
   public abstract String name();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    out.key("name");
+    out.value(name());
+  }
 }

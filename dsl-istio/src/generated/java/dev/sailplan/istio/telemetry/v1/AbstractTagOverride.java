@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
@@ -34,7 +36,7 @@ import org.immutables.value.Value;
     value = "((has(self.operation) ? self.operation : \"\") == \"REMOVE\") ? !has(self.value) : true",
     message = "value must not be set when operation is REMOVE"
 )
-public abstract class AbstractTagOverride {
+public abstract class AbstractTagOverride implements YamlWritable {
   /**
    * Operation controls whether or not to update/add a tag, or to remove it.
    */
@@ -48,4 +50,19 @@ public abstract class AbstractTagOverride {
   @JsonProperty("value")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<String> value();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (operation().isPresent()) {
+      out.key("operation");
+      out.value(operation().get().value());
+    }
+    if (value().isPresent()) {
+      out.key("value");
+      out.value(value().get());
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -32,7 +34,7 @@ import org.immutables.value.Value;
     value = "(has(self.selector) ? 1 : 0) + (has(self.targetRef) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1",
     message = "only one of targetRefs or selector can be set"
 )
-public abstract class AbstractTelemetrySpec {
+public abstract class AbstractTelemetrySpec implements YamlWritable {
   /**
    * Optional.
    */
@@ -77,4 +79,51 @@ public abstract class AbstractTelemetrySpec {
   @JsonProperty("tracing")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<Tracing> tracing();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!accessLogging().isEmpty()) {
+      out.key("accessLogging");
+      out.beginSequence();
+      for (AccessLogging v0 : accessLogging()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!metrics().isEmpty()) {
+      out.key("metrics");
+      out.beginSequence();
+      for (Metrics v0 : metrics()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (selector().isPresent()) {
+      out.key("selector");
+      out.object(selector().get());
+    }
+    if (targetRef().isPresent()) {
+      out.key("targetRef");
+      out.object(targetRef().get());
+    }
+    if (!targetRefs().isEmpty()) {
+      out.key("targetRefs");
+      out.beginSequence();
+      for (PolicyTargetReference v0 : targetRefs()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (!tracing().isEmpty()) {
+      out.key("tracing");
+      out.beginSequence();
+      for (Tracing v0 : tracing()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlOut;
+import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,7 @@ import org.immutables.value.Value;
     as = Tracing.class
 )
 @JsonPropertyOrder({"customTags", "disableContextPropagation", "disableSpanReporting", "enableIstioTags", "match", "providers", "randomSamplingPercentage", "useRequestIdForTraceSampling"})
-public abstract class AbstractTracing {
+public abstract class AbstractTracing implements YamlWritable {
   /**
    * Optional.
    */
@@ -89,4 +91,52 @@ public abstract class AbstractTracing {
   @JsonProperty("useRequestIdForTraceSampling")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Boolean> useRequestIdForTraceSampling();
+
+  /**
+   * Writes the fields in canonical order, without reflection.
+   */
+  @Override
+  public void writeYaml(YamlOut out) {
+    if (!customTags().isEmpty()) {
+      out.key("customTags");
+      out.beginMapping();
+      for (Map.Entry<String, CustomTag> e0 : YamlOut.sorted(customTags())) {
+        out.key(e0.getKey());
+        out.object(e0.getValue());
+      }
+      out.endMapping();
+    }
+    if (disableContextPropagation().isPresent()) {
+      out.key("disableContextPropagation");
+      out.value(disableContextPropagation().get());
+    }
+    if (disableSpanReporting().isPresent()) {
+      out.key("disableSpanReporting");
+      out.value(disableSpanReporting().get());
+    }
+    if (enableIstioTags().isPresent()) {
+      out.key("enableIstioTags");
+      out.value(enableIstioTags().get());
+    }
+    if (match().isPresent()) {
+      out.key("match");
+      out.object(match().get());
+    }
+    if (!providers().isEmpty()) {
+      out.key("providers");
+      out.beginSequence();
+      for (ProviderRef v0 : providers()) {
+        out.object(v0);
+      }
+      out.endSequence();
+    }
+    if (randomSamplingPercentage().isPresent()) {
+      out.key("randomSamplingPercentage");
+      out.value(randomSamplingPercentage().getAsDouble());
+    }
+    if (useRequestIdForTraceSampling().isPresent()) {
+      out.key("useRequestIdForTraceSampling");
+      out.value(useRequestIdForTraceSampling().get());
+    }
+  }
 }
