@@ -93,6 +93,17 @@ class ManifestsTest {
   }
 
   @Test
+  void keepsAnExplicitNullCreationTimestampAsToolsWriteIt() {
+    String yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  creationTimestamp: null\n";
+    Namespace parsed = Manifests.parse(yaml, Namespace.class);
+    assertEquals(java.util.Optional.of(dev.sailplan.core.value.Timestamp.NULL), parsed.metadata().creationTimestamp());
+    assertEquals(yaml, Manifests.toYaml(parsed));
+    assertEquals("null", Manifests.toTree(parsed).path("metadata").path("creationTimestamp").toString());
+    String stamped = yaml.replace("null", "\"2026-01-02T03:04:05Z\"");
+    assertEquals(stamped, Manifests.toYaml(Manifests.parse(stamped, Namespace.class)));
+  }
+
+  @Test
   void reportsAWrongScalarTypeWithLineAndPath() {
     assertEquals(List.of("in.yaml: document 1, line 7: spec.ports[0].port: expected an integer, not a string"),
         problems("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: eighty\n"));

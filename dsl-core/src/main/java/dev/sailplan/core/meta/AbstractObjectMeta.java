@@ -3,12 +3,15 @@ package dev.sailplan.core.meta;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.sailplan.core.value.Timestamp;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -90,15 +93,17 @@ public abstract class AbstractObjectMeta implements YamlWritable {
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   public abstract Optional<Long> generation();
 
-  /** RFC 3339 timestamp, kept as written. */
+  /** When the object was created, kept as written (also an explicit {@code null}). */
   @JsonProperty("creationTimestamp")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<String> creationTimestamp();
+  // Tools write "creationTimestamp: null"; keep it so such manifests render back as they were.
+  @JsonSetter(nulls = Nulls.SET)
+  public abstract Optional<Timestamp> creationTimestamp();
 
-  /** RFC 3339 timestamp, kept as written. */
+  /** When deletion was requested, kept as written. */
   @JsonProperty("deletionTimestamp")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<String> deletionTimestamp();
+  public abstract Optional<Timestamp> deletionTimestamp();
 
   @JsonProperty("deletionGracePeriodSeconds")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -132,8 +137,8 @@ public abstract class AbstractObjectMeta implements YamlWritable {
     string(out, "uid", uid());
     string(out, "resourceVersion", resourceVersion());
     generation().ifPresent(g -> out.key("generation").value(g.longValue()));
-    string(out, "creationTimestamp", creationTimestamp());
-    string(out, "deletionTimestamp", deletionTimestamp());
+    timestamp(out, "creationTimestamp", creationTimestamp());
+    timestamp(out, "deletionTimestamp", deletionTimestamp());
     deletionGracePeriodSeconds().ifPresent(g -> out.key("deletionGracePeriodSeconds").value(g.longValue()));
     if (!finalizers().isEmpty()) {
       out.key("finalizers").beginSequence();
@@ -156,6 +161,17 @@ public abstract class AbstractObjectMeta implements YamlWritable {
   private static void string(YamlOut out, String key, Optional<String> value) {
     if (value.isPresent()) {
       out.key(key).value(value.get());
+    }
+  }
+
+  private static void timestamp(YamlOut out, String key, Optional<Timestamp> value) {
+    if (value.isPresent()) {
+      out.key(key);
+      if (value.get().isNull()) {
+        out.valueNull();
+      } else {
+        out.value(value.get().text());
+      }
     }
   }
 

@@ -48,6 +48,9 @@ public interface YamlOut {
   /** A boolean. */
   YamlOut value(boolean value);
 
+  /** An explicit {@code null}. */
+  YamlOut valueNull();
+
   /** A duration, as written. */
   default YamlOut value(Duration value) {
     return value(value.toString());

@@ -162,10 +162,11 @@ public final class StreamingYamlWriter implements YamlOut {
     return this;
   }
 
-  /** A null (free-form trees may hold one). */
-  private void nullValue() {
+  @Override
+  public YamlOut valueNull() {
     startScalar();
     out.append("null\n");
+    return this;
   }
 
   @Override
@@ -198,8 +199,7 @@ public final class StreamingYamlWriter implements YamlOut {
       return value(node.booleanValue());
     }
     if (node.isNull() || node.isMissingNode()) {
-      nullValue();
-      return this;
+      return valueNull();
     }
     throw new IllegalArgumentException("cannot render " + node.getNodeType() + " node as YAML");
   }
