@@ -22,11 +22,11 @@ class ModelBuilderTest {
   private static final Path FIXTURE = Path.of("src/test/resources/fixture");
 
   private static List<CrdVersion> widgets() throws IOException {
-    return CrdReader.read(FIXTURE.resolve("widgets-crds.yaml"));
+    return CrdReader.read(FIXTURE.resolve("widgets-schema.yaml"));
   }
 
   private static CodegenConfig config(Map<String, String> names) {
-    return new CodegenConfig(List.of("widgets-crds.yaml"), "src", "res", "dev.example.Kinds",
+    return new CodegenConfig(List.of("widgets-schema.yaml"), "src", "res", "dev.example.Kinds",
         Map.of("example.dev/v1", "dev.example.v1"), List.of(), names, List.of());
   }
 
@@ -66,7 +66,7 @@ class ModelBuilderTest {
 
   @Test
   void configuredPathSuffixesTypeStringsAsDurations() throws IOException {
-    CodegenConfig withDurations = new CodegenConfig(List.of("widgets-crds.yaml"), "src", "res", "dev.example.Kinds",
+    CodegenConfig withDurations = new CodegenConfig(List.of("widgets-schema.yaml"), "src", "res", "dev.example.Kinds",
         Map.of("example.dev/v1", "dev.example.v1"), List.of(), Map.of(), List.of("spec.name"));
     PackageModel p = new ModelBuilder(new NamingStrategy(), withDurations).build(widgets()).get(0);
     ObjectDef spec = (ObjectDef) p.types().get(0);
@@ -76,7 +76,7 @@ class ModelBuilderTest {
 
   @Test
   void aServedVersionWithAnotherSchemaIsRejected() throws IOException {
-    String text = Files.readString(FIXTURE.resolve("widgets-crds.yaml"))
+    String text = Files.readString(FIXTURE.resolve("widgets-schema.yaml"))
         .replaceFirst("(?s)(name: v1beta1.*?)maxLength: 63", "$1maxLength: 64");
     List<CrdVersion> crds = CrdReader.read("changed.yaml", new StringReader(text));
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> build(Map.of(), crds));
