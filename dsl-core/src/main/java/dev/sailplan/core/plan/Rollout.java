@@ -22,6 +22,33 @@ public interface Rollout {
   /** The desired states, in order, each with the barrier that follows it. */
   List<Planner.Target> targets();
 
+  /**
+   * A rollout of these parts, e.g. a composite's rollback.
+   *
+   * @param name the plan's name
+   * @param current where it starts
+   * @param targets the desired states, in order
+   */
+  static Rollout of(String name, State current, List<Planner.Target> targets) {
+    List<Planner.Target> steps = List.copyOf(targets);
+    return new Rollout() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public State current() {
+        return current;
+      }
+
+      @Override
+      public List<Planner.Target> targets() {
+        return steps;
+      }
+    };
+  }
+
   /** The plan, with every dependency model on the class path. */
   default Plan plan() {
     return plan(Planner.discover());

@@ -271,22 +271,7 @@ public final class HttpRouteCanary implements Rollout {
     State from = targets().get(step).desired();
     String rollbackName = name + "-rollback-from-" + stepNames().get(step);
     List<Planner.Target> back = List.of(new Planner.Target("return-to-" + stable.service(), current(), Barrier.NONE));
-    return new Rollout() {
-      @Override
-      public String name() {
-        return rollbackName;
-      }
-
-      @Override
-      public State current() {
-        return from;
-      }
-
-      @Override
-      public List<Planner.Target> targets() {
-        return back;
-      }
-    };
+    return Rollout.of(rollbackName, from, back);
   }
 
   /** The route giving the canary {@code canaryWeight} percent. */

@@ -197,22 +197,7 @@ public final class BlueGreen implements Rollout {
 
   private Rollout rollout(String rolloutName, List<Planner.Target> steps) {
     State from = switched();
-    return new Rollout() {
-      @Override
-      public String name() {
-        return rolloutName;
-      }
-
-      @Override
-      public State current() {
-        return from;
-      }
-
-      @Override
-      public List<Planner.Target> targets() {
-        return steps;
-      }
-    };
+    return Rollout.of(rolloutName, from, steps);
   }
 
   private DestinationRule rule(String... subsets) {

@@ -232,22 +232,7 @@ public final class CanaryRollout implements Rollout {
             "send all " + host + " traffic back to " + stable),
         new Planner.Target("drop-canary-subset", current(), Barrier.NONE,
             "remove subset " + canary + " now that no route uses it"));
-    return new Rollout() {
-      @Override
-      public String name() {
-        return rollbackName;
-      }
-
-      @Override
-      public State current() {
-        return from;
-      }
-
-      @Override
-      public List<Planner.Target> targets() {
-        return back;
-      }
-    };
+    return Rollout.of(rollbackName, from, back);
   }
 
   private DestinationRule rule(String... subsets) {
