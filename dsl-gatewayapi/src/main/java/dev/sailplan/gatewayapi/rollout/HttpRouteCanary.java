@@ -9,13 +9,13 @@ import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.StepWeights;
+import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.gatewayapi.v1.HTTPRoute;
 import dev.sailplan.gatewayapi.v1.HTTPRouteRule;
 import dev.sailplan.gatewayapi.v1.HTTPRouteSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A canary rollout on one Gateway API HTTPRoute between two Services: the route's single rule
@@ -38,14 +38,6 @@ import java.util.regex.Pattern;
  * listeners must allow routes from the route's namespace).
  */
 public final class HttpRouteCanary implements Rollout {
-  /** A DNS-1123 label: what namespaces and Service names must be. */
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-  /** A DNS-1123 subdomain: what route and Gateway names must be. */
-  private static final Pattern SUBDOMAIN = Pattern.compile(
-      "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
-  /** A route hostname: a DNS-1123 subdomain, possibly with a leading wildcard label. */
-  private static final Pattern HOSTNAME = Pattern.compile(
-      "(\\*\\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
 
   private final String namespace;
   private final String route;
@@ -73,8 +65,8 @@ public final class HttpRouteCanary implements Rollout {
     if (parts.length != 2) {
       throw new IllegalArgumentException("route '" + routeRef + "' must be namespace/name");
     }
-    label("route namespace", parts[0]);
-    subdomain("route name", parts[1]);
+    ResourceNames.label("route namespace", parts[0]);
+    ResourceNames.subdomain("route name", parts[1]);
     return new Builder(parts[0], parts[1]);
   }
 
@@ -186,10 +178,10 @@ public final class HttpRouteCanary implements Rollout {
     public HttpRouteCanary build() {
       String[] gw = parentRef == null ? new String[0] : parentRef.split("/", -1);
       if (gw.length == 2) {
-        label("parent namespace", gw[0]);
-        subdomain("parent name", gw[1]);
+        ResourceNames.label("parent namespace", gw[0]);
+        ResourceNames.subdomain("parent name", gw[1]);
       } else if (gw.length == 1) {
-        subdomain("parent name", gw[0]);
+        ResourceNames.subdomain("parent name", gw[0]);
       } else {
         throw new IllegalArgumentException("parent '" + parentRef + "' must be namespace/name or name");
       }
@@ -199,39 +191,23 @@ public final class HttpRouteCanary implements Rollout {
         throw new IllegalArgumentException("stable and canary are the same backend " + stable);
       }
       for (String h : hostnames) {
-        if (h == null || h.length() > 253 || !HOSTNAME.matcher(h).matches()) {
-          throw new IllegalArgumentException("hostname '" + h + "' is not a valid host name");
-        }
+        ResourceNames.host("hostname", h);
       }
       if (hostnames.size() != hostnames.stream().distinct().count()) {
         throw new IllegalArgumentException("hostnames " + hostnames + " name one host twice");
       }
       StepWeights.check(weights);
       if (name != null) {
-        label("plan name", name);
+        ResourceNames.label("plan name", name);
       }
       return new HttpRouteCanary(this);
     }
 
     private static void backend(String what, Backend b) {
-      label(what + " service", b.service());
+      ResourceNames.label(what + " service", b.service());
       if (b.port() < 1 || b.port() > 65535) {
         throw new IllegalArgumentException(what + " port " + b.port() + " is outside 1..65535");
       }
-    }
-  }
-
-  private static void label(String what, String value) {
-    if (value == null || !LABEL.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " '" + value
-          + "' is not a valid name (lower-case letters, digits and '-', at most 63, starting and ending alphanumeric)");
-    }
-  }
-
-  private static void subdomain(String what, String value) {
-    if (value == null || value.length() > 253 || !SUBDOMAIN.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " '" + value
-          + "' is not a valid name (dot-separated lower-case labels of letters, digits and '-', at most 253)");
     }
   }
 

@@ -9,6 +9,7 @@ import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
@@ -59,7 +60,7 @@ public final class BlueGreen implements Rollout {
 
   /** Starts a blue/green switch of the service {@code namespace/host}. */
   public static LiveStep of(String serviceRef) {
-    String[] parts = Names.namespaced("service", serviceRef);
+    String[] parts = ResourceNames.namespaced("service", serviceRef);
     return new Builder(parts[0], parts[1]);
   }
 
@@ -130,8 +131,8 @@ public final class BlueGreen implements Rollout {
 
     @Override
     public BlueGreen build() {
-      Names.label("live subset", live);
-      Names.label("next subset", next);
+      ResourceNames.label("live subset", live);
+      ResourceNames.label("next subset", next);
       if (live.equals(next)) {
         throw new IllegalArgumentException("live and next are the same subset '" + live + "'");
       }
@@ -139,7 +140,7 @@ public final class BlueGreen implements Rollout {
         throw new IllegalArgumentException("version label '" + versionLabel + "' is not a valid label key");
       }
       if (name != null) {
-        Names.label("plan name", name);
+        ResourceNames.label("plan name", name);
       }
       return new BlueGreen(this);
     }

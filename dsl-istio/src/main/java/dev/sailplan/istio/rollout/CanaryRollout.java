@@ -12,6 +12,7 @@ import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.StepWeights;
+import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
@@ -67,7 +68,7 @@ public final class CanaryRollout implements Rollout {
 
   /** Starts a canary rollout of the service {@code namespace/host}. */
   public static StableStep of(String serviceRef) {
-    String[] parts = Names.namespaced("service", serviceRef);
+    String[] parts = ResourceNames.namespaced("service", serviceRef);
     return new Builder(parts[0], parts[1]);
   }
 
@@ -165,8 +166,8 @@ public final class CanaryRollout implements Rollout {
 
     @Override
     public CanaryRollout build() {
-      Names.label("stable subset", stable);
-      Names.label("canary subset", canary);
+      ResourceNames.label("stable subset", stable);
+      ResourceNames.label("canary subset", canary);
       if (stable.equals(canary)) {
         throw new IllegalArgumentException("stable and canary are the same subset '" + stable + "'");
       }
@@ -180,7 +181,7 @@ public final class CanaryRollout implements Rollout {
         }
       }
       if (name != null) {
-        Names.label("plan name", name);
+        ResourceNames.label("plan name", name);
       }
       return new CanaryRollout(this);
     }

@@ -23,6 +23,7 @@ import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.ResourceKey;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.istio.networking.v1.ClientTLSMode;
 import dev.sailplan.istio.networking.v1.ClientTLSSettings;
 import dev.sailplan.istio.networking.v1.DestinationRule;
@@ -197,7 +198,7 @@ public final class EgressLockdown implements Rollout {
 
     @Override
     public EgressLockdown build() {
-      Names.label("namespace", namespace);
+      ResourceNames.label("namespace", namespace);
       if (namespace.equals(CONTROL_PLANE)) {
         throw new IllegalArgumentException("namespace '" + namespace + "' is the control plane's; lock down app namespaces");
       }
@@ -211,7 +212,7 @@ public final class EgressLockdown implements Rollout {
         }
       }
       if (gatewayNamespace != null) {
-        Names.label("egress gateway namespace", gatewayNamespace);
+        ResourceNames.label("egress gateway namespace", gatewayNamespace);
         if (gatewayNamespace.equals(namespace)) {
           throw new IllegalArgumentException("the egress gateway runs in its own namespace, not in " + namespace);
         }
@@ -223,7 +224,7 @@ public final class EgressLockdown implements Rollout {
         }
       }
       if (name != null) {
-        Names.label("plan name", name);
+        ResourceNames.label("plan name", name);
       }
       return new EgressLockdown(this);
     }

@@ -1,5 +1,6 @@
 package dev.sailplan.istio.rollout;
 
+import dev.sailplan.core.value.ResourceNames;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -165,7 +166,7 @@ public final class ExternalHost {
   }
 
   private static String check(String host) {
-    Names.host("external host", host);
+    ResourceNames.host("external host", host);
     if (host.startsWith("*")) {
       throw new IllegalArgumentException("external host '" + host
           + "' is a wildcard; DNS resolution and a Sidecar allow-list need concrete names");

@@ -11,6 +11,7 @@ import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.ResourceKey;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.istio.networking.v1.ClientTLSMode;
 import dev.sailplan.istio.networking.v1.ClientTLSSettings;
 import dev.sailplan.istio.networking.v1.DestinationRule;
@@ -185,7 +186,7 @@ public final class StrictMtlsMigration implements Rollout {
 
     @Override
     public StrictMtlsMigration build() {
-      Names.label("root namespace", root);
+      ResourceNames.label("root namespace", root);
       if (!ROOT_NAMESPACES.contains(root)) {
         throw new IllegalArgumentException("root namespace '" + root
             + "' is not one the planner treats as mesh-wide (istio-config, istio-system)");
@@ -195,7 +196,7 @@ public final class StrictMtlsMigration implements Rollout {
       }
       Set<String> seen = new LinkedHashSet<>();
       for (String ns : namespaces) {
-        Names.label("namespace", ns);
+        ResourceNames.label("namespace", ns);
         if (ns.equals(root)) {
           throw new IllegalArgumentException("namespace '" + ns
               + "' is the root namespace: its policy is the mesh-wide one, set in mesh-permissive and mesh-strict");
@@ -207,11 +208,11 @@ public final class StrictMtlsMigration implements Rollout {
       Set<String> workloadPorts = new LinkedHashSet<>();
       Map<String, String> selectorByName = new LinkedHashMap<>();
       for (Port p : ports) {
-        Names.label("server-first port namespace", p.namespace());
+        ResourceNames.label("server-first port namespace", p.namespace());
         if (p.labelKey() == null || !LABEL_KEY.matcher(p.labelKey()).matches()) {
           throw new IllegalArgumentException("label key '" + p.labelKey() + "' is not a valid label key");
         }
-        Names.label("server-first workload label value", p.labelValue());
+        ResourceNames.label("server-first workload label value", p.labelValue());
         if (p.port() < 1 || p.port() > 65535) {
           throw new IllegalArgumentException("server-first port " + p.port() + " is not within 1..65535");
         }
@@ -231,7 +232,7 @@ public final class StrictMtlsMigration implements Rollout {
         }
       }
       if (name != null) {
-        Names.label("plan name", name);
+        ResourceNames.label("plan name", name);
       }
       return new StrictMtlsMigration(this);
     }
