@@ -166,13 +166,7 @@ public final class JavaEmitter {
     b.addMethod(MethodSpec.methodBuilder("checkIdentity")
         .addJavadoc("Rejects a kind or apiVersion that is not this type's.\n")
         .addAnnotation(Names.VALUE_CHECK).addModifiers(Modifier.PROTECTED)
-        .beginControlFlow("if (!KIND.equals(kind()))")
-        .addStatement("throw new $T($S + kind())", IllegalStateException.class, "kind must be " + r.name() + ", not ")
-        .endControlFlow()
-        .beginControlFlow("if (!API_VERSIONS.contains(apiVersion()))")
-        .addStatement("throw new $T($S + apiVersion() + $S + API_VERSIONS)", IllegalStateException.class,
-            "apiVersion ", " is not one of ")
-        .endControlFlow()
+        .addStatement("$T.check(KIND, API_VERSIONS, kind(), apiVersion())", Names.IDENTITY)
         .build());
     return b.build();
   }

@@ -24,6 +24,7 @@ final class Names {
   static final ClassName OBJECT_META = ClassName.get("dev.sailplan.core.meta", "ObjectMeta");
   static final ClassName DURATION = ClassName.get("dev.sailplan.core.value", "Duration");
   static final ClassName INT_OR_STRING = ClassName.get("dev.sailplan.core.value", "IntOrString");
+  static final ClassName IDENTITY = ClassName.get("dev.sailplan.core.kind", "Identity");
   static final ClassName KIND_INFO = ClassName.get("dev.sailplan.core.kind", "KindInfo");
   static final ClassName KIND_PROVIDER = ClassName.get("dev.sailplan.core.kind", "KindProvider");
   static final ClassName ONE_OFS = ClassName.get("dev.sailplan.core.schema", "OneOfs");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.Resource;
+import dev.sailplan.core.kind.Identity;
 import dev.sailplan.core.meta.ObjectMeta;
 import java.util.List;
 import java.util.Optional;
@@ -73,11 +74,6 @@ public abstract class AbstractNetworkPolicy implements Resource {
   /** Rejects a kind or apiVersion that is not this type's. */
   @Value.Check
   protected void checkIdentity() {
-    if (!KIND.equals(kind())) {
-      throw new IllegalStateException("kind must be NetworkPolicy, not " + kind());
-    }
-    if (!API_VERSIONS.contains(apiVersion())) {
-      throw new IllegalStateException("apiVersion " + apiVersion() + " is not one of " + API_VERSIONS);
-    }
+    Identity.check(KIND, API_VERSIONS, kind(), apiVersion());
   }
 }

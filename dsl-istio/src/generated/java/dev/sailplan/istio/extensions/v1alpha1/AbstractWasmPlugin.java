@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.Resource;
+import dev.sailplan.core.kind.Identity;
 import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.yaml.YamlOut;
@@ -118,11 +119,6 @@ public abstract class AbstractWasmPlugin implements Resource, YamlWritable {
    */
   @Value.Check
   protected void checkIdentity() {
-    if (!KIND.equals(kind())) {
-      throw new IllegalStateException("kind must be WasmPlugin, not " + kind());
-    }
-    if (!API_VERSIONS.contains(apiVersion())) {
-      throw new IllegalStateException("apiVersion " + apiVersion() + " is not one of " + API_VERSIONS);
-    }
+    Identity.check(KIND, API_VERSIONS, kind(), apiVersion());
   }
 }
