@@ -78,11 +78,13 @@ public final class Planner {
     State at = current;
     for (int t = 0; t < targets.size(); t++) {
       Target target = targets.get(t);
-      List<Stage> stages = new ArrayList<>(stages(at, target.desired()));
-      if (!target.description().isEmpty()) {
-        stages.replaceAll(st -> st.reason().endsWith(" is updated") || st.reason().endsWith(" is created")
-            || st.reason().endsWith(" is deleted") ? new Stage(st.label(), st.changes(), st.then(),
-                target.description() + " (" + st.reason() + ")") : st);
+      List<Stage> stages = new ArrayList<>();
+      for (Planned p : planned(at, target.desired())) {
+        boolean describe = !p.specific() && !target.description().isEmpty();
+        Stage st = p.stage();
+        stages.add(describe
+            ? new Stage(st.label(), st.changes(), st.then(), target.description() + " (" + st.reason() + ")")
+            : st);
       }
       if (!stages.isEmpty()) {
         int last = stages.size() - 1;
@@ -101,13 +103,26 @@ public final class Planner {
    * @throws PlanningException when no safe order exists
    */
   public List<Stage> stages(State from, State to) {
+    return planned(from, to).stream().map(Planned::stage).toList();
+  }
+
+  /**
+   * A stage and whether its reason says something specific about ordering (a fact provided,
+   * given up or cleared), rather than only that objects change.
+   */
+  private record Planned(Stage stage, boolean specific) {}
+
+  /** A stage's reason and whether any of its clauses is specific. */
+  private record Reason(String text, boolean specific) {}
+
+  private List<Planned> planned(State from, State to) {
     Map<ResourceKey, Deque<Optional<Resource>>> pending = chains(from, to);
     Set<Fact> universe = new TreeSet<>();
     from.resources().forEach(r -> universe.addAll(facts(r).provides));
     to.resources().forEach(r -> universe.addAll(facts(r).provides));
     pending.values().forEach(chain -> chain.forEach(v -> universe.addAll(facts(v).provides)));
     known = universe;
-    List<Stage> stages = new ArrayList<>();
+    List<Planned> stages = new ArrayList<>();
     State at = from;
     while (!pending.isEmpty()) {
       Map<ResourceKey, Optional<Resource>> moves = safeMoves(at, pending);
@@ -118,7 +133,7 @@ public final class Planner {
       for (Map.Entry<ResourceKey, Optional<Resource>> m : moves.entrySet()) {
         changes.add(new Change(m.getKey(), at.get(m.getKey()), m.getValue()));
       }
-      String reason = reason(at, changes, pending);
+      Reason reason = reason(at, changes, pending);
       for (Change c : changes) {
         at = at.with(c.key(), c.after());
         Deque<Optional<Resource>> chain = pending.get(c.key());
@@ -127,7 +142,7 @@ public final class Planner {
           pending.remove(c.key());
         }
       }
-      stages.add(new Stage(label(changes), changes, Barrier.PROPAGATION, reason));
+      stages.add(new Planned(new Stage(label(changes), changes, Barrier.PROPAGATION, reason.text()), reason.specific()));
     }
     return stages;
   }
@@ -284,7 +299,7 @@ public final class Planner {
   }
 
   /** Why this stage comes here, in words: what it provides to whom, what it stops using. */
-  private String reason(State at, List<Change> changes, Map<ResourceKey, Deque<Optional<Resource>>> pending) {
+  private Reason reason(State at, List<Change> changes, Map<ResourceKey, Deque<Optional<Resource>>> pending) {
     Map<ResourceKey, Set<Fact>> laterRequires = new LinkedHashMap<>();
     Map<ResourceKey, Set<Fact>> laterLoses = new LinkedHashMap<>();
     Map<ResourceKey, Set<Fact>> laterExcludes = new LinkedHashMap<>();
@@ -307,6 +322,7 @@ public final class Planner {
       laterLoses.put(k, lost);
     });
     List<String> clauses = new ArrayList<>();
+    boolean specific = false;
     for (Change c : changes) {
       Facts before = facts(c.before());
       Facts after = facts(c.after());
@@ -367,12 +383,14 @@ public final class Planner {
       }
       if (clause == null) {
         clause = c.key() + (c.isCreate() ? " is created" : c.isDelete() ? " is deleted" : " is updated");
+      } else {
+        specific = true;
       }
       clauses.add(clause);
     }
     int shown = Math.min(3, clauses.size());
     String text = String.join("; ", clauses.subList(0, shown));
-    return clauses.size() > shown ? text + "; and " + (clauses.size() - shown) + " more" : text;
+    return new Reason(clauses.size() > shown ? text + "; and " + (clauses.size() - shown) + " more" : text, specific);
   }
 
   /** A file-name label: the kinds changed, e.g. {@code destinationrules} or {@code delete-virtualservices}. */
