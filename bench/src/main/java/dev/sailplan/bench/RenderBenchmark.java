@@ -18,6 +18,11 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Sailplan against fabric8's Istio model on the {@link SyntheticMesh} of {@code n} services (three
@@ -31,6 +36,8 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code *Parse}: read that multi-document YAML (rendered once in {@link #setUp} by each side
  *       from its own objects; the two texts are semantically equal) back into typed objects.
  * </ul>
+ *
+ * <p>{@link #snakeyamlEventsOnly} measures the YAML parser alone, the ceiling for any parse on it.
  *
  * <p>{@code @OperationsPerInvocation} is a constant, so {@code n} is fixed at 1000: {@link #setUp}
  * refuses any other value rather than report wrong per-resource figures.
@@ -100,6 +107,21 @@ public class RenderBenchmark {
   public List<?> fabric8Parse() {
     Object parsed = fabric8Serialization.unmarshal(new ByteArrayInputStream(fabric8Text));
     return (List<?>) parsed;
+  }
+
+  /**
+   * SnakeYAML's event parser alone over Sailplan's text, no binding at all: the ceiling for any
+   * parse on that parser, {@link #sailplanParse} included (it binds these events directly).
+   */
+  @Benchmark
+  @OperationsPerInvocation(3000)
+  public int snakeyamlEventsOnly() {
+    Parser parser = new ParserImpl(new StreamReader(sailplanText), new LoaderOptions());
+    int events = 0;
+    while (parser.getEvent().getEventId() != Event.ID.StreamEnd) {
+      events++;
+    }
+    return events;
   }
 
   /**

@@ -41,6 +41,7 @@ public final class JavaEmitter {
 
   private final PackageModel model;
   private final Writers writers;
+  private final Readers readers;
 
   /** An emitter for one package. */
   public JavaEmitter(PackageModel model) {
@@ -48,6 +49,7 @@ public final class JavaEmitter {
     java.util.Set<String> enums = new java.util.HashSet<>();
     model.types().stream().filter(t -> t instanceof EnumDef).forEach(t -> enums.add(t.name()));
     this.writers = new Writers(model.javaPackage(), enums);
+    this.readers = new Readers(model.javaPackage());
   }
 
   /** Every file of the package. */
@@ -103,6 +105,7 @@ public final class JavaEmitter {
     requiredItemsCheck(o.name(), o.fields()).ifPresent(b::addMethod);
     b.addSuperinterface(Names.YAML_WRITABLE);
     b.addMethod(writers.writeYaml(o.fields(), false));
+    b.addMethod(readers.readObject(o.name(), o.fields()));
     return b.build();
   }
 
@@ -137,6 +140,7 @@ public final class JavaEmitter {
     b.addSuperinterface(Names.YAML_WRITABLE);
     requiredItemsCheck(r.name(), r.fields()).ifPresent(b::addMethod);
     b.addMethod(writers.writeYaml(r.fields(), true));
+    b.addMethod(readers.readResource(r.name(), r.fields()));
     List<String> apiVersions = r.versions().stream().map(v -> r.group() + "/" + v).toList();
     b.addField(FieldSpec.builder(String.class, "GROUP", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The API group.\n").initializer("$S", r.group()).build());
@@ -251,6 +255,7 @@ public final class JavaEmitter {
     b.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class)
         .addJavadoc("The value as written in YAML.\n").addStatement("return value").build());
+    b.addMethod(readers.readEnum(e.name(), e.values(), e.constants()));
     return b.build();
   }
 

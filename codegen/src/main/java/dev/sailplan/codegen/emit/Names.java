@@ -20,6 +20,7 @@ final class Names {
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   static final ClassName RESOURCE = ClassName.get("dev.sailplan.core", "Resource");
   static final ClassName YAML_OUT = ClassName.get("dev.sailplan.core.yaml", "YamlOut");
+  static final ClassName YAML_IN = ClassName.get("dev.sailplan.core.yaml", "YamlIn");
   static final ClassName YAML_WRITABLE = ClassName.get("dev.sailplan.core.yaml", "YamlWritable");
   static final ClassName OBJECT_META = ClassName.get("dev.sailplan.core.meta", "ObjectMeta");
   static final ClassName DURATION = ClassName.get("dev.sailplan.core.value", "Duration");

@@ -30,8 +30,9 @@ public final class ProviderEmitter {
       for (TypeDef t : p.types()) {
         if (t instanceof ResourceDef r) {
           list.add(first ? "\n" : ",\n");
-          list.add("new $T($S, $S, $T.of($L), $L, $T.class)", Names.KIND_INFO, r.group(), r.name(), List.class,
-              JavaEmitter.stringList(r.versions()), r.namespaced(), ClassName.get(p.javaPackage(), r.name()));
+          ClassName type = ClassName.get(p.javaPackage(), r.name());
+          list.add("new $T($S, $S, $T.of($L), $L, $T.class, $T::readYaml)", Names.KIND_INFO, r.group(), r.name(),
+              List.class, JavaEmitter.stringList(r.versions()), r.namespaced(), type, type);
           first = false;
         }
       }

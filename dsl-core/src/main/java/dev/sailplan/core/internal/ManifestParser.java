@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sailplan.core.ManifestException;
 import dev.sailplan.core.Problem;
 import dev.sailplan.core.Resource;
 import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.kind.KindRegistry;
+import dev.sailplan.core.yaml.internal.EventReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +20,13 @@ import java.util.Optional;
 /**
  * Parses multi-document YAML into typed resources, collecting every problem.
  *
- * <p>The text is scanned once, into one tree per document; each tree is bound to the type its
- * apiVersion and kind name. Errors carry the line of the field they are about.
+ * <p>Two paths give the same objects. The direct path streams SnakeYAML's events into the
+ * generated {@code readYaml} methods: no Jackson tokens, trees or reflection. It takes the common
+ * forms only and reports nothing; anything else (an error, a null, an alias, a kind without a
+ * reader, a document that does not start with apiVersion and kind) sends the whole text down the
+ * full path. The full path scans the text once into one tree per document and binds each tree
+ * to the type its apiVersion and kind name through Jackson; its errors carry the line of the field
+ * they are about.
  */
 public final class ManifestParser {
   private final KindRegistry registry;
@@ -37,6 +45,83 @@ public final class ManifestParser {
    * @throws ManifestException with every problem found
    */
   public List<Resource> parse(String text, String source) {
+    Optional<List<Resource>> direct = parseDirect(text);
+    return direct.isPresent() ? direct.get() : parseFull(text, source);
+  }
+
+  /**
+   * The direct path alone: the resources, or empty when the full path must read the text. Tests
+   * use it to check that it is taken and agrees with {@link #parseFull}.
+   */
+  public Optional<List<Resource>> parseDirect(String text) {
+    try {
+      EventReader in = new EventReader(text, Mappers.loaderOptions(), Mappers.MAX_DEPTH - 2);
+      List<Resource> out = new ArrayList<>();
+      in.beginStream();
+      while (in.nextDocument()) {
+        if (!in.emptyRoot()) {
+          out.add(readResource(in));
+        }
+        in.endDocument();
+      }
+      return Optional.of(out);
+    } catch (RuntimeException e) {
+      // Not only EventReader.FallBack: syntax errors, failed builder checks and bad values are
+      // all for the full path to report, with their lines.
+      return Optional.empty();
+    }
+  }
+
+  /** One document's resource, its first two keys being apiVersion and kind (in either order). */
+  private Resource readResource(EventReader in) {
+    in.beginMapping();
+    String apiVersion = null;
+    String kind = null;
+    for (int i = 0; i < 2; i++) {
+      String key = in.nextKey();
+      if ("apiVersion".equals(key) && apiVersion == null) {
+        apiVersion = in.string();
+      } else if ("kind".equals(key) && kind == null) {
+        kind = in.string();
+      } else {
+        throw in.unsupported("a document that does not start with apiVersion and kind");
+      }
+    }
+    Optional<KindInfo> info = registry.find(apiVersion, kind);
+    if (info.isEmpty()) {
+      throw in.unsupported("an unknown kind");
+    }
+    if (info.get().reader().isPresent()) {
+      return info.get().reader().get().read(in, apiVersion);
+    }
+    return bindTree(in, apiVersion, kind, info.get().type());
+  }
+
+  /**
+   * A kind without a reader (the hand-written core kinds) binds through Jackson from a tree, as on
+   * the full path; the tree comes from the same events, so a Service among VirtualServices does
+   * not send the whole text down the full path.
+   */
+  private static Resource bindTree(EventReader in, String apiVersion, String kind, Class<? extends Resource> type) {
+    ObjectNode tree = JsonNodeFactory.instance.objectNode().put("apiVersion", apiVersion).put("kind", kind);
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      if (tree.replace(key, in.tree()) != null) {
+        throw in.unsupported("a repeated key");
+      }
+    }
+    try {
+      return Mappers.yaml().treeToValue(tree, type);
+    } catch (IOException e) {
+      throw in.unsupported("a document Jackson does not bind");
+    }
+  }
+
+  /**
+   * The full path alone: Jackson trees, every problem reported.
+   *
+   * @throws ManifestException with every problem found
+   */
+  public List<Resource> parseFull(String text, String source) {
     List<Document> documents = readDocuments(text, source);
     List<Problem> problems = new ArrayList<>();
     List<Resource> out = new ArrayList<>();

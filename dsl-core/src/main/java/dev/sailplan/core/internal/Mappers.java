@@ -52,15 +52,20 @@ public final class Mappers {
     return Yaml.MAPPER;
   }
 
-  private static YAMLFactory yamlFactory() {
+  /** SnakeYAML's limits, the same for the Jackson path and the direct readers. */
+  public static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowDuplicateKeys(false);
+    return options;
+  }
+
+  private static YAMLFactory yamlFactory() {
     return YAMLFactory.builder()
-        .loaderOptions(options)
+        .loaderOptions(loaderOptions())
         // "key:" with nothing after it is null in YAML, not "" (then skipped as absent).
         .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
         .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.sailplan.core.value.Timestamp;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -156,6 +157,82 @@ public abstract class AbstractObjectMeta implements YamlWritable {
       out.endSequence();
     }
     string(out, "selfLink", selfLink());
+  }
+
+  /**
+   * Reads metadata written the plain way; anything else makes {@code in} throw, for the full path
+   * to decide (see {@link YamlIn}).
+   */
+  public static ObjectMeta readYaml(YamlIn in) {
+    ObjectMeta.Builder b = ObjectMeta.builder();
+    long seen = 0;
+    in.beginMapping();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = in.once(seen, 1L);
+          b.name(in.string());
+        }
+        case "generateName" -> {
+          seen = in.once(seen, 1L << 1);
+          b.generateName(in.string());
+        }
+        case "namespace" -> {
+          seen = in.once(seen, 1L << 2);
+          b.namespace(in.string());
+        }
+        case "labels" -> {
+          seen = in.once(seen, 1L << 3);
+          b.putAllLabels(in.map(YamlIn::string));
+        }
+        case "annotations" -> {
+          seen = in.once(seen, 1L << 4);
+          b.putAllAnnotations(in.map(YamlIn::string));
+        }
+        case "uid" -> {
+          seen = in.once(seen, 1L << 5);
+          b.uid(in.string());
+        }
+        case "resourceVersion" -> {
+          seen = in.once(seen, 1L << 6);
+          b.resourceVersion(in.string());
+        }
+        case "generation" -> {
+          seen = in.once(seen, 1L << 7);
+          b.generation(in.int64());
+        }
+        case "creationTimestamp" -> {
+          seen = in.once(seen, 1L << 8);
+          b.creationTimestamp(in.readNull() ? Timestamp.NULL : in.timestamp());
+        }
+        case "deletionTimestamp" -> {
+          seen = in.once(seen, 1L << 9);
+          b.deletionTimestamp(in.timestamp());
+        }
+        case "deletionGracePeriodSeconds" -> {
+          seen = in.once(seen, 1L << 10);
+          b.deletionGracePeriodSeconds(in.int64());
+        }
+        case "finalizers" -> {
+          seen = in.once(seen, 1L << 11);
+          b.addAllFinalizers(in.list(YamlIn::string));
+        }
+        case "ownerReferences" -> {
+          seen = in.once(seen, 1L << 12);
+          b.addAllOwnerReferences(in.list(OwnerReference::readYaml));
+        }
+        case "managedFields" -> {
+          seen = in.once(seen, 1L << 13);
+          b.addAllManagedFields(in.list(YamlIn::tree));
+        }
+        case "selfLink" -> {
+          seen = in.once(seen, 1L << 14);
+          b.selfLink(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 
   private static void string(YamlOut out, String key, Optional<String> value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import org.immutables.value.Value;
@@ -37,6 +38,43 @@ public abstract class AbstractOwnerReference implements YamlWritable {
   public abstract Optional<Boolean> blockOwnerDeletion();
 
   /** Writes the fields in the order of {@code @JsonPropertyOrder}, without reflection. */
+  /** Reads an owner reference written the plain way (see {@link YamlIn}). */
+  public static OwnerReference readYaml(YamlIn in) {
+    OwnerReference.Builder b = OwnerReference.builder();
+    long seen = 0;
+    in.beginMapping();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "apiVersion" -> {
+          seen = in.once(seen, 1L);
+          b.apiVersion(in.string());
+        }
+        case "kind" -> {
+          seen = in.once(seen, 1L << 1);
+          b.kind(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 2);
+          b.name(in.string());
+        }
+        case "uid" -> {
+          seen = in.once(seen, 1L << 3);
+          b.uid(in.string());
+        }
+        case "controller" -> {
+          seen = in.once(seen, 1L << 4);
+          b.controller(in.bool());
+        }
+        case "blockOwnerDeletion" -> {
+          seen = in.once(seen, 1L << 5);
+          b.blockOwnerDeletion(in.bool());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
+  }
+
   @Override
   public void writeYaml(YamlOut out) {
     out.key("apiVersion").value(apiVersion());

@@ -31,15 +31,15 @@ public final class GatewayApiKinds implements KindProvider {
   @Override
   public List<KindInfo> kinds() {
     return List.of(
-          new KindInfo("gateway.networking.k8s.io", "BackendTLSPolicy", List.of("v1"), true, BackendTLSPolicy.class),
-          new KindInfo("gateway.networking.k8s.io", "GatewayClass", List.of("v1", "v1beta1"), false, GatewayClass.class),
-          new KindInfo("gateway.networking.k8s.io", "Gateway", List.of("v1", "v1beta1"), true, Gateway.class),
-          new KindInfo("gateway.networking.k8s.io", "GRPCRoute", List.of("v1"), true, GRPCRoute.class),
-          new KindInfo("gateway.networking.k8s.io", "HTTPRoute", List.of("v1", "v1beta1"), true, HTTPRoute.class),
-          new KindInfo("gateway.networking.k8s.io", "ListenerSet", List.of("v1"), true, ListenerSet.class),
-          new KindInfo("gateway.networking.k8s.io", "ReferenceGrant", List.of("v1", "v1beta1"), true, ReferenceGrant.class),
-          new KindInfo("gateway.networking.k8s.io", "TCPRoute", List.of("v1"), true, TCPRoute.class),
-          new KindInfo("gateway.networking.k8s.io", "TLSRoute", List.of("v1"), true, TLSRoute.class),
-          new KindInfo("gateway.networking.k8s.io", "UDPRoute", List.of("v1"), true, UDPRoute.class));
+          new KindInfo("gateway.networking.k8s.io", "BackendTLSPolicy", List.of("v1"), true, BackendTLSPolicy.class, BackendTLSPolicy::readYaml),
+          new KindInfo("gateway.networking.k8s.io", "GatewayClass", List.of("v1", "v1beta1"), false, GatewayClass.class, GatewayClass::readYaml),
+          new KindInfo("gateway.networking.k8s.io", "Gateway", List.of("v1", "v1beta1"), true, Gateway.class, Gateway::readYaml),
+          new KindInfo("gateway.networking.k8s.io", "GRPCRoute", List.of("v1"), true, GRPCRoute.class, GRPCRoute::readYaml),
+          new KindInfo("gateway.networking.k8s.io", "HTTPRoute", List.of("v1", "v1beta1"), true, HTTPRoute.class, HTTPRoute::readYaml),
+          new KindInfo("gateway.networking.k8s.io", "ListenerSet", List.of("v1"), true, ListenerSet.class, ListenerSet::readYaml),
+          new KindInfo("gateway.networking.k8s.io", "ReferenceGrant", List.of("v1", "v1beta1"), true, ReferenceGrant.class, ReferenceGrant::readYaml),
+          new KindInfo("gateway.networking.k8s.io", "TCPRoute", List.of("v1"), true, TCPRoute.class, TCPRoute::readYaml),
+          new KindInfo("gateway.networking.k8s.io", "TLSRoute", List.of("v1"), true, TLSRoute.class, TLSRoute::readYaml),
+          new KindInfo("gateway.networking.k8s.io", "UDPRoute", List.of("v1"), true, UDPRoute.class, UDPRoute::readYaml));
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -66,5 +67,29 @@ public abstract class AbstractAllowedRoutes implements YamlWritable {
       out.key("namespaces");
       out.object(namespaces().get());
     }
+  }
+
+  /**
+   * Reads a {@code AllowedRoutes} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static AllowedRoutes readYaml(YamlIn in) {
+    AllowedRoutes.Builder b = AllowedRoutes.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "kinds" -> {
+          seen = in.once(seen, 1L);
+          b.addAllKinds(in.list(RouteGroupKind::readYaml));
+        }
+        case "namespaces" -> {
+          seen = in.once(seen, 1L << 1);
+          b.namespaces(RouteNamespaces.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -116,5 +117,41 @@ public abstract class AbstractBackendObjectReference implements YamlWritable {
       out.key("port");
       out.value(port().getAsInt());
     }
+  }
+
+  /**
+   * Reads a {@code BackendObjectReference} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static BackendObjectReference readYaml(YamlIn in) {
+    BackendObjectReference.Builder b = BackendObjectReference.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "group" -> {
+          seen = in.once(seen, 1L);
+          b.group(in.string());
+        }
+        case "kind" -> {
+          seen = in.once(seen, 1L << 1);
+          b.kind(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 2);
+          b.name(in.string());
+        }
+        case "namespace" -> {
+          seen = in.once(seen, 1L << 3);
+          b.namespace(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 4);
+          b.port(in.int32());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

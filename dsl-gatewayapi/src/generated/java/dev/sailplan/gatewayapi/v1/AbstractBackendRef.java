@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -131,5 +132,45 @@ public abstract class AbstractBackendRef implements YamlWritable {
       out.key("weight");
       out.value(weight().getAsInt());
     }
+  }
+
+  /**
+   * Reads a {@code BackendRef} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static BackendRef readYaml(YamlIn in) {
+    BackendRef.Builder b = BackendRef.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "group" -> {
+          seen = in.once(seen, 1L);
+          b.group(in.string());
+        }
+        case "kind" -> {
+          seen = in.once(seen, 1L << 1);
+          b.kind(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 2);
+          b.name(in.string());
+        }
+        case "namespace" -> {
+          seen = in.once(seen, 1L << 3);
+          b.namespace(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 4);
+          b.port(in.int32());
+        }
+        case "weight" -> {
+          seen = in.once(seen, 1L << 5);
+          b.weight(in.int32());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

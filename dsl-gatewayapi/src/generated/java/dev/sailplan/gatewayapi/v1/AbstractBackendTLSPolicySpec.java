@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -107,5 +108,33 @@ public abstract class AbstractBackendTLSPolicySpec implements YamlWritable {
     out.endSequence();
     out.key("validation");
     out.object(validation());
+  }
+
+  /**
+   * Reads a {@code BackendTLSPolicySpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static BackendTLSPolicySpec readYaml(YamlIn in) {
+    BackendTLSPolicySpec.Builder b = BackendTLSPolicySpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "options" -> {
+          seen = in.once(seen, 1L);
+          b.putAllOptions(in.map(YamlIn::string));
+        }
+        case "targetRefs" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllTargetRefs(in.list(LocalPolicyTargetReferenceWithSectionName::readYaml));
+        }
+        case "validation" -> {
+          seen = in.once(seen, 1L << 2);
+          b.validation(BackendTLSPolicyValidation.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

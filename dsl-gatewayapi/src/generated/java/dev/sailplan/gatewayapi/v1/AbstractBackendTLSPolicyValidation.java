@@ -12,6 +12,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -114,5 +115,37 @@ public abstract class AbstractBackendTLSPolicyValidation implements YamlWritable
       out.key("wellKnownCACertificates");
       out.value(wellKnownCACertificates().get());
     }
+  }
+
+  /**
+   * Reads a {@code BackendTLSPolicyValidation} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static BackendTLSPolicyValidation readYaml(YamlIn in) {
+    BackendTLSPolicyValidation.Builder b = BackendTLSPolicyValidation.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "caCertificateRefs" -> {
+          seen = in.once(seen, 1L);
+          b.addAllCaCertificateRefs(in.list(LocalObjectReference::readYaml));
+        }
+        case "hostname" -> {
+          seen = in.once(seen, 1L << 1);
+          b.hostname(in.string());
+        }
+        case "subjectAltNames" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllSubjectAltNames(in.list(SubjectAltName::readYaml));
+        }
+        case "wellKnownCACertificates" -> {
+          seen = in.once(seen, 1L << 3);
+          b.wellKnownCACertificates(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.Format;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalLong;
@@ -104,5 +105,45 @@ public abstract class AbstractCondition implements YamlWritable {
     out.value(status().value());
     out.key("type");
     out.value(type());
+  }
+
+  /**
+   * Reads a {@code Condition} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Condition readYaml(YamlIn in) {
+    Condition.Builder b = Condition.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "lastTransitionTime" -> {
+          seen = in.once(seen, 1L);
+          b.lastTransitionTime(in.string());
+        }
+        case "message" -> {
+          seen = in.once(seen, 1L << 1);
+          b.message(in.string());
+        }
+        case "observedGeneration" -> {
+          seen = in.once(seen, 1L << 2);
+          b.observedGeneration(in.int64());
+        }
+        case "reason" -> {
+          seen = in.once(seen, 1L << 3);
+          b.reason(in.string());
+        }
+        case "status" -> {
+          seen = in.once(seen, 1L << 4);
+          b.status(ConditionStatus.readYaml(in));
+        }
+        case "type" -> {
+          seen = in.once(seen, 1L << 5);
+          b.type(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

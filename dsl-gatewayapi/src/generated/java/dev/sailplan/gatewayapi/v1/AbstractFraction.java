@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalInt;
@@ -64,5 +65,29 @@ public abstract class AbstractFraction implements YamlWritable {
     }
     out.key("numerator");
     out.value(numerator());
+  }
+
+  /**
+   * Reads a {@code Fraction} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Fraction readYaml(YamlIn in) {
+    Fraction.Builder b = Fraction.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "denominator" -> {
+          seen = in.once(seen, 1L);
+          b.denominator(in.int32());
+        }
+        case "numerator" -> {
+          seen = in.once(seen, 1L << 1);
+          b.numerator(in.int32());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

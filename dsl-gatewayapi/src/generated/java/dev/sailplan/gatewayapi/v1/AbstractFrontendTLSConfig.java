@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -70,5 +71,29 @@ public abstract class AbstractFrontendTLSConfig implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code FrontendTLSConfig} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static FrontendTLSConfig readYaml(YamlIn in) {
+    FrontendTLSConfig.Builder b = FrontendTLSConfig.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "default" -> {
+          seen = in.once(seen, 1L);
+          b.default_(TLSConfig.readYaml(in));
+        }
+        case "perPort" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllPerPort(in.list(TLSPortConfig::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

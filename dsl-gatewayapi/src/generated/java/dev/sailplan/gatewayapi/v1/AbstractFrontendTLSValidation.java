@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -74,5 +75,29 @@ public abstract class AbstractFrontendTLSValidation implements YamlWritable {
       out.key("mode");
       out.value(mode().get().value());
     }
+  }
+
+  /**
+   * Reads a {@code FrontendTLSValidation} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static FrontendTLSValidation readYaml(YamlIn in) {
+    FrontendTLSValidation.Builder b = FrontendTLSValidation.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "caCertificateRefs" -> {
+          seen = in.once(seen, 1L);
+          b.addAllCaCertificateRefs(in.list(ParametersReference::readYaml));
+        }
+        case "mode" -> {
+          seen = in.once(seen, 1L << 1);
+          b.mode(FrontendValidationModeType.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -13,6 +13,7 @@ import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -161,5 +162,49 @@ public abstract class AbstractGRPCBackendRef implements YamlWritable {
       out.key("weight");
       out.value(weight().getAsInt());
     }
+  }
+
+  /**
+   * Reads a {@code GRPCBackendRef} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GRPCBackendRef readYaml(YamlIn in) {
+    GRPCBackendRef.Builder b = GRPCBackendRef.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "filters" -> {
+          seen = in.once(seen, 1L);
+          b.addAllFilters(in.list(GRPCRouteFilter::readYaml));
+        }
+        case "group" -> {
+          seen = in.once(seen, 1L << 1);
+          b.group(in.string());
+        }
+        case "kind" -> {
+          seen = in.once(seen, 1L << 2);
+          b.kind(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 3);
+          b.name(in.string());
+        }
+        case "namespace" -> {
+          seen = in.once(seen, 1L << 4);
+          b.namespace(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 5);
+          b.port(in.int32());
+        }
+        case "weight" -> {
+          seen = in.once(seen, 1L << 6);
+          b.weight(in.int32());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -86,5 +87,33 @@ public abstract class AbstractGRPCMethodMatch implements YamlWritable {
       out.key("type");
       out.value(type().get().value());
     }
+  }
+
+  /**
+   * Reads a {@code GRPCMethodMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GRPCMethodMatch readYaml(YamlIn in) {
+    GRPCMethodMatch.Builder b = GRPCMethodMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "method" -> {
+          seen = in.once(seen, 1L);
+          b.method(in.string());
+        }
+        case "service" -> {
+          seen = in.once(seen, 1L << 1);
+          b.service(in.string());
+        }
+        case "type" -> {
+          seen = in.once(seen, 1L << 2);
+          b.type(GRPCMethodMatchType.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

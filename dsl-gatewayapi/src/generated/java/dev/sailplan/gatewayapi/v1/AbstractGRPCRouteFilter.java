@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -122,5 +123,41 @@ public abstract class AbstractGRPCRouteFilter implements YamlWritable {
     }
     out.key("type");
     out.value(type().value());
+  }
+
+  /**
+   * Reads a {@code GRPCRouteFilter} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GRPCRouteFilter readYaml(YamlIn in) {
+    GRPCRouteFilter.Builder b = GRPCRouteFilter.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "extensionRef" -> {
+          seen = in.once(seen, 1L);
+          b.extensionRef(LocalObjectReference.readYaml(in));
+        }
+        case "requestHeaderModifier" -> {
+          seen = in.once(seen, 1L << 1);
+          b.requestHeaderModifier(HTTPHeaderFilter.readYaml(in));
+        }
+        case "requestMirror" -> {
+          seen = in.once(seen, 1L << 2);
+          b.requestMirror(HTTPRequestMirrorFilter.readYaml(in));
+        }
+        case "responseHeaderModifier" -> {
+          seen = in.once(seen, 1L << 3);
+          b.responseHeaderModifier(HTTPHeaderFilter.readYaml(in));
+        }
+        case "type" -> {
+          seen = in.once(seen, 1L << 4);
+          b.type(GRPCRouteFilterType.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -82,5 +83,29 @@ public abstract class AbstractGRPCRouteMatch implements YamlWritable {
       out.key("method");
       out.object(method().get());
     }
+  }
+
+  /**
+   * Reads a {@code GRPCRouteMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GRPCRouteMatch readYaml(YamlIn in) {
+    GRPCRouteMatch.Builder b = GRPCRouteMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "headers" -> {
+          seen = in.once(seen, 1L);
+          b.addAllHeaders(in.list(GRPCHeaderMatch::readYaml));
+        }
+        case "method" -> {
+          seen = in.once(seen, 1L << 1);
+          b.method(GRPCMethodMatch.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -12,6 +12,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -120,5 +121,37 @@ public abstract class AbstractGRPCRouteRule implements YamlWritable {
       out.key("name");
       out.value(name().get());
     }
+  }
+
+  /**
+   * Reads a {@code GRPCRouteRule} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GRPCRouteRule readYaml(YamlIn in) {
+    GRPCRouteRule.Builder b = GRPCRouteRule.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "backendRefs" -> {
+          seen = in.once(seen, 1L);
+          b.addAllBackendRefs(in.list(GRPCBackendRef::readYaml));
+        }
+        case "filters" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllFilters(in.list(GRPCRouteFilter::readYaml));
+        }
+        case "matches" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllMatches(in.list(GRPCRouteMatch::readYaml));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 3);
+          b.name(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

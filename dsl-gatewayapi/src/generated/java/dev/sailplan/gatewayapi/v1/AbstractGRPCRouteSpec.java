@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -105,5 +106,33 @@ public abstract class AbstractGRPCRouteSpec implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code GRPCRouteSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GRPCRouteSpec readYaml(YamlIn in) {
+    GRPCRouteSpec.Builder b = GRPCRouteSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "hostnames" -> {
+          seen = in.once(seen, 1L);
+          b.addAllHostnames(in.list(YamlIn::string));
+        }
+        case "parentRefs" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllParentRefs(in.list(ParentReference::readYaml));
+        }
+        case "rules" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllRules(in.list(GRPCRouteRule::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

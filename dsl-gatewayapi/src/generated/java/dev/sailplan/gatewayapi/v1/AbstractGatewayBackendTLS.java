@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -44,5 +45,25 @@ public abstract class AbstractGatewayBackendTLS implements YamlWritable {
       out.key("clientCertificateRef");
       out.object(clientCertificateRef().get());
     }
+  }
+
+  /**
+   * Reads a {@code GatewayBackendTLS} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GatewayBackendTLS readYaml(YamlIn in) {
+    GatewayBackendTLS.Builder b = GatewayBackendTLS.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "clientCertificateRef" -> {
+          seen = in.once(seen, 1L);
+          b.clientCertificateRef(SecretObjectReference.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -78,5 +79,33 @@ public abstract class AbstractGatewayClassSpec implements YamlWritable {
       out.key("parametersRef");
       out.object(parametersRef().get());
     }
+  }
+
+  /**
+   * Reads a {@code GatewayClassSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GatewayClassSpec readYaml(YamlIn in) {
+    GatewayClassSpec.Builder b = GatewayClassSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "controllerName" -> {
+          seen = in.once(seen, 1L);
+          b.controllerName(in.string());
+        }
+        case "description" -> {
+          seen = in.once(seen, 1L << 1);
+          b.description(in.string());
+        }
+        case "parametersRef" -> {
+          seen = in.once(seen, 1L << 2);
+          b.parametersRef(ParametersReference.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -79,5 +80,29 @@ public abstract class AbstractGatewayClassStatus implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code GatewayClassStatus} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GatewayClassStatus readYaml(YamlIn in) {
+    GatewayClassStatus.Builder b = GatewayClassStatus.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "conditions" -> {
+          seen = in.once(seen, 1L);
+          b.addAllConditions(in.list(Condition::readYaml));
+        }
+        case "supportedFeatures" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllSupportedFeatures(in.list(SupportedFeature::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -101,5 +102,33 @@ public abstract class AbstractGatewayInfrastructure implements YamlWritable {
       out.key("parametersRef");
       out.object(parametersRef().get());
     }
+  }
+
+  /**
+   * Reads a {@code GatewayInfrastructure} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GatewayInfrastructure readYaml(YamlIn in) {
+    GatewayInfrastructure.Builder b = GatewayInfrastructure.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "annotations" -> {
+          seen = in.once(seen, 1L);
+          b.putAllAnnotations(in.map(YamlIn::string));
+        }
+        case "labels" -> {
+          seen = in.once(seen, 1L << 1);
+          b.putAllLabels(in.map(YamlIn::string));
+        }
+        case "parametersRef" -> {
+          seen = in.once(seen, 1L << 2);
+          b.parametersRef(LocalParametersReference.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

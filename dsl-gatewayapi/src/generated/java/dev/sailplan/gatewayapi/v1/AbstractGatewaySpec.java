@@ -12,6 +12,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -164,5 +165,45 @@ public abstract class AbstractGatewaySpec implements YamlWritable {
       out.key("tls");
       out.object(tls().get());
     }
+  }
+
+  /**
+   * Reads a {@code GatewaySpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GatewaySpec readYaml(YamlIn in) {
+    GatewaySpec.Builder b = GatewaySpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "addresses" -> {
+          seen = in.once(seen, 1L);
+          b.addAllAddresses(in.list(GatewaySpecAddress::readYaml));
+        }
+        case "allowedListeners" -> {
+          seen = in.once(seen, 1L << 1);
+          b.allowedListeners(AllowedListeners.readYaml(in));
+        }
+        case "gatewayClassName" -> {
+          seen = in.once(seen, 1L << 2);
+          b.gatewayClassName(in.string());
+        }
+        case "infrastructure" -> {
+          seen = in.once(seen, 1L << 3);
+          b.infrastructure(GatewayInfrastructure.readYaml(in));
+        }
+        case "listeners" -> {
+          seen = in.once(seen, 1L << 4);
+          b.addAllListeners(in.list(Listener::readYaml));
+        }
+        case "tls" -> {
+          seen = in.once(seen, 1L << 5);
+          b.tls(GatewayTLSConfig.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

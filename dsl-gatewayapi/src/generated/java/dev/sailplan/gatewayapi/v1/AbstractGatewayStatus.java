@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -110,5 +111,37 @@ public abstract class AbstractGatewayStatus implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code GatewayStatus} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GatewayStatus readYaml(YamlIn in) {
+    GatewayStatus.Builder b = GatewayStatus.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "addresses" -> {
+          seen = in.once(seen, 1L);
+          b.addAllAddresses(in.list(GatewayStatusAddress::readYaml));
+        }
+        case "attachedListenerSets" -> {
+          seen = in.once(seen, 1L << 1);
+          b.attachedListenerSets(in.int32());
+        }
+        case "conditions" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllConditions(in.list(Condition::readYaml));
+        }
+        case "listeners" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllListeners(in.list(ListenerStatus::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

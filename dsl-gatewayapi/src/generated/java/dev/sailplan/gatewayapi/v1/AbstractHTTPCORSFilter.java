@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -152,5 +153,45 @@ public abstract class AbstractHTTPCORSFilter implements YamlWritable {
       out.key("maxAge");
       out.value(maxAge().getAsInt());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPCORSFilter} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPCORSFilter readYaml(YamlIn in) {
+    HTTPCORSFilter.Builder b = HTTPCORSFilter.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "allowCredentials" -> {
+          seen = in.once(seen, 1L);
+          b.allowCredentials(in.bool());
+        }
+        case "allowHeaders" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllAllowHeaders(in.list(YamlIn::string));
+        }
+        case "allowMethods" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllAllowMethods(in.list(HTTPMethodWithWildcard::readYaml));
+        }
+        case "allowOrigins" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllAllowOrigins(in.list(YamlIn::string));
+        }
+        case "exposeHeaders" -> {
+          seen = in.once(seen, 1L << 4);
+          b.addAllExposeHeaders(in.list(YamlIn::string));
+        }
+        case "maxAge" -> {
+          seen = in.once(seen, 1L << 5);
+          b.maxAge(in.int32());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

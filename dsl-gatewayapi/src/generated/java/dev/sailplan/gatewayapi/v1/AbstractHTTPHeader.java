@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
@@ -58,5 +59,29 @@ public abstract class AbstractHTTPHeader implements YamlWritable {
     out.value(name());
     out.key("value");
     out.value(value());
+  }
+
+  /**
+   * Reads a {@code HTTPHeader} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPHeader readYaml(YamlIn in) {
+    HTTPHeader.Builder b = HTTPHeader.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = in.once(seen, 1L);
+          b.name(in.string());
+        }
+        case "value" -> {
+          seen = in.once(seen, 1L << 1);
+          b.value(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

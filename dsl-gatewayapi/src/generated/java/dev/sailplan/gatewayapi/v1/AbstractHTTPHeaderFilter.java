@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -98,5 +99,33 @@ public abstract class AbstractHTTPHeaderFilter implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code HTTPHeaderFilter} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPHeaderFilter readYaml(YamlIn in) {
+    HTTPHeaderFilter.Builder b = HTTPHeaderFilter.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "add" -> {
+          seen = in.once(seen, 1L);
+          b.addAllAdd(in.list(HTTPHeader::readYaml));
+        }
+        case "remove" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllRemove(in.list(YamlIn::string));
+        }
+        case "set" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllSet(in.list(HTTPHeader::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -104,5 +105,29 @@ public abstract class AbstractHTTPPathMatch implements YamlWritable {
       out.key("value");
       out.value(value().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPPathMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPPathMatch readYaml(YamlIn in) {
+    HTTPPathMatch.Builder b = HTTPPathMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "type" -> {
+          seen = in.once(seen, 1L);
+          b.type(PathMatchType.readYaml(in));
+        }
+        case "value" -> {
+          seen = in.once(seen, 1L << 1);
+          b.value(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -87,5 +88,33 @@ public abstract class AbstractHTTPPathModifier implements YamlWritable {
     }
     out.key("type");
     out.value(type().value());
+  }
+
+  /**
+   * Reads a {@code HTTPPathModifier} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPPathModifier readYaml(YamlIn in) {
+    HTTPPathModifier.Builder b = HTTPPathModifier.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "replaceFullPath" -> {
+          seen = in.once(seen, 1L);
+          b.replaceFullPath(in.string());
+        }
+        case "replacePrefixMatch" -> {
+          seen = in.once(seen, 1L << 1);
+          b.replacePrefixMatch(in.string());
+        }
+        case "type" -> {
+          seen = in.once(seen, 1L << 2);
+          b.type(HTTPPathModifierType.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

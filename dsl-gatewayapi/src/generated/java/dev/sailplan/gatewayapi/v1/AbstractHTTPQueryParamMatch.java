@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -71,5 +72,33 @@ public abstract class AbstractHTTPQueryParamMatch implements YamlWritable {
     }
     out.key("value");
     out.value(value());
+  }
+
+  /**
+   * Reads a {@code HTTPQueryParamMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPQueryParamMatch readYaml(YamlIn in) {
+    HTTPQueryParamMatch.Builder b = HTTPQueryParamMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = in.once(seen, 1L);
+          b.name(in.string());
+        }
+        case "type" -> {
+          seen = in.once(seen, 1L << 1);
+          b.type(GRPCHeaderMatchType.readYaml(in));
+        }
+        case "value" -> {
+          seen = in.once(seen, 1L << 2);
+          b.value(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -82,5 +83,33 @@ public abstract class AbstractHTTPRequestMirrorFilter implements YamlWritable {
       out.key("percent");
       out.value(percent().getAsInt());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRequestMirrorFilter} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRequestMirrorFilter readYaml(YamlIn in) {
+    HTTPRequestMirrorFilter.Builder b = HTTPRequestMirrorFilter.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "backendRef" -> {
+          seen = in.once(seen, 1L);
+          b.backendRef(BackendObjectReference.readYaml(in));
+        }
+        case "fraction" -> {
+          seen = in.once(seen, 1L << 1);
+          b.fraction(Fraction.readYaml(in));
+        }
+        case "percent" -> {
+          seen = in.once(seen, 1L << 2);
+          b.percent(in.int32());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

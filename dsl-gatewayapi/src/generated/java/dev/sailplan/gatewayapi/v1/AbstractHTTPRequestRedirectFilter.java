@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -119,5 +120,41 @@ public abstract class AbstractHTTPRequestRedirectFilter implements YamlWritable 
       out.key("statusCode");
       out.value(statusCode().getAsLong());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRequestRedirectFilter} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRequestRedirectFilter readYaml(YamlIn in) {
+    HTTPRequestRedirectFilter.Builder b = HTTPRequestRedirectFilter.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "hostname" -> {
+          seen = in.once(seen, 1L);
+          b.hostname(in.string());
+        }
+        case "path" -> {
+          seen = in.once(seen, 1L << 1);
+          b.path(HTTPPathModifier.readYaml(in));
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 2);
+          b.port(in.int32());
+        }
+        case "scheme" -> {
+          seen = in.once(seen, 1L << 3);
+          b.scheme(RedirectScheme.readYaml(in));
+        }
+        case "statusCode" -> {
+          seen = in.once(seen, 1L << 4);
+          b.statusCode(in.int64());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -179,5 +180,53 @@ public abstract class AbstractHTTPRouteFilter implements YamlWritable {
       out.key("urlRewrite");
       out.object(urlRewrite().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRouteFilter} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRouteFilter readYaml(YamlIn in) {
+    HTTPRouteFilter.Builder b = HTTPRouteFilter.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "cors" -> {
+          seen = in.once(seen, 1L);
+          b.cors(HTTPCORSFilter.readYaml(in));
+        }
+        case "extensionRef" -> {
+          seen = in.once(seen, 1L << 1);
+          b.extensionRef(LocalObjectReference.readYaml(in));
+        }
+        case "requestHeaderModifier" -> {
+          seen = in.once(seen, 1L << 2);
+          b.requestHeaderModifier(HTTPHeaderFilter.readYaml(in));
+        }
+        case "requestMirror" -> {
+          seen = in.once(seen, 1L << 3);
+          b.requestMirror(HTTPRequestMirrorFilter.readYaml(in));
+        }
+        case "requestRedirect" -> {
+          seen = in.once(seen, 1L << 4);
+          b.requestRedirect(HTTPRequestRedirectFilter.readYaml(in));
+        }
+        case "responseHeaderModifier" -> {
+          seen = in.once(seen, 1L << 5);
+          b.responseHeaderModifier(HTTPHeaderFilter.readYaml(in));
+        }
+        case "type" -> {
+          seen = in.once(seen, 1L << 6);
+          b.type(HTTPRouteFilterType.readYaml(in));
+        }
+        case "urlRewrite" -> {
+          seen = in.once(seen, 1L << 7);
+          b.urlRewrite(HTTPURLRewriteFilter.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

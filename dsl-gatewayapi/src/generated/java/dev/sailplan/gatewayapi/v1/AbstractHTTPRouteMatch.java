@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -147,5 +148,37 @@ public abstract class AbstractHTTPRouteMatch implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRouteMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRouteMatch readYaml(YamlIn in) {
+    HTTPRouteMatch.Builder b = HTTPRouteMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "headers" -> {
+          seen = in.once(seen, 1L);
+          b.addAllHeaders(in.list(HTTPHeaderMatch::readYaml));
+        }
+        case "method" -> {
+          seen = in.once(seen, 1L << 1);
+          b.method(HTTPMethod.readYaml(in));
+        }
+        case "path" -> {
+          seen = in.once(seen, 1L << 2);
+          b.path(HTTPPathMatch.readYaml(in));
+        }
+        case "queryParams" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllQueryParams(in.list(HTTPQueryParamMatch::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -12,6 +12,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -171,5 +172,41 @@ public abstract class AbstractHTTPRouteRule implements YamlWritable {
       out.key("timeouts");
       out.object(timeouts().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRouteRule} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRouteRule readYaml(YamlIn in) {
+    HTTPRouteRule.Builder b = HTTPRouteRule.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "backendRefs" -> {
+          seen = in.once(seen, 1L);
+          b.addAllBackendRefs(in.list(HTTPBackendRef::readYaml));
+        }
+        case "filters" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllFilters(in.list(HTTPRouteFilter::readYaml));
+        }
+        case "matches" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllMatches(in.list(HTTPRouteMatch::readYaml));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 3);
+          b.name(in.string());
+        }
+        case "timeouts" -> {
+          seen = in.once(seen, 1L << 4);
+          b.timeouts(HTTPRouteTimeouts.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

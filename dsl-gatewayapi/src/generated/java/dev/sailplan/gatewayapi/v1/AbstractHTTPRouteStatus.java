@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -52,5 +53,25 @@ public abstract class AbstractHTTPRouteStatus implements YamlWritable {
       out.object(v0);
     }
     out.endSequence();
+  }
+
+  /**
+   * Reads a {@code HTTPRouteStatus} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRouteStatus readYaml(YamlIn in) {
+    HTTPRouteStatus.Builder b = HTTPRouteStatus.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "parents" -> {
+          seen = in.once(seen, 1L);
+          b.addAllParents(in.list(RouteParentStatus::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

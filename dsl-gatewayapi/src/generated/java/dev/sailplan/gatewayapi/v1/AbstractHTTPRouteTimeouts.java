@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -64,5 +65,29 @@ public abstract class AbstractHTTPRouteTimeouts implements YamlWritable {
       out.key("request");
       out.value(request().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRouteTimeouts} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRouteTimeouts readYaml(YamlIn in) {
+    HTTPRouteTimeouts.Builder b = HTTPRouteTimeouts.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "backendRequest" -> {
+          seen = in.once(seen, 1L);
+          b.backendRequest(in.duration());
+        }
+        case "request" -> {
+          seen = in.once(seen, 1L << 1);
+          b.request(in.duration());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -79,5 +80,29 @@ public abstract class AbstractHTTPURLRewriteFilter implements YamlWritable {
       out.key("path");
       out.object(path().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPURLRewriteFilter} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPURLRewriteFilter readYaml(YamlIn in) {
+    HTTPURLRewriteFilter.Builder b = HTTPURLRewriteFilter.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "hostname" -> {
+          seen = in.once(seen, 1L);
+          b.hostname(in.string());
+        }
+        case "path" -> {
+          seen = in.once(seen, 1L << 1);
+          b.path(HTTPPathModifier.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

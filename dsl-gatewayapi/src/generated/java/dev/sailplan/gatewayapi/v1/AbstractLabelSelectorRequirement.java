@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -66,5 +67,33 @@ public abstract class AbstractLabelSelectorRequirement implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code LabelSelectorRequirement} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static LabelSelectorRequirement readYaml(YamlIn in) {
+    LabelSelectorRequirement.Builder b = LabelSelectorRequirement.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "key" -> {
+          seen = in.once(seen, 1L);
+          b.key(in.string());
+        }
+        case "operator" -> {
+          seen = in.once(seen, 1L << 1);
+          b.operator(in.string());
+        }
+        case "values" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllValues(in.list(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -117,5 +118,45 @@ public abstract class AbstractListener implements YamlWritable {
       out.key("tls");
       out.object(tls().get());
     }
+  }
+
+  /**
+   * Reads a {@code Listener} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Listener readYaml(YamlIn in) {
+    Listener.Builder b = Listener.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "allowedRoutes" -> {
+          seen = in.once(seen, 1L);
+          b.allowedRoutes(AllowedRoutes.readYaml(in));
+        }
+        case "hostname" -> {
+          seen = in.once(seen, 1L << 1);
+          b.hostname(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 2);
+          b.name(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 3);
+          b.port(in.int32());
+        }
+        case "protocol" -> {
+          seen = in.once(seen, 1L << 4);
+          b.protocol(in.string());
+        }
+        case "tls" -> {
+          seen = in.once(seen, 1L << 5);
+          b.tls(ListenerTLSConfig.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -98,5 +99,29 @@ public abstract class AbstractListenerSetSpec implements YamlWritable {
     out.endSequence();
     out.key("parentRef");
     out.object(parentRef());
+  }
+
+  /**
+   * Reads a {@code ListenerSetSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ListenerSetSpec readYaml(YamlIn in) {
+    ListenerSetSpec.Builder b = ListenerSetSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "listeners" -> {
+          seen = in.once(seen, 1L);
+          b.addAllListeners(in.list(ListenerEntry::readYaml));
+        }
+        case "parentRef" -> {
+          seen = in.once(seen, 1L << 1);
+          b.parentRef(ParentGatewayReference.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -97,5 +98,37 @@ public abstract class AbstractListenerStatus implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code ListenerStatus} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ListenerStatus readYaml(YamlIn in) {
+    ListenerStatus.Builder b = ListenerStatus.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "attachedRoutes" -> {
+          seen = in.once(seen, 1L);
+          b.attachedRoutes(in.int32());
+        }
+        case "conditions" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllConditions(in.list(Condition::readYaml));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 2);
+          b.name(in.string());
+        }
+        case "supportedKinds" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllSupportedKinds(in.list(RouteGroupKind::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

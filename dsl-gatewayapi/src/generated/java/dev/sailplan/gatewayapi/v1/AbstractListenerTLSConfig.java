@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -91,5 +92,33 @@ public abstract class AbstractListenerTLSConfig implements YamlWritable {
       }
       out.endMapping();
     }
+  }
+
+  /**
+   * Reads a {@code ListenerTLSConfig} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ListenerTLSConfig readYaml(YamlIn in) {
+    ListenerTLSConfig.Builder b = ListenerTLSConfig.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "certificateRefs" -> {
+          seen = in.once(seen, 1L);
+          b.addAllCertificateRefs(in.list(SecretObjectReference::readYaml));
+        }
+        case "mode" -> {
+          seen = in.once(seen, 1L << 1);
+          b.mode(TLSModeType.readYaml(in));
+        }
+        case "options" -> {
+          seen = in.once(seen, 1L << 2);
+          b.putAllOptions(in.map(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
@@ -70,5 +71,33 @@ public abstract class AbstractLocalObjectReference implements YamlWritable {
     out.value(kind());
     out.key("name");
     out.value(name());
+  }
+
+  /**
+   * Reads a {@code LocalObjectReference} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static LocalObjectReference readYaml(YamlIn in) {
+    LocalObjectReference.Builder b = LocalObjectReference.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "group" -> {
+          seen = in.once(seen, 1L);
+          b.group(in.string());
+        }
+        case "kind" -> {
+          seen = in.once(seen, 1L << 1);
+          b.kind(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 2);
+          b.name(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -88,5 +89,37 @@ public abstract class AbstractParametersReference implements YamlWritable {
       out.key("namespace");
       out.value(namespace().get());
     }
+  }
+
+  /**
+   * Reads a {@code ParametersReference} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ParametersReference readYaml(YamlIn in) {
+    ParametersReference.Builder b = ParametersReference.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "group" -> {
+          seen = in.once(seen, 1L);
+          b.group(in.string());
+        }
+        case "kind" -> {
+          seen = in.once(seen, 1L << 1);
+          b.kind(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 2);
+          b.name(in.string());
+        }
+        case "namespace" -> {
+          seen = in.once(seen, 1L << 3);
+          b.namespace(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -127,5 +128,45 @@ public abstract class AbstractParentReference implements YamlWritable {
       out.key("sectionName");
       out.value(sectionName().get());
     }
+  }
+
+  /**
+   * Reads a {@code ParentReference} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ParentReference readYaml(YamlIn in) {
+    ParentReference.Builder b = ParentReference.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "group" -> {
+          seen = in.once(seen, 1L);
+          b.group(in.string());
+        }
+        case "kind" -> {
+          seen = in.once(seen, 1L << 1);
+          b.kind(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 2);
+          b.name(in.string());
+        }
+        case "namespace" -> {
+          seen = in.once(seen, 1L << 3);
+          b.namespace(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 4);
+          b.port(in.int32());
+        }
+        case "sectionName" -> {
+          seen = in.once(seen, 1L << 5);
+          b.sectionName(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

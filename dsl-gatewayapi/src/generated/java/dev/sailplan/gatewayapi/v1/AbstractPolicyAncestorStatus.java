@@ -12,6 +12,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -88,5 +89,33 @@ public abstract class AbstractPolicyAncestorStatus implements YamlWritable {
     out.endSequence();
     out.key("controllerName");
     out.value(controllerName());
+  }
+
+  /**
+   * Reads a {@code PolicyAncestorStatus} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static PolicyAncestorStatus readYaml(YamlIn in) {
+    PolicyAncestorStatus.Builder b = PolicyAncestorStatus.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "ancestorRef" -> {
+          seen = in.once(seen, 1L);
+          b.ancestorRef(ParentReference.readYaml(in));
+        }
+        case "conditions" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllConditions(in.list(Condition::readYaml));
+        }
+        case "controllerName" -> {
+          seen = in.once(seen, 1L << 2);
+          b.controllerName(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -52,5 +53,25 @@ public abstract class AbstractPolicyStatus implements YamlWritable {
       out.object(v0);
     }
     out.endSequence();
+  }
+
+  /**
+   * Reads a {@code PolicyStatus} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static PolicyStatus readYaml(YamlIn in) {
+    PolicyStatus.Builder b = PolicyStatus.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "ancestors" -> {
+          seen = in.once(seen, 1L);
+          b.addAllAncestors(in.list(PolicyAncestorStatus::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.Resource;
 import dev.sailplan.core.kind.Identity;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -66,6 +67,30 @@ public abstract class AbstractReferenceGrant implements Resource, YamlWritable {
     out.key("metadata").object(metadata());
     out.key("spec");
     out.object(spec());
+  }
+
+  /**
+   * Reads the rest of a {@code ReferenceGrant} mapping whose apiVersion and kind were read, without
+   * reflection; anything not written the plain way makes {@code in} throw, for the full path to
+   * decide (see {@link YamlIn}).
+   */
+  public static ReferenceGrant readYaml(YamlIn in, String apiVersion) {
+    ReferenceGrant.Builder b = ReferenceGrant.builder().apiVersion(apiVersion);
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "metadata" -> {
+          seen = in.once(seen, 1L);
+          b.metadata(ObjectMeta.readYaml(in));
+        }
+        case "spec" -> {
+          seen = in.once(seen, 1L << 1);
+          b.spec(ReferenceGrantSpec.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 
   /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
@@ -71,5 +72,33 @@ public abstract class AbstractReferenceGrantFrom implements YamlWritable {
     out.value(kind());
     out.key("namespace");
     out.value(namespace());
+  }
+
+  /**
+   * Reads a {@code ReferenceGrantFrom} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ReferenceGrantFrom readYaml(YamlIn in) {
+    ReferenceGrantFrom.Builder b = ReferenceGrantFrom.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "group" -> {
+          seen = in.once(seen, 1L);
+          b.group(in.string());
+        }
+        case "kind" -> {
+          seen = in.once(seen, 1L << 1);
+          b.kind(in.string());
+        }
+        case "namespace" -> {
+          seen = in.once(seen, 1L << 2);
+          b.namespace(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -80,5 +81,29 @@ public abstract class AbstractReferenceGrantSpec implements YamlWritable {
       out.object(v0);
     }
     out.endSequence();
+  }
+
+  /**
+   * Reads a {@code ReferenceGrantSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ReferenceGrantSpec readYaml(YamlIn in) {
+    ReferenceGrantSpec.Builder b = ReferenceGrantSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "from" -> {
+          seen = in.once(seen, 1L);
+          b.addAllFrom(in.list(ReferenceGrantFrom::readYaml));
+        }
+        case "to" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllTo(in.list(ReferenceGrantTo::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

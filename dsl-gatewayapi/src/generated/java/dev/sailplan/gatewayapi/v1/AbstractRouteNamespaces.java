@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -55,5 +56,29 @@ public abstract class AbstractRouteNamespaces implements YamlWritable {
       out.key("selector");
       out.object(selector().get());
     }
+  }
+
+  /**
+   * Reads a {@code RouteNamespaces} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static RouteNamespaces readYaml(YamlIn in) {
+    RouteNamespaces.Builder b = RouteNamespaces.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "from" -> {
+          seen = in.once(seen, 1L);
+          b.from(FromNamespaces.readYaml(in));
+        }
+        case "selector" -> {
+          seen = in.once(seen, 1L << 1);
+          b.selector(LabelSelector.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -12,6 +12,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -88,5 +89,33 @@ public abstract class AbstractRouteParentStatus implements YamlWritable {
     out.value(controllerName());
     out.key("parentRef");
     out.object(parentRef());
+  }
+
+  /**
+   * Reads a {@code RouteParentStatus} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static RouteParentStatus readYaml(YamlIn in) {
+    RouteParentStatus.Builder b = RouteParentStatus.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "conditions" -> {
+          seen = in.once(seen, 1L);
+          b.addAllConditions(in.list(Condition::readYaml));
+        }
+        case "controllerName" -> {
+          seen = in.once(seen, 1L << 1);
+          b.controllerName(in.string());
+        }
+        case "parentRef" -> {
+          seen = in.once(seen, 1L << 2);
+          b.parentRef(ParentReference.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

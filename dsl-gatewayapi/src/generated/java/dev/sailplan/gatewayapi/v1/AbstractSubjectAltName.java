@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -92,5 +93,33 @@ public abstract class AbstractSubjectAltName implements YamlWritable {
       out.key("uri");
       out.value(uri().get());
     }
+  }
+
+  /**
+   * Reads a {@code SubjectAltName} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static SubjectAltName readYaml(YamlIn in) {
+    SubjectAltName.Builder b = SubjectAltName.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "hostname" -> {
+          seen = in.once(seen, 1L);
+          b.hostname(in.string());
+        }
+        case "type" -> {
+          seen = in.once(seen, 1L << 1);
+          b.type(SubjectAltNameType.readYaml(in));
+        }
+        case "uri" -> {
+          seen = in.once(seen, 1L << 2);
+          b.uri(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

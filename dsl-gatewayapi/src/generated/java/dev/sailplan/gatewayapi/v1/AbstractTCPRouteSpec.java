@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -90,5 +91,29 @@ public abstract class AbstractTCPRouteSpec implements YamlWritable {
       out.object(v0);
     }
     out.endSequence();
+  }
+
+  /**
+   * Reads a {@code TCPRouteSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TCPRouteSpec readYaml(YamlIn in) {
+    TCPRouteSpec.Builder b = TCPRouteSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "parentRefs" -> {
+          seen = in.once(seen, 1L);
+          b.addAllParentRefs(in.list(ParentReference::readYaml));
+        }
+        case "rules" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllRules(in.list(TCPRouteRule::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
@@ -52,5 +53,29 @@ public abstract class AbstractTLSPortConfig implements YamlWritable {
     out.value(port());
     out.key("tls");
     out.object(tls());
+  }
+
+  /**
+   * Reads a {@code TLSPortConfig} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TLSPortConfig readYaml(YamlIn in) {
+    TLSPortConfig.Builder b = TLSPortConfig.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "port" -> {
+          seen = in.once(seen, 1L);
+          b.port(in.int32());
+        }
+        case "tls" -> {
+          seen = in.once(seen, 1L << 1);
+          b.tls(TLSConfig.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -120,5 +121,33 @@ public abstract class AbstractTLSRouteSpec implements YamlWritable {
       out.object(v0);
     }
     out.endSequence();
+  }
+
+  /**
+   * Reads a {@code TLSRouteSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TLSRouteSpec readYaml(YamlIn in) {
+    TLSRouteSpec.Builder b = TLSRouteSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "hostnames" -> {
+          seen = in.once(seen, 1L);
+          b.addAllHostnames(in.list(YamlIn::string));
+        }
+        case "parentRefs" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllParentRefs(in.list(ParentReference::readYaml));
+        }
+        case "rules" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllRules(in.list(TLSRouteRule::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -12,6 +12,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -81,5 +82,29 @@ public abstract class AbstractUDPRouteRule implements YamlWritable {
       out.key("name");
       out.value(name().get());
     }
+  }
+
+  /**
+   * Reads a {@code UDPRouteRule} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static UDPRouteRule readYaml(YamlIn in) {
+    UDPRouteRule.Builder b = UDPRouteRule.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "backendRefs" -> {
+          seen = in.once(seen, 1L);
+          b.addAllBackendRefs(in.list(BackendRef::readYaml));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 1);
+          b.name(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

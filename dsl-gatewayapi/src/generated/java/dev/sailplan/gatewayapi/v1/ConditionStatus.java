@@ -3,6 +3,7 @@
 package dev.sailplan.gatewayapi.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -47,5 +48,17 @@ public enum ConditionStatus {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static ConditionStatus readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "True" -> TRUE;
+      case "False" -> FALSE;
+      case "Unknown" -> UNKNOWN;
+      default -> throw in.unsupported("an unknown ConditionStatus value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.gatewayapi.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -41,5 +42,16 @@ public enum GRPCHeaderMatchType {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static GRPCHeaderMatchType readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "Exact" -> EXACT;
+      case "RegularExpression" -> REGULAR_EXPRESSION;
+      default -> throw in.unsupported("an unknown GRPCHeaderMatchType value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.gatewayapi.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +54,18 @@ public enum GRPCRouteFilterType {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static GRPCRouteFilterType readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "ResponseHeaderModifier" -> RESPONSE_HEADER_MODIFIER;
+      case "RequestHeaderModifier" -> REQUEST_HEADER_MODIFIER;
+      case "RequestMirror" -> REQUEST_MIRROR;
+      case "ExtensionRef" -> EXTENSION_REF;
+      default -> throw in.unsupported("an unknown GRPCRouteFilterType value");
+    };
   }
 }

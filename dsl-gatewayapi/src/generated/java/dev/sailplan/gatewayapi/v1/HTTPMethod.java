@@ -3,6 +3,7 @@
 package dev.sailplan.gatewayapi.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -83,5 +84,23 @@ public enum HTTPMethod {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static HTTPMethod readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "GET" -> GET;
+      case "HEAD" -> HEAD;
+      case "POST" -> POST;
+      case "PUT" -> PUT;
+      case "DELETE" -> DELETE;
+      case "CONNECT" -> CONNECT;
+      case "OPTIONS" -> OPTIONS;
+      case "TRACE" -> TRACE;
+      case "PATCH" -> PATCH;
+      default -> throw in.unsupported("an unknown HTTPMethod value");
+    };
   }
 }

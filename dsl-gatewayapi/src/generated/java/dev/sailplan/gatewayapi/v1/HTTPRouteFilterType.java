@@ -3,6 +3,7 @@
 package dev.sailplan.gatewayapi.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -71,5 +72,21 @@ public enum HTTPRouteFilterType {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static HTTPRouteFilterType readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "RequestHeaderModifier" -> REQUEST_HEADER_MODIFIER;
+      case "ResponseHeaderModifier" -> RESPONSE_HEADER_MODIFIER;
+      case "RequestMirror" -> REQUEST_MIRROR;
+      case "RequestRedirect" -> REQUEST_REDIRECT;
+      case "URLRewrite" -> URL_REWRITE;
+      case "ExtensionRef" -> EXTENSION_REF;
+      case "CORS" -> CORS;
+      default -> throw in.unsupported("an unknown HTTPRouteFilterType value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.gatewayapi.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +54,18 @@ public enum ListenerFromNamespaces {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static ListenerFromNamespaces readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "All" -> ALL;
+      case "Selector" -> SELECTOR;
+      case "Same" -> SAME;
+      case "None" -> NONE;
+      default -> throw in.unsupported("an unknown ListenerFromNamespaces value");
+    };
   }
 }

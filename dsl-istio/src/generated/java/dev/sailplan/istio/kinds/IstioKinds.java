@@ -36,20 +36,20 @@ public final class IstioKinds implements KindProvider {
   @Override
   public List<KindInfo> kinds() {
     return List.of(
-          new KindInfo("extensions.istio.io", "TrafficExtension", List.of("v1alpha1"), true, TrafficExtension.class),
-          new KindInfo("extensions.istio.io", "WasmPlugin", List.of("v1alpha1"), true, WasmPlugin.class),
-          new KindInfo("networking.istio.io", "DestinationRule", List.of("v1", "v1alpha3", "v1beta1"), true, DestinationRule.class),
-          new KindInfo("networking.istio.io", "Gateway", List.of("v1", "v1alpha3", "v1beta1"), true, Gateway.class),
-          new KindInfo("networking.istio.io", "ServiceEntry", List.of("v1", "v1alpha3", "v1beta1"), true, ServiceEntry.class),
-          new KindInfo("networking.istio.io", "Sidecar", List.of("v1", "v1alpha3", "v1beta1"), true, Sidecar.class),
-          new KindInfo("networking.istio.io", "VirtualService", List.of("v1", "v1alpha3", "v1beta1"), true, VirtualService.class),
-          new KindInfo("networking.istio.io", "WorkloadEntry", List.of("v1", "v1alpha3", "v1beta1"), true, WorkloadEntry.class),
-          new KindInfo("networking.istio.io", "WorkloadGroup", List.of("v1", "v1alpha3", "v1beta1"), true, WorkloadGroup.class),
-          new KindInfo("networking.istio.io", "EnvoyFilter", List.of("v1alpha3"), true, EnvoyFilter.class),
-          new KindInfo("networking.istio.io", "ProxyConfig", List.of("v1beta1"), true, ProxyConfig.class),
-          new KindInfo("security.istio.io", "AuthorizationPolicy", List.of("v1", "v1beta1"), true, AuthorizationPolicy.class),
-          new KindInfo("security.istio.io", "PeerAuthentication", List.of("v1", "v1beta1"), true, PeerAuthentication.class),
-          new KindInfo("security.istio.io", "RequestAuthentication", List.of("v1", "v1beta1"), true, RequestAuthentication.class),
-          new KindInfo("telemetry.istio.io", "Telemetry", List.of("v1", "v1alpha1"), true, Telemetry.class));
+          new KindInfo("extensions.istio.io", "TrafficExtension", List.of("v1alpha1"), true, TrafficExtension.class, TrafficExtension::readYaml),
+          new KindInfo("extensions.istio.io", "WasmPlugin", List.of("v1alpha1"), true, WasmPlugin.class, WasmPlugin::readYaml),
+          new KindInfo("networking.istio.io", "DestinationRule", List.of("v1", "v1alpha3", "v1beta1"), true, DestinationRule.class, DestinationRule::readYaml),
+          new KindInfo("networking.istio.io", "Gateway", List.of("v1", "v1alpha3", "v1beta1"), true, Gateway.class, Gateway::readYaml),
+          new KindInfo("networking.istio.io", "ServiceEntry", List.of("v1", "v1alpha3", "v1beta1"), true, ServiceEntry.class, ServiceEntry::readYaml),
+          new KindInfo("networking.istio.io", "Sidecar", List.of("v1", "v1alpha3", "v1beta1"), true, Sidecar.class, Sidecar::readYaml),
+          new KindInfo("networking.istio.io", "VirtualService", List.of("v1", "v1alpha3", "v1beta1"), true, VirtualService.class, VirtualService::readYaml),
+          new KindInfo("networking.istio.io", "WorkloadEntry", List.of("v1", "v1alpha3", "v1beta1"), true, WorkloadEntry.class, WorkloadEntry::readYaml),
+          new KindInfo("networking.istio.io", "WorkloadGroup", List.of("v1", "v1alpha3", "v1beta1"), true, WorkloadGroup.class, WorkloadGroup::readYaml),
+          new KindInfo("networking.istio.io", "EnvoyFilter", List.of("v1alpha3"), true, EnvoyFilter.class, EnvoyFilter::readYaml),
+          new KindInfo("networking.istio.io", "ProxyConfig", List.of("v1beta1"), true, ProxyConfig.class, ProxyConfig::readYaml),
+          new KindInfo("security.istio.io", "AuthorizationPolicy", List.of("v1", "v1beta1"), true, AuthorizationPolicy.class, AuthorizationPolicy::readYaml),
+          new KindInfo("security.istio.io", "PeerAuthentication", List.of("v1", "v1beta1"), true, PeerAuthentication.class, PeerAuthentication::readYaml),
+          new KindInfo("security.istio.io", "RequestAuthentication", List.of("v1", "v1beta1"), true, RequestAuthentication.class, RequestAuthentication::readYaml),
+          new KindInfo("telemetry.istio.io", "Telemetry", List.of("v1", "v1alpha1"), true, Telemetry.class, Telemetry::readYaml));
   }
 }

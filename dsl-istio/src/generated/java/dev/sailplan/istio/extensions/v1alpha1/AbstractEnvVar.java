@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -76,5 +77,33 @@ public abstract class AbstractEnvVar implements YamlWritable {
       out.key("valueFrom");
       out.value(valueFrom().get().value());
     }
+  }
+
+  /**
+   * Reads a {@code EnvVar} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static EnvVar readYaml(YamlIn in) {
+    EnvVar.Builder b = EnvVar.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = in.once(seen, 1L);
+          b.name(in.string());
+        }
+        case "value" -> {
+          seen = in.once(seen, 1L << 1);
+          b.value(in.string());
+        }
+        case "valueFrom" -> {
+          seen = in.once(seen, 1L << 2);
+          b.valueFrom(EnvValueSource.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
@@ -44,5 +45,25 @@ public abstract class AbstractLuaConfig implements YamlWritable {
   public void writeYaml(YamlOut out) {
     out.key("inlineCode");
     out.value(inlineCode());
+  }
+
+  /**
+   * Reads a {@code LuaConfig} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static LuaConfig readYaml(YamlIn in) {
+    LuaConfig.Builder b = LuaConfig.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "inlineCode" -> {
+          seen = in.once(seen, 1L);
+          b.inlineCode(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

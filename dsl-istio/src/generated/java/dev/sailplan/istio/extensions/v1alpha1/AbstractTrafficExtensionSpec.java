@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -144,5 +145,49 @@ public abstract class AbstractTrafficExtensionSpec implements YamlWritable {
       out.key("wasm");
       out.object(wasm().get());
     }
+  }
+
+  /**
+   * Reads a {@code TrafficExtensionSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TrafficExtensionSpec readYaml(YamlIn in) {
+    TrafficExtensionSpec.Builder b = TrafficExtensionSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "lua" -> {
+          seen = in.once(seen, 1L);
+          b.lua(LuaConfig.readYaml(in));
+        }
+        case "match" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllMatch(in.list(TrafficSelector::readYaml));
+        }
+        case "phase" -> {
+          seen = in.once(seen, 1L << 2);
+          b.phase(TrafficExtensionSpecPhase.readYaml(in));
+        }
+        case "priority" -> {
+          seen = in.once(seen, 1L << 3);
+          b.priority(in.int32());
+        }
+        case "selector" -> {
+          seen = in.once(seen, 1L << 4);
+          b.selector(WorkloadSelector.readYaml(in));
+        }
+        case "targetRefs" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+        }
+        case "wasm" -> {
+          seen = in.once(seen, 1L << 6);
+          b.wasm(WasmConfig.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

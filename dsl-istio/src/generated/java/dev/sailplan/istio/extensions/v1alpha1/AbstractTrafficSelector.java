@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.ListType;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -65,5 +66,29 @@ public abstract class AbstractTrafficSelector implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code TrafficSelector} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TrafficSelector readYaml(YamlIn in) {
+    TrafficSelector.Builder b = TrafficSelector.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "mode" -> {
+          seen = in.once(seen, 1L);
+          b.mode(WorkloadMode.readYaml(in));
+        }
+        case "ports" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllPorts(in.list(PortSelector::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

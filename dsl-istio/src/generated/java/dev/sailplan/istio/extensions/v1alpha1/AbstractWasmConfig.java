@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -161,5 +162,61 @@ public abstract class AbstractWasmConfig implements YamlWritable {
       out.key("vmConfig");
       out.object(vmConfig().get());
     }
+  }
+
+  /**
+   * Reads a {@code WasmConfig} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static WasmConfig readYaml(YamlIn in) {
+    WasmConfig.Builder b = WasmConfig.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "failStrategy" -> {
+          seen = in.once(seen, 1L);
+          b.failStrategy(FailStrategy.readYaml(in));
+        }
+        case "imagePullPolicy" -> {
+          seen = in.once(seen, 1L << 1);
+          b.imagePullPolicy(PullPolicy.readYaml(in));
+        }
+        case "imagePullSecret" -> {
+          seen = in.once(seen, 1L << 2);
+          b.imagePullSecret(in.string());
+        }
+        case "pluginConfig" -> {
+          seen = in.once(seen, 1L << 3);
+          b.pluginConfig(in.tree());
+        }
+        case "pluginName" -> {
+          seen = in.once(seen, 1L << 4);
+          b.pluginName(in.string());
+        }
+        case "sha256" -> {
+          seen = in.once(seen, 1L << 5);
+          b.sha256(in.string());
+        }
+        case "type" -> {
+          seen = in.once(seen, 1L << 6);
+          b.type(PluginType.readYaml(in));
+        }
+        case "url" -> {
+          seen = in.once(seen, 1L << 7);
+          b.url(in.string());
+        }
+        case "verificationKey" -> {
+          seen = in.once(seen, 1L << 8);
+          b.verificationKey(in.string());
+        }
+        case "vmConfig" -> {
+          seen = in.once(seen, 1L << 9);
+          b.vmConfig(VmConfig.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -12,6 +12,7 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -245,5 +246,85 @@ public abstract class AbstractWasmPluginSpec implements YamlWritable {
       out.key("vmConfig");
       out.object(vmConfig().get());
     }
+  }
+
+  /**
+   * Reads a {@code WasmPluginSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static WasmPluginSpec readYaml(YamlIn in) {
+    WasmPluginSpec.Builder b = WasmPluginSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "failStrategy" -> {
+          seen = in.once(seen, 1L);
+          b.failStrategy(FailStrategy.readYaml(in));
+        }
+        case "imagePullPolicy" -> {
+          seen = in.once(seen, 1L << 1);
+          b.imagePullPolicy(PullPolicy.readYaml(in));
+        }
+        case "imagePullSecret" -> {
+          seen = in.once(seen, 1L << 2);
+          b.imagePullSecret(in.string());
+        }
+        case "match" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllMatch(in.list(TrafficSelector::readYaml));
+        }
+        case "phase" -> {
+          seen = in.once(seen, 1L << 4);
+          b.phase(PluginPhase.readYaml(in));
+        }
+        case "pluginConfig" -> {
+          seen = in.once(seen, 1L << 5);
+          b.pluginConfig(in.tree());
+        }
+        case "pluginName" -> {
+          seen = in.once(seen, 1L << 6);
+          b.pluginName(in.string());
+        }
+        case "priority" -> {
+          seen = in.once(seen, 1L << 7);
+          b.priority(in.int32());
+        }
+        case "selector" -> {
+          seen = in.once(seen, 1L << 8);
+          b.selector(WorkloadSelector.readYaml(in));
+        }
+        case "sha256" -> {
+          seen = in.once(seen, 1L << 9);
+          b.sha256(in.string());
+        }
+        case "targetRef" -> {
+          seen = in.once(seen, 1L << 10);
+          b.targetRef(PolicyTargetReference.readYaml(in));
+        }
+        case "targetRefs" -> {
+          seen = in.once(seen, 1L << 11);
+          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+        }
+        case "type" -> {
+          seen = in.once(seen, 1L << 12);
+          b.type(PluginType.readYaml(in));
+        }
+        case "url" -> {
+          seen = in.once(seen, 1L << 13);
+          b.url(in.string());
+        }
+        case "verificationKey" -> {
+          seen = in.once(seen, 1L << 14);
+          b.verificationKey(in.string());
+        }
+        case "vmConfig" -> {
+          seen = in.once(seen, 1L << 15);
+          b.vmConfig(VmConfig.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.istio.extensions.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -41,5 +42,16 @@ public enum EnvValueSource {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static EnvValueSource readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "INLINE" -> INLINE;
+      case "HOST" -> HOST;
+      default -> throw in.unsupported("an unknown EnvValueSource value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.istio.extensions.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -47,5 +48,17 @@ public enum FailStrategy {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static FailStrategy readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "FAIL_CLOSE" -> FAIL_CLOSE;
+      case "FAIL_OPEN" -> FAIL_OPEN;
+      case "FAIL_RELOAD" -> FAIL_RELOAD;
+      default -> throw in.unsupported("an unknown FailStrategy value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.istio.extensions.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -47,5 +48,17 @@ public enum PluginType {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static PluginType readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "UNSPECIFIED_PLUGIN_TYPE" -> UNSPECIFIED_PLUGIN_TYPE;
+      case "HTTP" -> HTTP;
+      case "NETWORK" -> NETWORK;
+      default -> throw in.unsupported("an unknown PluginType value");
+    };
   }
 }

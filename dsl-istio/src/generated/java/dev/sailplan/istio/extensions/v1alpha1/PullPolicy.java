@@ -3,6 +3,7 @@
 package dev.sailplan.istio.extensions.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -47,5 +48,17 @@ public enum PullPolicy {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static PullPolicy readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "UNSPECIFIED_POLICY" -> UNSPECIFIED_POLICY;
+      case "IfNotPresent" -> IF_NOT_PRESENT;
+      case "Always" -> ALWAYS;
+      default -> throw in.unsupported("an unknown PullPolicy value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.istio.extensions.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +54,18 @@ public enum TrafficExtensionSpecPhase {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static TrafficExtensionSpecPhase readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "UNSPECIFIED" -> UNSPECIFIED;
+      case "AUTHN" -> AUTHN;
+      case "AUTHZ" -> AUTHZ;
+      case "STATS" -> STATS;
+      default -> throw in.unsupported("an unknown TrafficExtensionSpecPhase value");
+    };
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -89,5 +90,37 @@ public abstract class AbstractAbort implements YamlWritable {
       out.key("percentage");
       out.object(percentage().get());
     }
+  }
+
+  /**
+   * Reads a {@code Abort} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Abort readYaml(YamlIn in) {
+    Abort.Builder b = Abort.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "grpcStatus" -> {
+          seen = in.once(seen, 1L);
+          b.grpcStatus(in.string());
+        }
+        case "http2Error" -> {
+          seen = in.once(seen, 1L << 1);
+          b.http2Error(in.string());
+        }
+        case "httpStatus" -> {
+          seen = in.once(seen, 1L << 2);
+          b.httpStatus(in.int32());
+        }
+        case "percentage" -> {
+          seen = in.once(seen, 1L << 3);
+          b.percentage(Percent.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -137,5 +138,57 @@ public abstract class AbstractClientTLSSettings implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code ClientTLSSettings} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ClientTLSSettings readYaml(YamlIn in) {
+    ClientTLSSettings.Builder b = ClientTLSSettings.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "caCertificates" -> {
+          seen = in.once(seen, 1L);
+          b.caCertificates(in.string());
+        }
+        case "caCrl" -> {
+          seen = in.once(seen, 1L << 1);
+          b.caCrl(in.string());
+        }
+        case "clientCertificate" -> {
+          seen = in.once(seen, 1L << 2);
+          b.clientCertificate(in.string());
+        }
+        case "credentialName" -> {
+          seen = in.once(seen, 1L << 3);
+          b.credentialName(in.string());
+        }
+        case "insecureSkipVerify" -> {
+          seen = in.once(seen, 1L << 4);
+          b.insecureSkipVerify(in.bool());
+        }
+        case "mode" -> {
+          seen = in.once(seen, 1L << 5);
+          b.mode(ClientTLSMode.readYaml(in));
+        }
+        case "privateKey" -> {
+          seen = in.once(seen, 1L << 6);
+          b.privateKey(in.string());
+        }
+        case "sni" -> {
+          seen = in.once(seen, 1L << 7);
+          b.sni(in.string());
+        }
+        case "subjectAltNames" -> {
+          seen = in.once(seen, 1L << 8);
+          b.addAllSubjectAltNames(in.list(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

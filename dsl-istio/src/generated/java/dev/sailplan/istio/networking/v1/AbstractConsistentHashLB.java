@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -128,5 +129,49 @@ public abstract class AbstractConsistentHashLB implements YamlWritable {
       out.key("useSourceIp");
       out.value(useSourceIp().get());
     }
+  }
+
+  /**
+   * Reads a {@code ConsistentHashLB} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ConsistentHashLB readYaml(YamlIn in) {
+    ConsistentHashLB.Builder b = ConsistentHashLB.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "httpCookie" -> {
+          seen = in.once(seen, 1L);
+          b.httpCookie(HTTPCookie.readYaml(in));
+        }
+        case "httpHeaderName" -> {
+          seen = in.once(seen, 1L << 1);
+          b.httpHeaderName(in.string());
+        }
+        case "httpQueryParameterName" -> {
+          seen = in.once(seen, 1L << 2);
+          b.httpQueryParameterName(in.string());
+        }
+        case "maglev" -> {
+          seen = in.once(seen, 1L << 3);
+          b.maglev(MagLev.readYaml(in));
+        }
+        case "minimumRingSize" -> {
+          seen = in.once(seen, 1L << 4);
+          b.minimumRingSize(in.int64());
+        }
+        case "ringHash" -> {
+          seen = in.once(seen, 1L << 5);
+          b.ringHash(RingHash.readYaml(in));
+        }
+        case "useSourceIp" -> {
+          seen = in.once(seen, 1L << 6);
+          b.useSourceIp(in.bool());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

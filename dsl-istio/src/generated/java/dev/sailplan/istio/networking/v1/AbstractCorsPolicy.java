@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -148,5 +149,53 @@ public abstract class AbstractCorsPolicy implements YamlWritable {
       out.key("unmatchedPreflights");
       out.value(unmatchedPreflights().get().value());
     }
+  }
+
+  /**
+   * Reads a {@code CorsPolicy} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static CorsPolicy readYaml(YamlIn in) {
+    CorsPolicy.Builder b = CorsPolicy.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "allowCredentials" -> {
+          seen = in.once(seen, 1L);
+          b.allowCredentials(in.bool());
+        }
+        case "allowHeaders" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllAllowHeaders(in.list(YamlIn::string));
+        }
+        case "allowMethods" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllAllowMethods(in.list(YamlIn::string));
+        }
+        case "allowOrigin" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllAllowOrigin(in.list(YamlIn::string));
+        }
+        case "allowOrigins" -> {
+          seen = in.once(seen, 1L << 4);
+          b.addAllAllowOrigins(in.list(StringMatch::readYaml));
+        }
+        case "exposeHeaders" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllExposeHeaders(in.list(YamlIn::string));
+        }
+        case "maxAge" -> {
+          seen = in.once(seen, 1L << 6);
+          b.maxAge(in.duration());
+        }
+        case "unmatchedPreflights" -> {
+          seen = in.once(seen, 1L << 7);
+          b.unmatchedPreflights(UnmatchedPreflights.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -99,5 +100,37 @@ public abstract class AbstractDelay implements YamlWritable {
       out.key("percentage");
       out.object(percentage().get());
     }
+  }
+
+  /**
+   * Reads a {@code Delay} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Delay readYaml(YamlIn in) {
+    Delay.Builder b = Delay.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "exponentialDelay" -> {
+          seen = in.once(seen, 1L);
+          b.exponentialDelay(in.duration());
+        }
+        case "fixedDelay" -> {
+          seen = in.once(seen, 1L << 1);
+          b.fixedDelay(in.duration());
+        }
+        case "percent" -> {
+          seen = in.once(seen, 1L << 2);
+          b.percent(in.int32());
+        }
+        case "percentage" -> {
+          seen = in.once(seen, 1L << 3);
+          b.percentage(Percent.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -63,5 +64,33 @@ public abstract class AbstractDestination implements YamlWritable {
       out.key("subset");
       out.value(subset().get());
     }
+  }
+
+  /**
+   * Reads a {@code Destination} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Destination readYaml(YamlIn in) {
+    Destination.Builder b = Destination.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "host" -> {
+          seen = in.once(seen, 1L);
+          b.host(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 1);
+          b.port(PortSelector.readYaml(in));
+        }
+        case "subset" -> {
+          seen = in.once(seen, 1L << 2);
+          b.subset(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -94,5 +95,41 @@ public abstract class AbstractDestinationRuleSpec implements YamlWritable {
       out.key("workloadSelector");
       out.object(workloadSelector().get());
     }
+  }
+
+  /**
+   * Reads a {@code DestinationRuleSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static DestinationRuleSpec readYaml(YamlIn in) {
+    DestinationRuleSpec.Builder b = DestinationRuleSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "exportTo" -> {
+          seen = in.once(seen, 1L);
+          b.addAllExportTo(in.list(YamlIn::string));
+        }
+        case "host" -> {
+          seen = in.once(seen, 1L << 1);
+          b.host(in.string());
+        }
+        case "subsets" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllSubsets(in.list(Subset::readYaml));
+        }
+        case "trafficPolicy" -> {
+          seen = in.once(seen, 1L << 3);
+          b.trafficPolicy(TrafficPolicy.readYaml(in));
+        }
+        case "workloadSelector" -> {
+          seen = in.once(seen, 1L << 4);
+          b.workloadSelector(WorkloadSelector.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

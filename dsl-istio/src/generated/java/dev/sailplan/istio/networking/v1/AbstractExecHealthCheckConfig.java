@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -46,5 +47,25 @@ public abstract class AbstractExecHealthCheckConfig implements YamlWritable {
       out.value(v0);
     }
     out.endSequence();
+  }
+
+  /**
+   * Reads a {@code ExecHealthCheckConfig} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ExecHealthCheckConfig readYaml(YamlIn in) {
+    ExecHealthCheckConfig.Builder b = ExecHealthCheckConfig.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "command" -> {
+          seen = in.once(seen, 1L);
+          b.addAllCommand(in.list(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

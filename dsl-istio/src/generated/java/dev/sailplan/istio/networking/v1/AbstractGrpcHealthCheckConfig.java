@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -66,5 +67,29 @@ public abstract class AbstractGrpcHealthCheckConfig implements YamlWritable {
       out.key("service");
       out.value(service().get());
     }
+  }
+
+  /**
+   * Reads a {@code GrpcHealthCheckConfig} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static GrpcHealthCheckConfig readYaml(YamlIn in) {
+    GrpcHealthCheckConfig.Builder b = GrpcHealthCheckConfig.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "port" -> {
+          seen = in.once(seen, 1L);
+          b.port(in.int64());
+        }
+        case "service" -> {
+          seen = in.once(seen, 1L << 1);
+          b.service(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

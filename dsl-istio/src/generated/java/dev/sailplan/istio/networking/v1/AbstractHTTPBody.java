@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Format;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -68,5 +69,29 @@ public abstract class AbstractHTTPBody implements YamlWritable {
       out.key("string");
       out.value(string().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPBody} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPBody readYaml(YamlIn in) {
+    HTTPBody.Builder b = HTTPBody.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "bytes" -> {
+          seen = in.once(seen, 1L);
+          b.bytes(in.string());
+        }
+        case "string" -> {
+          seen = in.once(seen, 1L << 1);
+          b.string(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

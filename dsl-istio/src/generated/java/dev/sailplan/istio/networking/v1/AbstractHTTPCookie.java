@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -80,5 +81,37 @@ public abstract class AbstractHTTPCookie implements YamlWritable {
       out.key("ttl");
       out.value(ttl().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPCookie} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPCookie readYaml(YamlIn in) {
+    HTTPCookie.Builder b = HTTPCookie.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "attributes" -> {
+          seen = in.once(seen, 1L);
+          b.addAllAttributes(in.list(CookieAttribute::readYaml));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 1);
+          b.name(in.string());
+        }
+        case "path" -> {
+          seen = in.once(seen, 1L << 2);
+          b.path(in.string());
+        }
+        case "ttl" -> {
+          seen = in.once(seen, 1L << 3);
+          b.ttl(in.duration());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

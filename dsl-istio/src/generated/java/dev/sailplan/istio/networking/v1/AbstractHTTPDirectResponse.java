@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -57,5 +58,29 @@ public abstract class AbstractHTTPDirectResponse implements YamlWritable {
     }
     out.key("status");
     out.value(status());
+  }
+
+  /**
+   * Reads a {@code HTTPDirectResponse} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPDirectResponse readYaml(YamlIn in) {
+    HTTPDirectResponse.Builder b = HTTPDirectResponse.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "body" -> {
+          seen = in.once(seen, 1L);
+          b.body(HTTPBody.readYaml(in));
+        }
+        case "status" -> {
+          seen = in.once(seen, 1L << 1);
+          b.status(in.int64());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

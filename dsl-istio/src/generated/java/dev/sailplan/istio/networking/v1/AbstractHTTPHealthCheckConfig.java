@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -104,5 +105,41 @@ public abstract class AbstractHTTPHealthCheckConfig implements YamlWritable {
       out.key("scheme");
       out.value(scheme().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPHealthCheckConfig} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPHealthCheckConfig readYaml(YamlIn in) {
+    HTTPHealthCheckConfig.Builder b = HTTPHealthCheckConfig.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "host" -> {
+          seen = in.once(seen, 1L);
+          b.host(in.string());
+        }
+        case "httpHeaders" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllHttpHeaders(in.list(HTTPHeader::readYaml));
+        }
+        case "path" -> {
+          seen = in.once(seen, 1L << 2);
+          b.path(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 3);
+          b.port(in.int64());
+        }
+        case "scheme" -> {
+          seen = in.once(seen, 1L << 4);
+          b.scheme(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

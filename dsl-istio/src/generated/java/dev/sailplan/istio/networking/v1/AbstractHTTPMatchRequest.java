@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -219,5 +220,77 @@ public abstract class AbstractHTTPMatchRequest implements YamlWritable {
       }
       out.endMapping();
     }
+  }
+
+  /**
+   * Reads a {@code HTTPMatchRequest} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPMatchRequest readYaml(YamlIn in) {
+    HTTPMatchRequest.Builder b = HTTPMatchRequest.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "authority" -> {
+          seen = in.once(seen, 1L);
+          b.authority(StringMatch.readYaml(in));
+        }
+        case "gateways" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllGateways(in.list(YamlIn::string));
+        }
+        case "headers" -> {
+          seen = in.once(seen, 1L << 2);
+          b.putAllHeaders(in.map(StringMatch::readYaml));
+        }
+        case "ignoreUriCase" -> {
+          seen = in.once(seen, 1L << 3);
+          b.ignoreUriCase(in.bool());
+        }
+        case "method" -> {
+          seen = in.once(seen, 1L << 4);
+          b.method(StringMatch.readYaml(in));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 5);
+          b.name(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 6);
+          b.port(in.int64());
+        }
+        case "queryParams" -> {
+          seen = in.once(seen, 1L << 7);
+          b.putAllQueryParams(in.map(StringMatch::readYaml));
+        }
+        case "scheme" -> {
+          seen = in.once(seen, 1L << 8);
+          b.scheme(StringMatch.readYaml(in));
+        }
+        case "sourceLabels" -> {
+          seen = in.once(seen, 1L << 9);
+          b.putAllSourceLabels(in.map(YamlIn::string));
+        }
+        case "sourceNamespace" -> {
+          seen = in.once(seen, 1L << 10);
+          b.sourceNamespace(in.string());
+        }
+        case "statPrefix" -> {
+          seen = in.once(seen, 1L << 11);
+          b.statPrefix(in.string());
+        }
+        case "uri" -> {
+          seen = in.once(seen, 1L << 12);
+          b.uri(StringMatch.readYaml(in));
+        }
+        case "withoutHeaders" -> {
+          seen = in.once(seen, 1L << 13);
+          b.putAllWithoutHeaders(in.map(StringMatch::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -120,5 +121,45 @@ public abstract class AbstractHTTPRedirect implements YamlWritable {
       out.key("uri");
       out.value(uri().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRedirect} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRedirect readYaml(YamlIn in) {
+    HTTPRedirect.Builder b = HTTPRedirect.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "authority" -> {
+          seen = in.once(seen, 1L);
+          b.authority(in.string());
+        }
+        case "derivePort" -> {
+          seen = in.once(seen, 1L << 1);
+          b.derivePort(RedirectPortSelection.readYaml(in));
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 2);
+          b.port(in.int64());
+        }
+        case "redirectCode" -> {
+          seen = in.once(seen, 1L << 3);
+          b.redirectCode(in.int64());
+        }
+        case "scheme" -> {
+          seen = in.once(seen, 1L << 4);
+          b.scheme(in.string());
+        }
+        case "uri" -> {
+          seen = in.once(seen, 1L << 5);
+          b.uri(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -110,5 +111,45 @@ public abstract class AbstractHTTPRetry implements YamlWritable {
       out.key("retryRemoteLocalities");
       out.value(retryRemoteLocalities().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRetry} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRetry readYaml(YamlIn in) {
+    HTTPRetry.Builder b = HTTPRetry.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "attempts" -> {
+          seen = in.once(seen, 1L);
+          b.attempts(in.int32());
+        }
+        case "backoff" -> {
+          seen = in.once(seen, 1L << 1);
+          b.backoff(in.duration());
+        }
+        case "perTryTimeout" -> {
+          seen = in.once(seen, 1L << 2);
+          b.perTryTimeout(in.duration());
+        }
+        case "retryIgnorePreviousHosts" -> {
+          seen = in.once(seen, 1L << 3);
+          b.retryIgnorePreviousHosts(in.bool());
+        }
+        case "retryOn" -> {
+          seen = in.once(seen, 1L << 4);
+          b.retryOn(in.string());
+        }
+        case "retryRemoteLocalities" -> {
+          seen = in.once(seen, 1L << 5);
+          b.retryRemoteLocalities(in.bool());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -66,5 +67,33 @@ public abstract class AbstractHTTPRewrite implements YamlWritable {
       out.key("uriRegexRewrite");
       out.object(uriRegexRewrite().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRewrite} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRewrite readYaml(YamlIn in) {
+    HTTPRewrite.Builder b = HTTPRewrite.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "authority" -> {
+          seen = in.once(seen, 1L);
+          b.authority(in.string());
+        }
+        case "uri" -> {
+          seen = in.once(seen, 1L << 1);
+          b.uri(in.string());
+        }
+        case "uriRegexRewrite" -> {
+          seen = in.once(seen, 1L << 2);
+          b.uriRegexRewrite(RegexRewrite.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -249,5 +250,89 @@ public abstract class AbstractHTTPRoute implements YamlWritable {
       out.key("timeout");
       out.value(timeout().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRoute} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRoute readYaml(YamlIn in) {
+    HTTPRoute.Builder b = HTTPRoute.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "corsPolicy" -> {
+          seen = in.once(seen, 1L);
+          b.corsPolicy(CorsPolicy.readYaml(in));
+        }
+        case "delegate" -> {
+          seen = in.once(seen, 1L << 1);
+          b.delegate(Delegate.readYaml(in));
+        }
+        case "directResponse" -> {
+          seen = in.once(seen, 1L << 2);
+          b.directResponse(HTTPDirectResponse.readYaml(in));
+        }
+        case "fault" -> {
+          seen = in.once(seen, 1L << 3);
+          b.fault(HTTPFaultInjection.readYaml(in));
+        }
+        case "headers" -> {
+          seen = in.once(seen, 1L << 4);
+          b.headers(Headers.readYaml(in));
+        }
+        case "match" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllMatch(in.list(HTTPMatchRequest::readYaml));
+        }
+        case "mirror" -> {
+          seen = in.once(seen, 1L << 6);
+          b.mirror(Destination.readYaml(in));
+        }
+        case "mirror_percent" -> {
+          seen = in.once(seen, 1L << 7);
+          b.mirrorPercentSnakeCase(in.int64());
+        }
+        case "mirrorPercent" -> {
+          seen = in.once(seen, 1L << 8);
+          b.mirrorPercent(in.int64());
+        }
+        case "mirrorPercentage" -> {
+          seen = in.once(seen, 1L << 9);
+          b.mirrorPercentage(Percent.readYaml(in));
+        }
+        case "mirrors" -> {
+          seen = in.once(seen, 1L << 10);
+          b.addAllMirrors(in.list(HTTPMirrorPolicy::readYaml));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 11);
+          b.name(in.string());
+        }
+        case "redirect" -> {
+          seen = in.once(seen, 1L << 12);
+          b.redirect(HTTPRedirect.readYaml(in));
+        }
+        case "retries" -> {
+          seen = in.once(seen, 1L << 13);
+          b.retries(HTTPRetry.readYaml(in));
+        }
+        case "rewrite" -> {
+          seen = in.once(seen, 1L << 14);
+          b.rewrite(HTTPRewrite.readYaml(in));
+        }
+        case "route" -> {
+          seen = in.once(seen, 1L << 15);
+          b.addAllRoute(in.list(HTTPRouteDestination::readYaml));
+        }
+        case "timeout" -> {
+          seen = in.once(seen, 1L << 16);
+          b.timeout(in.duration());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -64,5 +65,33 @@ public abstract class AbstractHTTPRouteDestination implements YamlWritable {
       out.key("weight");
       out.value(weight().getAsInt());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPRouteDestination} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPRouteDestination readYaml(YamlIn in) {
+    HTTPRouteDestination.Builder b = HTTPRouteDestination.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "destination" -> {
+          seen = in.once(seen, 1L);
+          b.destination(Destination.readYaml(in));
+        }
+        case "headers" -> {
+          seen = in.once(seen, 1L << 1);
+          b.headers(Headers.readYaml(in));
+        }
+        case "weight" -> {
+          seen = in.once(seen, 1L << 2);
+          b.weight(in.int32());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -128,5 +129,53 @@ public abstract class AbstractHTTPSettings implements YamlWritable {
       out.key("useClientProtocol");
       out.value(useClientProtocol().get());
     }
+  }
+
+  /**
+   * Reads a {@code HTTPSettings} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HTTPSettings readYaml(YamlIn in) {
+    HTTPSettings.Builder b = HTTPSettings.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "h2UpgradePolicy" -> {
+          seen = in.once(seen, 1L);
+          b.h2UpgradePolicy(H2UpgradePolicy.readYaml(in));
+        }
+        case "http1MaxPendingRequests" -> {
+          seen = in.once(seen, 1L << 1);
+          b.http1MaxPendingRequests(in.int32());
+        }
+        case "http2MaxRequests" -> {
+          seen = in.once(seen, 1L << 2);
+          b.http2MaxRequests(in.int32());
+        }
+        case "idleTimeout" -> {
+          seen = in.once(seen, 1L << 3);
+          b.idleTimeout(in.duration());
+        }
+        case "maxConcurrentStreams" -> {
+          seen = in.once(seen, 1L << 4);
+          b.maxConcurrentStreams(in.int32());
+        }
+        case "maxRequestsPerConnection" -> {
+          seen = in.once(seen, 1L << 5);
+          b.maxRequestsPerConnection(in.int32());
+        }
+        case "maxRetries" -> {
+          seen = in.once(seen, 1L << 6);
+          b.maxRetries(in.int32());
+        }
+        case "useClientProtocol" -> {
+          seen = in.once(seen, 1L << 7);
+          b.useClientProtocol(in.bool());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -81,5 +82,33 @@ public abstract class AbstractHeaderOperations implements YamlWritable {
       }
       out.endMapping();
     }
+  }
+
+  /**
+   * Reads a {@code HeaderOperations} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static HeaderOperations readYaml(YamlIn in) {
+    HeaderOperations.Builder b = HeaderOperations.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "add" -> {
+          seen = in.once(seen, 1L);
+          b.putAllAdd(in.map(YamlIn::string));
+        }
+        case "remove" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllRemove(in.list(YamlIn::string));
+        }
+        case "set" -> {
+          seen = in.once(seen, 1L << 2);
+          b.putAllSet(in.map(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

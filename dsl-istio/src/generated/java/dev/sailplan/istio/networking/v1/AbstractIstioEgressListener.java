@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -80,5 +81,37 @@ public abstract class AbstractIstioEgressListener implements YamlWritable {
       out.key("port");
       out.object(port().get());
     }
+  }
+
+  /**
+   * Reads a {@code IstioEgressListener} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static IstioEgressListener readYaml(YamlIn in) {
+    IstioEgressListener.Builder b = IstioEgressListener.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "bind" -> {
+          seen = in.once(seen, 1L);
+          b.bind(in.string());
+        }
+        case "captureMode" -> {
+          seen = in.once(seen, 1L << 1);
+          b.captureMode(CaptureMode.readYaml(in));
+        }
+        case "hosts" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllHosts(in.list(YamlIn::string));
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 3);
+          b.port(SidecarPort.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -120,5 +121,45 @@ public abstract class AbstractL4MatchAttributes implements YamlWritable {
       out.key("sourceSubnet");
       out.value(sourceSubnet().get());
     }
+  }
+
+  /**
+   * Reads a {@code L4MatchAttributes} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static L4MatchAttributes readYaml(YamlIn in) {
+    L4MatchAttributes.Builder b = L4MatchAttributes.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "destinationSubnets" -> {
+          seen = in.once(seen, 1L);
+          b.addAllDestinationSubnets(in.list(YamlIn::string));
+        }
+        case "gateways" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllGateways(in.list(YamlIn::string));
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 2);
+          b.port(in.int64());
+        }
+        case "sourceLabels" -> {
+          seen = in.once(seen, 1L << 3);
+          b.putAllSourceLabels(in.map(YamlIn::string));
+        }
+        case "sourceNamespace" -> {
+          seen = in.once(seen, 1L << 4);
+          b.sourceNamespace(in.string());
+        }
+        case "sourceSubnet" -> {
+          seen = in.once(seen, 1L << 5);
+          b.sourceSubnet(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -105,5 +106,41 @@ public abstract class AbstractLoadBalancerSettings implements YamlWritable {
       out.key("warmupDurationSecs");
       out.value(warmupDurationSecs().get());
     }
+  }
+
+  /**
+   * Reads a {@code LoadBalancerSettings} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static LoadBalancerSettings readYaml(YamlIn in) {
+    LoadBalancerSettings.Builder b = LoadBalancerSettings.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "consistentHash" -> {
+          seen = in.once(seen, 1L);
+          b.consistentHash(ConsistentHashLB.readYaml(in));
+        }
+        case "localityLbSetting" -> {
+          seen = in.once(seen, 1L << 1);
+          b.localityLbSetting(LocalityLoadBalancerSetting.readYaml(in));
+        }
+        case "simple" -> {
+          seen = in.once(seen, 1L << 2);
+          b.simple(SimpleLB.readYaml(in));
+        }
+        case "warmup" -> {
+          seen = in.once(seen, 1L << 3);
+          b.warmup(WarmupConfiguration.readYaml(in));
+        }
+        case "warmupDurationSecs" -> {
+          seen = in.once(seen, 1L << 4);
+          b.warmupDurationSecs(in.duration());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

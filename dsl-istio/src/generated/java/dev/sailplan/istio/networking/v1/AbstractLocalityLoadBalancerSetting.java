@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -90,5 +91,37 @@ public abstract class AbstractLocalityLoadBalancerSetting implements YamlWritabl
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code LocalityLoadBalancerSetting} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static LocalityLoadBalancerSetting readYaml(YamlIn in) {
+    LocalityLoadBalancerSetting.Builder b = LocalityLoadBalancerSetting.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "distribute" -> {
+          seen = in.once(seen, 1L);
+          b.addAllDistribute(in.list(Distribute::readYaml));
+        }
+        case "enabled" -> {
+          seen = in.once(seen, 1L << 1);
+          b.enabled(in.bool());
+        }
+        case "failover" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllFailover(in.list(Failover::readYaml));
+        }
+        case "failoverPriority" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllFailoverPriority(in.list(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

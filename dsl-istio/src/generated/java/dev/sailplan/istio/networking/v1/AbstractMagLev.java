@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalLong;
@@ -48,5 +49,25 @@ public abstract class AbstractMagLev implements YamlWritable {
       out.key("tableSize");
       out.value(tableSize().getAsLong());
     }
+  }
+
+  /**
+   * Reads a {@code MagLev} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static MagLev readYaml(YamlIn in) {
+    MagLev.Builder b = MagLev.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "tableSize" -> {
+          seen = in.once(seen, 1L);
+          b.tableSize(in.int64());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -55,5 +56,29 @@ public abstract class AbstractOutboundTrafficPolicy implements YamlWritable {
       out.key("mode");
       out.value(mode().get().value());
     }
+  }
+
+  /**
+   * Reads a {@code OutboundTrafficPolicy} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static OutboundTrafficPolicy readYaml(YamlIn in) {
+    OutboundTrafficPolicy.Builder b = OutboundTrafficPolicy.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "egressProxy" -> {
+          seen = in.once(seen, 1L);
+          b.egressProxy(Destination.readYaml(in));
+        }
+        case "mode" -> {
+          seen = in.once(seen, 1L << 1);
+          b.mode(OutboundTrafficPolicyMode.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -157,5 +158,57 @@ public abstract class AbstractOutlierDetection implements YamlWritable {
       out.key("splitExternalLocalOriginErrors");
       out.value(splitExternalLocalOriginErrors().get());
     }
+  }
+
+  /**
+   * Reads a {@code OutlierDetection} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static OutlierDetection readYaml(YamlIn in) {
+    OutlierDetection.Builder b = OutlierDetection.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "baseEjectionTime" -> {
+          seen = in.once(seen, 1L);
+          b.baseEjectionTime(in.duration());
+        }
+        case "consecutive5xxErrors" -> {
+          seen = in.once(seen, 1L << 1);
+          b.consecutive5xxErrors(in.int64());
+        }
+        case "consecutiveErrors" -> {
+          seen = in.once(seen, 1L << 2);
+          b.consecutiveErrors(in.int32());
+        }
+        case "consecutiveGatewayErrors" -> {
+          seen = in.once(seen, 1L << 3);
+          b.consecutiveGatewayErrors(in.int64());
+        }
+        case "consecutiveLocalOriginFailures" -> {
+          seen = in.once(seen, 1L << 4);
+          b.consecutiveLocalOriginFailures(in.int64());
+        }
+        case "interval" -> {
+          seen = in.once(seen, 1L << 5);
+          b.interval(in.duration());
+        }
+        case "maxEjectionPercent" -> {
+          seen = in.once(seen, 1L << 6);
+          b.maxEjectionPercent(in.int32());
+        }
+        case "minHealthPercent" -> {
+          seen = in.once(seen, 1L << 7);
+          b.minHealthPercent(in.int32());
+        }
+        case "splitExternalLocalOriginErrors" -> {
+          seen = in.once(seen, 1L << 8);
+          b.splitExternalLocalOriginErrors(in.bool());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalLong;
@@ -77,5 +78,37 @@ public abstract class AbstractPort implements YamlWritable {
       out.key("targetPort");
       out.value(targetPort().getAsLong());
     }
+  }
+
+  /**
+   * Reads a {@code Port} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Port readYaml(YamlIn in) {
+    Port.Builder b = Port.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = in.once(seen, 1L);
+          b.name(in.string());
+        }
+        case "number" -> {
+          seen = in.once(seen, 1L << 1);
+          b.number(in.int64());
+        }
+        case "protocol" -> {
+          seen = in.once(seen, 1L << 2);
+          b.protocol(in.string());
+        }
+        case "targetPort" -> {
+          seen = in.once(seen, 1L << 3);
+          b.targetPort(in.int64());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

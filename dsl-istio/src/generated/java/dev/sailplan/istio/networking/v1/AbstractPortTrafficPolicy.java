@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -88,5 +89,41 @@ public abstract class AbstractPortTrafficPolicy implements YamlWritable {
       out.key("tls");
       out.object(tls().get());
     }
+  }
+
+  /**
+   * Reads a {@code PortTrafficPolicy} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static PortTrafficPolicy readYaml(YamlIn in) {
+    PortTrafficPolicy.Builder b = PortTrafficPolicy.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "connectionPool" -> {
+          seen = in.once(seen, 1L);
+          b.connectionPool(ConnectionPoolSettings.readYaml(in));
+        }
+        case "loadBalancer" -> {
+          seen = in.once(seen, 1L << 1);
+          b.loadBalancer(LoadBalancerSettings.readYaml(in));
+        }
+        case "outlierDetection" -> {
+          seen = in.once(seen, 1L << 2);
+          b.outlierDetection(OutlierDetection.readYaml(in));
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 3);
+          b.port(PortSelector.readYaml(in));
+        }
+        case "tls" -> {
+          seen = in.once(seen, 1L << 4);
+          b.tls(ClientTLSSettings.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -160,5 +161,57 @@ public abstract class AbstractReadinessProbe implements YamlWritable {
       out.key("timeoutSeconds");
       out.value(timeoutSeconds().getAsInt());
     }
+  }
+
+  /**
+   * Reads a {@code ReadinessProbe} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ReadinessProbe readYaml(YamlIn in) {
+    ReadinessProbe.Builder b = ReadinessProbe.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "exec" -> {
+          seen = in.once(seen, 1L);
+          b.exec(ExecHealthCheckConfig.readYaml(in));
+        }
+        case "failureThreshold" -> {
+          seen = in.once(seen, 1L << 1);
+          b.failureThreshold(in.int32());
+        }
+        case "grpc" -> {
+          seen = in.once(seen, 1L << 2);
+          b.grpc(GrpcHealthCheckConfig.readYaml(in));
+        }
+        case "httpGet" -> {
+          seen = in.once(seen, 1L << 3);
+          b.httpGet(HTTPHealthCheckConfig.readYaml(in));
+        }
+        case "initialDelaySeconds" -> {
+          seen = in.once(seen, 1L << 4);
+          b.initialDelaySeconds(in.int32());
+        }
+        case "periodSeconds" -> {
+          seen = in.once(seen, 1L << 5);
+          b.periodSeconds(in.int32());
+        }
+        case "successThreshold" -> {
+          seen = in.once(seen, 1L << 6);
+          b.successThreshold(in.int32());
+        }
+        case "tcpSocket" -> {
+          seen = in.once(seen, 1L << 7);
+          b.tcpSocket(TCPHealthCheckConfig.readYaml(in));
+        }
+        case "timeoutSeconds" -> {
+          seen = in.once(seen, 1L << 8);
+          b.timeoutSeconds(in.int32());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalDouble;
@@ -65,5 +66,29 @@ public abstract class AbstractRetryBudget implements YamlWritable {
       out.key("percent");
       out.value(percent().getAsDouble());
     }
+  }
+
+  /**
+   * Reads a {@code RetryBudget} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static RetryBudget readYaml(YamlIn in) {
+    RetryBudget.Builder b = RetryBudget.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "minRetryConcurrency" -> {
+          seen = in.once(seen, 1L);
+          b.minRetryConcurrency(in.int64());
+        }
+        case "percent" -> {
+          seen = in.once(seen, 1L << 1);
+          b.percent(in.number());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalInt;
@@ -52,5 +53,29 @@ public abstract class AbstractRouteDestination implements YamlWritable {
       out.key("weight");
       out.value(weight().getAsInt());
     }
+  }
+
+  /**
+   * Reads a {@code RouteDestination} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static RouteDestination readYaml(YamlIn in) {
+    RouteDestination.Builder b = RouteDestination.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "destination" -> {
+          seen = in.once(seen, 1L);
+          b.destination(Destination.readYaml(in));
+        }
+        case "weight" -> {
+          seen = in.once(seen, 1L << 1);
+          b.weight(in.int32());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

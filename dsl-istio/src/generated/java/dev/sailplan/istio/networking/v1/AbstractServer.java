@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -112,5 +113,45 @@ public abstract class AbstractServer implements YamlWritable {
       out.key("tls");
       out.object(tls().get());
     }
+  }
+
+  /**
+   * Reads a {@code Server} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Server readYaml(YamlIn in) {
+    Server.Builder b = Server.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "bind" -> {
+          seen = in.once(seen, 1L);
+          b.bind(in.string());
+        }
+        case "defaultEndpoint" -> {
+          seen = in.once(seen, 1L << 1);
+          b.defaultEndpoint(in.string());
+        }
+        case "hosts" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllHosts(in.list(YamlIn::string));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 3);
+          b.name(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 4);
+          b.port(Port.readYaml(in));
+        }
+        case "tls" -> {
+          seen = in.once(seen, 1L << 5);
+          b.tls(ServerTLSSettings.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -256,5 +257,85 @@ public abstract class AbstractServerTLSSettings implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code ServerTLSSettings} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ServerTLSSettings readYaml(YamlIn in) {
+    ServerTLSSettings.Builder b = ServerTLSSettings.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "caCertCredentialName" -> {
+          seen = in.once(seen, 1L);
+          b.caCertCredentialName(in.string());
+        }
+        case "caCertificates" -> {
+          seen = in.once(seen, 1L << 1);
+          b.caCertificates(in.string());
+        }
+        case "caCrl" -> {
+          seen = in.once(seen, 1L << 2);
+          b.caCrl(in.string());
+        }
+        case "cipherSuites" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllCipherSuites(in.list(YamlIn::string));
+        }
+        case "credentialName" -> {
+          seen = in.once(seen, 1L << 4);
+          b.credentialName(in.string());
+        }
+        case "credentialNames" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllCredentialNames(in.list(YamlIn::string));
+        }
+        case "httpsRedirect" -> {
+          seen = in.once(seen, 1L << 6);
+          b.httpsRedirect(in.bool());
+        }
+        case "maxProtocolVersion" -> {
+          seen = in.once(seen, 1L << 7);
+          b.maxProtocolVersion(TLSProtocol.readYaml(in));
+        }
+        case "minProtocolVersion" -> {
+          seen = in.once(seen, 1L << 8);
+          b.minProtocolVersion(TLSProtocol.readYaml(in));
+        }
+        case "mode" -> {
+          seen = in.once(seen, 1L << 9);
+          b.mode(ServerTLSMode.readYaml(in));
+        }
+        case "privateKey" -> {
+          seen = in.once(seen, 1L << 10);
+          b.privateKey(in.string());
+        }
+        case "serverCertificate" -> {
+          seen = in.once(seen, 1L << 11);
+          b.serverCertificate(in.string());
+        }
+        case "subjectAltNames" -> {
+          seen = in.once(seen, 1L << 12);
+          b.addAllSubjectAltNames(in.list(YamlIn::string));
+        }
+        case "tlsCertificates" -> {
+          seen = in.once(seen, 1L << 13);
+          b.addAllTlsCertificates(in.list(TLSCertificate::readYaml));
+        }
+        case "verifyCertificateHash" -> {
+          seen = in.once(seen, 1L << 14);
+          b.addAllVerifyCertificateHash(in.list(YamlIn::string));
+        }
+        case "verifyCertificateSpki" -> {
+          seen = in.once(seen, 1L << 15);
+          b.addAllVerifyCertificateSpki(in.list(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

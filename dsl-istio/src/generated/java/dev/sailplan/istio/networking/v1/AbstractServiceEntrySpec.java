@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.ListType;
 import dev.sailplan.core.schema.RequiredItems;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -204,5 +205,57 @@ public abstract class AbstractServiceEntrySpec implements YamlWritable {
       out.key("workloadSelector");
       out.object(workloadSelector().get());
     }
+  }
+
+  /**
+   * Reads a {@code ServiceEntrySpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ServiceEntrySpec readYaml(YamlIn in) {
+    ServiceEntrySpec.Builder b = ServiceEntrySpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "addresses" -> {
+          seen = in.once(seen, 1L);
+          b.addAllAddresses(in.list(YamlIn::string));
+        }
+        case "endpoints" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllEndpoints(in.list(WorkloadEntrySpec::readYaml));
+        }
+        case "exportTo" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllExportTo(in.list(YamlIn::string));
+        }
+        case "hosts" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllHosts(in.list(YamlIn::string));
+        }
+        case "location" -> {
+          seen = in.once(seen, 1L << 4);
+          b.location(Location.readYaml(in));
+        }
+        case "ports" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllPorts(in.list(ServicePort::readYaml));
+        }
+        case "resolution" -> {
+          seen = in.once(seen, 1L << 6);
+          b.resolution(Resolution.readYaml(in));
+        }
+        case "subjectAltNames" -> {
+          seen = in.once(seen, 1L << 7);
+          b.addAllSubjectAltNames(in.list(YamlIn::string));
+        }
+        case "workloadSelector" -> {
+          seen = in.once(seen, 1L << 8);
+          b.workloadSelector(WorkloadLabels.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

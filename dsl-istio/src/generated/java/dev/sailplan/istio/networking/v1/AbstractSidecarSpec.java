@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -97,5 +98,41 @@ public abstract class AbstractSidecarSpec implements YamlWritable {
       out.key("workloadSelector");
       out.object(workloadSelector().get());
     }
+  }
+
+  /**
+   * Reads a {@code SidecarSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static SidecarSpec readYaml(YamlIn in) {
+    SidecarSpec.Builder b = SidecarSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "egress" -> {
+          seen = in.once(seen, 1L);
+          b.addAllEgress(in.list(IstioEgressListener::readYaml));
+        }
+        case "inboundConnectionPool" -> {
+          seen = in.once(seen, 1L << 1);
+          b.inboundConnectionPool(ConnectionPoolSettings.readYaml(in));
+        }
+        case "ingress" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllIngress(in.list(IstioIngressListener::readYaml));
+        }
+        case "outboundTrafficPolicy" -> {
+          seen = in.once(seen, 1L << 3);
+          b.outboundTrafficPolicy(OutboundTrafficPolicy.readYaml(in));
+        }
+        case "workloadSelector" -> {
+          seen = in.once(seen, 1L << 4);
+          b.workloadSelector(WorkloadLabels.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

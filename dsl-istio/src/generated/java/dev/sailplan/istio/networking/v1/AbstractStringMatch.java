@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -77,5 +78,33 @@ public abstract class AbstractStringMatch implements YamlWritable {
       out.key("regex");
       out.value(regex().get());
     }
+  }
+
+  /**
+   * Reads a {@code StringMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static StringMatch readYaml(YamlIn in) {
+    StringMatch.Builder b = StringMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "exact" -> {
+          seen = in.once(seen, 1L);
+          b.exact(in.string());
+        }
+        case "prefix" -> {
+          seen = in.once(seen, 1L << 1);
+          b.prefix(in.string());
+        }
+        case "regex" -> {
+          seen = in.once(seen, 1L << 2);
+          b.regex(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

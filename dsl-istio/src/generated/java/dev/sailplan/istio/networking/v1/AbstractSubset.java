@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -69,5 +70,33 @@ public abstract class AbstractSubset implements YamlWritable {
       out.key("trafficPolicy");
       out.object(trafficPolicy().get());
     }
+  }
+
+  /**
+   * Reads a {@code Subset} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Subset readYaml(YamlIn in) {
+    Subset.Builder b = Subset.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "labels" -> {
+          seen = in.once(seen, 1L);
+          b.putAllLabels(in.map(YamlIn::string));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 1);
+          b.name(in.string());
+        }
+        case "trafficPolicy" -> {
+          seen = in.once(seen, 1L << 2);
+          b.trafficPolicy(TrafficPolicy.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -62,5 +63,29 @@ public abstract class AbstractTCPHealthCheckConfig implements YamlWritable {
     }
     out.key("port");
     out.value(port());
+  }
+
+  /**
+   * Reads a {@code TCPHealthCheckConfig} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TCPHealthCheckConfig readYaml(YamlIn in) {
+    TCPHealthCheckConfig.Builder b = TCPHealthCheckConfig.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "host" -> {
+          seen = in.once(seen, 1L);
+          b.host(in.string());
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 1);
+          b.port(in.int64());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -63,5 +64,29 @@ public abstract class AbstractTCPRoute implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code TCPRoute} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TCPRoute readYaml(YamlIn in) {
+    TCPRoute.Builder b = TCPRoute.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "match" -> {
+          seen = in.once(seen, 1L);
+          b.addAllMatch(in.list(L4MatchAttributes::readYaml));
+        }
+        case "route" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllRoute(in.list(RouteDestination::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -99,5 +100,41 @@ public abstract class AbstractTCPSettings implements YamlWritable {
       out.key("tcpKeepalive");
       out.object(tcpKeepalive().get());
     }
+  }
+
+  /**
+   * Reads a {@code TCPSettings} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TCPSettings readYaml(YamlIn in) {
+    TCPSettings.Builder b = TCPSettings.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "connectTimeout" -> {
+          seen = in.once(seen, 1L);
+          b.connectTimeout(in.duration());
+        }
+        case "idleTimeout" -> {
+          seen = in.once(seen, 1L << 1);
+          b.idleTimeout(in.duration());
+        }
+        case "maxConnectionDuration" -> {
+          seen = in.once(seen, 1L << 2);
+          b.maxConnectionDuration(in.duration());
+        }
+        case "maxConnections" -> {
+          seen = in.once(seen, 1L << 3);
+          b.maxConnections(in.int32());
+        }
+        case "tcpKeepalive" -> {
+          seen = in.once(seen, 1L << 4);
+          b.tcpKeepalive(TcpKeepalive.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -66,5 +67,33 @@ public abstract class AbstractTLSCertificate implements YamlWritable {
       out.key("serverCertificate");
       out.value(serverCertificate().get());
     }
+  }
+
+  /**
+   * Reads a {@code TLSCertificate} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TLSCertificate readYaml(YamlIn in) {
+    TLSCertificate.Builder b = TLSCertificate.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "caCertificates" -> {
+          seen = in.once(seen, 1L);
+          b.caCertificates(in.string());
+        }
+        case "privateKey" -> {
+          seen = in.once(seen, 1L << 1);
+          b.privateKey(in.string());
+        }
+        case "serverCertificate" -> {
+          seen = in.once(seen, 1L << 2);
+          b.serverCertificate(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

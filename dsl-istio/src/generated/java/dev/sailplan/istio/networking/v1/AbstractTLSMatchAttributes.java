@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -122,5 +123,45 @@ public abstract class AbstractTLSMatchAttributes implements YamlWritable {
       out.key("sourceNamespace");
       out.value(sourceNamespace().get());
     }
+  }
+
+  /**
+   * Reads a {@code TLSMatchAttributes} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TLSMatchAttributes readYaml(YamlIn in) {
+    TLSMatchAttributes.Builder b = TLSMatchAttributes.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "destinationSubnets" -> {
+          seen = in.once(seen, 1L);
+          b.addAllDestinationSubnets(in.list(YamlIn::string));
+        }
+        case "gateways" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllGateways(in.list(YamlIn::string));
+        }
+        case "port" -> {
+          seen = in.once(seen, 1L << 2);
+          b.port(in.int64());
+        }
+        case "sniHosts" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllSniHosts(in.list(YamlIn::string));
+        }
+        case "sourceLabels" -> {
+          seen = in.once(seen, 1L << 4);
+          b.putAllSourceLabels(in.map(YamlIn::string));
+        }
+        case "sourceNamespace" -> {
+          seen = in.once(seen, 1L << 5);
+          b.sourceNamespace(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

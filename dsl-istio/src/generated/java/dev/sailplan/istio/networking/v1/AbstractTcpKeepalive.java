@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -82,5 +83,33 @@ public abstract class AbstractTcpKeepalive implements YamlWritable {
       out.key("time");
       out.value(time().get());
     }
+  }
+
+  /**
+   * Reads a {@code TcpKeepalive} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TcpKeepalive readYaml(YamlIn in) {
+    TcpKeepalive.Builder b = TcpKeepalive.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "interval" -> {
+          seen = in.once(seen, 1L);
+          b.interval(in.duration());
+        }
+        case "probes" -> {
+          seen = in.once(seen, 1L << 1);
+          b.probes(in.int64());
+        }
+        case "time" -> {
+          seen = in.once(seen, 1L << 2);
+          b.time(in.duration());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

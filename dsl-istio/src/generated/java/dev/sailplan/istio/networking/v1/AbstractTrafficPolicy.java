@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -130,5 +131,53 @@ public abstract class AbstractTrafficPolicy implements YamlWritable {
       out.key("tunnel");
       out.object(tunnel().get());
     }
+  }
+
+  /**
+   * Reads a {@code TrafficPolicy} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TrafficPolicy readYaml(YamlIn in) {
+    TrafficPolicy.Builder b = TrafficPolicy.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "connectionPool" -> {
+          seen = in.once(seen, 1L);
+          b.connectionPool(ConnectionPoolSettings.readYaml(in));
+        }
+        case "loadBalancer" -> {
+          seen = in.once(seen, 1L << 1);
+          b.loadBalancer(LoadBalancerSettings.readYaml(in));
+        }
+        case "outlierDetection" -> {
+          seen = in.once(seen, 1L << 2);
+          b.outlierDetection(OutlierDetection.readYaml(in));
+        }
+        case "portLevelSettings" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllPortLevelSettings(in.list(PortTrafficPolicy::readYaml));
+        }
+        case "proxyProtocol" -> {
+          seen = in.once(seen, 1L << 4);
+          b.proxyProtocol(ProxyProtocol.readYaml(in));
+        }
+        case "retryBudget" -> {
+          seen = in.once(seen, 1L << 5);
+          b.retryBudget(RetryBudget.readYaml(in));
+        }
+        case "tls" -> {
+          seen = in.once(seen, 1L << 6);
+          b.tls(ClientTLSSettings.readYaml(in));
+        }
+        case "tunnel" -> {
+          seen = in.once(seen, 1L << 7);
+          b.tunnel(TunnelSettings.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -65,5 +66,33 @@ public abstract class AbstractTunnelSettings implements YamlWritable {
     out.value(targetHost());
     out.key("targetPort");
     out.value(targetPort());
+  }
+
+  /**
+   * Reads a {@code TunnelSettings} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TunnelSettings readYaml(YamlIn in) {
+    TunnelSettings.Builder b = TunnelSettings.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "protocol" -> {
+          seen = in.once(seen, 1L);
+          b.protocol(in.string());
+        }
+        case "targetHost" -> {
+          seen = in.once(seen, 1L << 1);
+          b.targetHost(in.string());
+        }
+        case "targetPort" -> {
+          seen = in.once(seen, 1L << 2);
+          b.targetPort(in.int64());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -123,5 +124,45 @@ public abstract class AbstractVirtualServiceSpec implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code VirtualServiceSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static VirtualServiceSpec readYaml(YamlIn in) {
+    VirtualServiceSpec.Builder b = VirtualServiceSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "exportTo" -> {
+          seen = in.once(seen, 1L);
+          b.addAllExportTo(in.list(YamlIn::string));
+        }
+        case "gateways" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllGateways(in.list(YamlIn::string));
+        }
+        case "hosts" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllHosts(in.list(YamlIn::string));
+        }
+        case "http" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllHttp(in.list(HTTPRoute::readYaml));
+        }
+        case "tcp" -> {
+          seen = in.once(seen, 1L << 4);
+          b.addAllTcp(in.list(TCPRoute::readYaml));
+        }
+        case "tls" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllTls(in.list(TLSRoute::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.OptionalDouble;
@@ -77,5 +78,33 @@ public abstract class AbstractWarmupConfiguration implements YamlWritable {
       out.key("minimumPercent");
       out.value(minimumPercent().getAsDouble());
     }
+  }
+
+  /**
+   * Reads a {@code WarmupConfiguration} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static WarmupConfiguration readYaml(YamlIn in) {
+    WarmupConfiguration.Builder b = WarmupConfiguration.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "aggression" -> {
+          seen = in.once(seen, 1L);
+          b.aggression(in.number());
+        }
+        case "duration" -> {
+          seen = in.once(seen, 1L << 1);
+          b.duration(in.duration());
+        }
+        case "minimumPercent" -> {
+          seen = in.once(seen, 1L << 2);
+          b.minimumPercent(in.number());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -12,6 +12,7 @@ import dev.sailplan.core.Resource;
 import dev.sailplan.core.kind.Identity;
 import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -89,6 +90,34 @@ public abstract class AbstractWorkloadEntry implements Resource, YamlWritable {
       out.key("status");
       out.tree(status().get());
     }
+  }
+
+  /**
+   * Reads the rest of a {@code WorkloadEntry} mapping whose apiVersion and kind were read, without
+   * reflection; anything not written the plain way makes {@code in} throw, for the full path to
+   * decide (see {@link YamlIn}).
+   */
+  public static WorkloadEntry readYaml(YamlIn in, String apiVersion) {
+    WorkloadEntry.Builder b = WorkloadEntry.builder().apiVersion(apiVersion);
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "metadata" -> {
+          seen = in.once(seen, 1L);
+          b.metadata(ObjectMeta.readYaml(in));
+        }
+        case "spec" -> {
+          seen = in.once(seen, 1L << 1);
+          b.spec(WorkloadEntrySpec.readYaml(in));
+        }
+        case "status" -> {
+          seen = in.once(seen, 1L << 2);
+          b.status(in.tree());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 
   /**

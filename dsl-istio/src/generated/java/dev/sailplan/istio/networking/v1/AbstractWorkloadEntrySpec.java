@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -168,5 +169,49 @@ public abstract class AbstractWorkloadEntrySpec implements YamlWritable {
       out.key("weight");
       out.value(weight().getAsLong());
     }
+  }
+
+  /**
+   * Reads a {@code WorkloadEntrySpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static WorkloadEntrySpec readYaml(YamlIn in) {
+    WorkloadEntrySpec.Builder b = WorkloadEntrySpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "address" -> {
+          seen = in.once(seen, 1L);
+          b.address(in.string());
+        }
+        case "labels" -> {
+          seen = in.once(seen, 1L << 1);
+          b.putAllLabels(in.map(YamlIn::string));
+        }
+        case "locality" -> {
+          seen = in.once(seen, 1L << 2);
+          b.locality(in.string());
+        }
+        case "network" -> {
+          seen = in.once(seen, 1L << 3);
+          b.network(in.string());
+        }
+        case "ports" -> {
+          seen = in.once(seen, 1L << 4);
+          b.putAllPorts(in.map(YamlIn::int64));
+        }
+        case "serviceAccount" -> {
+          seen = in.once(seen, 1L << 5);
+          b.serviceAccount(in.string());
+        }
+        case "weight" -> {
+          seen = in.once(seen, 1L << 6);
+          b.weight(in.int64());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

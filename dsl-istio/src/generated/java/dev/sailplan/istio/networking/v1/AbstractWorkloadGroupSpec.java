@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -68,5 +69,33 @@ public abstract class AbstractWorkloadGroupSpec implements YamlWritable {
     }
     out.key("template");
     out.object(template());
+  }
+
+  /**
+   * Reads a {@code WorkloadGroupSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static WorkloadGroupSpec readYaml(YamlIn in) {
+    WorkloadGroupSpec.Builder b = WorkloadGroupSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "metadata" -> {
+          seen = in.once(seen, 1L);
+          b.metadata(WorkloadMetadata.readYaml(in));
+        }
+        case "probe" -> {
+          seen = in.once(seen, 1L << 1);
+          b.probe(ReadinessProbe.readYaml(in));
+        }
+        case "template" -> {
+          seen = in.once(seen, 1L << 2);
+          b.template(WorkloadEntrySpec.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -53,5 +54,25 @@ public abstract class AbstractWorkloadLabels implements YamlWritable {
       }
       out.endMapping();
     }
+  }
+
+  /**
+   * Reads a {@code WorkloadLabels} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static WorkloadLabels readYaml(YamlIn in) {
+    WorkloadLabels.Builder b = WorkloadLabels.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "labels" -> {
+          seen = in.once(seen, 1L);
+          b.putAllLabels(in.map(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -72,5 +73,29 @@ public abstract class AbstractWorkloadMetadata implements YamlWritable {
       }
       out.endMapping();
     }
+  }
+
+  /**
+   * Reads a {@code WorkloadMetadata} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static WorkloadMetadata readYaml(YamlIn in) {
+    WorkloadMetadata.Builder b = WorkloadMetadata.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "annotations" -> {
+          seen = in.once(seen, 1L);
+          b.putAllAnnotations(in.map(YamlIn::string));
+        }
+        case "labels" -> {
+          seen = in.once(seen, 1L << 1);
+          b.putAllLabels(in.map(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

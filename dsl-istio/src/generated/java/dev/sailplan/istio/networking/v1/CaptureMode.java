@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -47,5 +48,17 @@ public enum CaptureMode {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static CaptureMode readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "DEFAULT" -> DEFAULT;
+      case "IPTABLES" -> IPTABLES;
+      case "NONE" -> NONE;
+      default -> throw in.unsupported("an unknown CaptureMode value");
+    };
   }
 }

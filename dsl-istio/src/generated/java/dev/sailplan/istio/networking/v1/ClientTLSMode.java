@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +54,18 @@ public enum ClientTLSMode {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static ClientTLSMode readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "DISABLE" -> DISABLE;
+      case "SIMPLE" -> SIMPLE;
+      case "MUTUAL" -> MUTUAL;
+      case "ISTIO_MUTUAL" -> ISTIO_MUTUAL;
+      default -> throw in.unsupported("an unknown ClientTLSMode value");
+    };
   }
 }

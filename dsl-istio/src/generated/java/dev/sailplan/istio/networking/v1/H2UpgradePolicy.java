@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -47,5 +48,17 @@ public enum H2UpgradePolicy {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static H2UpgradePolicy readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "DEFAULT" -> DEFAULT;
+      case "DO_NOT_UPGRADE" -> DO_NOT_UPGRADE;
+      case "UPGRADE" -> UPGRADE;
+      default -> throw in.unsupported("an unknown H2UpgradePolicy value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -41,5 +42,16 @@ public enum Location {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static Location readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "MESH_EXTERNAL" -> MESH_EXTERNAL;
+      case "MESH_INTERNAL" -> MESH_INTERNAL;
+      default -> throw in.unsupported("an unknown Location value");
+    };
   }
 }

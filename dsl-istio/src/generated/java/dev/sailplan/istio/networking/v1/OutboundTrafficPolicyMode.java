@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -41,5 +42,16 @@ public enum OutboundTrafficPolicyMode {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static OutboundTrafficPolicyMode readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "REGISTRY_ONLY" -> REGISTRY_ONLY;
+      case "ALLOW_ANY" -> ALLOW_ANY;
+      default -> throw in.unsupported("an unknown OutboundTrafficPolicyMode value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -41,5 +42,16 @@ public enum ProxyProtocolVersion {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static ProxyProtocolVersion readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "V1" -> V1;
+      case "V2" -> V2;
+      default -> throw in.unsupported("an unknown ProxyProtocolVersion value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -41,5 +42,16 @@ public enum RedirectPortSelection {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static RedirectPortSelection readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "FROM_PROTOCOL_DEFAULT" -> FROM_PROTOCOL_DEFAULT;
+      case "FROM_REQUEST_PORT" -> FROM_REQUEST_PORT;
+      default -> throw in.unsupported("an unknown RedirectPortSelection value");
+    };
   }
 }

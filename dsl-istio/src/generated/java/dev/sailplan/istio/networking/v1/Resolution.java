@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -59,5 +60,19 @@ public enum Resolution {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static Resolution readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "NONE" -> NONE;
+      case "STATIC" -> STATIC;
+      case "DNS" -> DNS;
+      case "DNS_ROUND_ROBIN" -> DNS_ROUND_ROBIN;
+      case "DYNAMIC_DNS" -> DYNAMIC_DNS;
+      default -> throw in.unsupported("an unknown Resolution value");
+    };
   }
 }

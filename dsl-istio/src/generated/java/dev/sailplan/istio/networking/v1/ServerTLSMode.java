@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -65,5 +66,20 @@ public enum ServerTLSMode {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static ServerTLSMode readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "PASSTHROUGH" -> PASSTHROUGH;
+      case "SIMPLE" -> SIMPLE;
+      case "MUTUAL" -> MUTUAL;
+      case "AUTO_PASSTHROUGH" -> AUTO_PASSTHROUGH;
+      case "ISTIO_MUTUAL" -> ISTIO_MUTUAL;
+      case "OPTIONAL_MUTUAL" -> OPTIONAL_MUTUAL;
+      default -> throw in.unsupported("an unknown ServerTLSMode value");
+    };
   }
 }

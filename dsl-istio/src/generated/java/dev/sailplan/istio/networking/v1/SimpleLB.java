@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -65,5 +66,20 @@ public enum SimpleLB {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static SimpleLB readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "UNSPECIFIED" -> UNSPECIFIED;
+      case "LEAST_CONN" -> LEAST_CONN;
+      case "RANDOM" -> RANDOM;
+      case "PASSTHROUGH" -> PASSTHROUGH;
+      case "ROUND_ROBIN" -> ROUND_ROBIN;
+      case "LEAST_REQUEST" -> LEAST_REQUEST;
+      default -> throw in.unsupported("an unknown SimpleLB value");
+    };
   }
 }

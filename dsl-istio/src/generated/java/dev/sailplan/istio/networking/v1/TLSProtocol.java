@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -59,5 +60,19 @@ public enum TLSProtocol {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static TLSProtocol readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "TLS_AUTO" -> TLS_AUTO;
+      case "TLSV1_0" -> TLSV1_0;
+      case "TLSV1_1" -> TLSV1_1;
+      case "TLSV1_2" -> TLSV1_2;
+      case "TLSV1_3" -> TLSV1_3;
+      default -> throw in.unsupported("an unknown TLSProtocol value");
+    };
   }
 }

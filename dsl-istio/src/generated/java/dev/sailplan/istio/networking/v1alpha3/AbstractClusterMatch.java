@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -83,5 +84,37 @@ public abstract class AbstractClusterMatch implements YamlWritable {
       out.key("subset");
       out.value(subset().get());
     }
+  }
+
+  /**
+   * Reads a {@code ClusterMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ClusterMatch readYaml(YamlIn in) {
+    ClusterMatch.Builder b = ClusterMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = in.once(seen, 1L);
+          b.name(in.string());
+        }
+        case "portNumber" -> {
+          seen = in.once(seen, 1L << 1);
+          b.portNumber(in.int64());
+        }
+        case "service" -> {
+          seen = in.once(seen, 1L << 2);
+          b.service(in.string());
+        }
+        case "subset" -> {
+          seen = in.once(seen, 1L << 3);
+          b.subset(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -115,5 +116,45 @@ public abstract class AbstractEnvoyConfigObjectMatch implements YamlWritable {
       out.key("waypoint");
       out.object(waypoint().get());
     }
+  }
+
+  /**
+   * Reads a {@code EnvoyConfigObjectMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static EnvoyConfigObjectMatch readYaml(YamlIn in) {
+    EnvoyConfigObjectMatch.Builder b = EnvoyConfigObjectMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "cluster" -> {
+          seen = in.once(seen, 1L);
+          b.cluster(ClusterMatch.readYaml(in));
+        }
+        case "context" -> {
+          seen = in.once(seen, 1L << 1);
+          b.context(PatchContext.readYaml(in));
+        }
+        case "listener" -> {
+          seen = in.once(seen, 1L << 2);
+          b.listener(ListenerMatch.readYaml(in));
+        }
+        case "proxy" -> {
+          seen = in.once(seen, 1L << 3);
+          b.proxy(ProxyMatch.readYaml(in));
+        }
+        case "routeConfiguration" -> {
+          seen = in.once(seen, 1L << 4);
+          b.routeConfiguration(RouteConfigurationMatch.readYaml(in));
+        }
+        case "waypoint" -> {
+          seen = in.once(seen, 1L << 5);
+          b.waypoint(WaypointMatch.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

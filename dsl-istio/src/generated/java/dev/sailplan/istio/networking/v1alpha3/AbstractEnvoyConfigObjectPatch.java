@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -71,5 +72,33 @@ public abstract class AbstractEnvoyConfigObjectPatch implements YamlWritable {
       out.key("patch");
       out.object(patch().get());
     }
+  }
+
+  /**
+   * Reads a {@code EnvoyConfigObjectPatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static EnvoyConfigObjectPatch readYaml(YamlIn in) {
+    EnvoyConfigObjectPatch.Builder b = EnvoyConfigObjectPatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "applyTo" -> {
+          seen = in.once(seen, 1L);
+          b.applyTo(ApplyTo.readYaml(in));
+        }
+        case "match" -> {
+          seen = in.once(seen, 1L << 1);
+          b.match(EnvoyConfigObjectMatch.readYaml(in));
+        }
+        case "patch" -> {
+          seen = in.once(seen, 1L << 2);
+          b.patch(Patch.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

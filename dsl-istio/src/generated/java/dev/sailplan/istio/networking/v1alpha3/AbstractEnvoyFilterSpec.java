@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -96,5 +97,37 @@ public abstract class AbstractEnvoyFilterSpec implements YamlWritable {
       out.key("workloadSelector");
       out.object(workloadSelector().get());
     }
+  }
+
+  /**
+   * Reads a {@code EnvoyFilterSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static EnvoyFilterSpec readYaml(YamlIn in) {
+    EnvoyFilterSpec.Builder b = EnvoyFilterSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "configPatches" -> {
+          seen = in.once(seen, 1L);
+          b.addAllConfigPatches(in.list(EnvoyConfigObjectPatch::readYaml));
+        }
+        case "priority" -> {
+          seen = in.once(seen, 1L << 1);
+          b.priority(in.int32());
+        }
+        case "targetRefs" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+        }
+        case "workloadSelector" -> {
+          seen = in.once(seen, 1L << 3);
+          b.workloadSelector(WorkloadSelector.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

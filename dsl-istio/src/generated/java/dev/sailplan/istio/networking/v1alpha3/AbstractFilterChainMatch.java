@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -105,5 +106,45 @@ public abstract class AbstractFilterChainMatch implements YamlWritable {
       out.key("transportProtocol");
       out.value(transportProtocol().get());
     }
+  }
+
+  /**
+   * Reads a {@code FilterChainMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static FilterChainMatch readYaml(YamlIn in) {
+    FilterChainMatch.Builder b = FilterChainMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "applicationProtocols" -> {
+          seen = in.once(seen, 1L);
+          b.applicationProtocols(in.string());
+        }
+        case "destinationPort" -> {
+          seen = in.once(seen, 1L << 1);
+          b.destinationPort(in.int64());
+        }
+        case "filter" -> {
+          seen = in.once(seen, 1L << 2);
+          b.filter(FilterMatch.readYaml(in));
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 3);
+          b.name(in.string());
+        }
+        case "sni" -> {
+          seen = in.once(seen, 1L << 4);
+          b.sni(in.string());
+        }
+        case "transportProtocol" -> {
+          seen = in.once(seen, 1L << 5);
+          b.transportProtocol(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -55,5 +56,29 @@ public abstract class AbstractFilterMatch implements YamlWritable {
       out.key("subFilter");
       out.object(subFilter().get());
     }
+  }
+
+  /**
+   * Reads a {@code FilterMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static FilterMatch readYaml(YamlIn in) {
+    FilterMatch.Builder b = FilterMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = in.once(seen, 1L);
+          b.name(in.string());
+        }
+        case "subFilter" -> {
+          seen = in.once(seen, 1L << 1);
+          b.subFilter(SubFilterMatch.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

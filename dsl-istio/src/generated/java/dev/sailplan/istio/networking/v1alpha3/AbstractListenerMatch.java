@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -94,5 +95,41 @@ public abstract class AbstractListenerMatch implements YamlWritable {
       out.key("portNumber");
       out.value(portNumber().getAsLong());
     }
+  }
+
+  /**
+   * Reads a {@code ListenerMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ListenerMatch readYaml(YamlIn in) {
+    ListenerMatch.Builder b = ListenerMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "filterChain" -> {
+          seen = in.once(seen, 1L);
+          b.filterChain(FilterChainMatch.readYaml(in));
+        }
+        case "listenerFilter" -> {
+          seen = in.once(seen, 1L << 1);
+          b.listenerFilter(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 2);
+          b.name(in.string());
+        }
+        case "portName" -> {
+          seen = in.once(seen, 1L << 3);
+          b.portName(in.string());
+        }
+        case "portNumber" -> {
+          seen = in.once(seen, 1L << 4);
+          b.portNumber(in.int64());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -67,5 +68,33 @@ public abstract class AbstractPatch implements YamlWritable {
       out.key("value");
       out.tree(value().get());
     }
+  }
+
+  /**
+   * Reads a {@code Patch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Patch readYaml(YamlIn in) {
+    Patch.Builder b = Patch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "filterClass" -> {
+          seen = in.once(seen, 1L);
+          b.filterClass(FilterClass.readYaml(in));
+        }
+        case "operation" -> {
+          seen = in.once(seen, 1L << 1);
+          b.operation(PatchOperation.readYaml(in));
+        }
+        case "value" -> {
+          seen = in.once(seen, 1L << 2);
+          b.value(in.tree());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -61,5 +62,29 @@ public abstract class AbstractProxyMatch implements YamlWritable {
       out.key("proxyVersion");
       out.value(proxyVersion().get());
     }
+  }
+
+  /**
+   * Reads a {@code ProxyMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ProxyMatch readYaml(YamlIn in) {
+    ProxyMatch.Builder b = ProxyMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "metadata" -> {
+          seen = in.once(seen, 1L);
+          b.putAllMetadata(in.map(YamlIn::string));
+        }
+        case "proxyVersion" -> {
+          seen = in.once(seen, 1L << 1);
+          b.proxyVersion(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -94,5 +95,41 @@ public abstract class AbstractRouteConfigurationMatch implements YamlWritable {
       out.key("vhost");
       out.object(vhost().get());
     }
+  }
+
+  /**
+   * Reads a {@code RouteConfigurationMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static RouteConfigurationMatch readYaml(YamlIn in) {
+    RouteConfigurationMatch.Builder b = RouteConfigurationMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "gateway" -> {
+          seen = in.once(seen, 1L);
+          b.gateway(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 1);
+          b.name(in.string());
+        }
+        case "portName" -> {
+          seen = in.once(seen, 1L << 2);
+          b.portName(in.string());
+        }
+        case "portNumber" -> {
+          seen = in.once(seen, 1L << 3);
+          b.portNumber(in.int64());
+        }
+        case "vhost" -> {
+          seen = in.once(seen, 1L << 4);
+          b.vhost(VirtualHostMatch.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

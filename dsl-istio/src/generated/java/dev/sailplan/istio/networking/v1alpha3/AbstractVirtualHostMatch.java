@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -66,5 +67,33 @@ public abstract class AbstractVirtualHostMatch implements YamlWritable {
       out.key("route");
       out.object(route().get());
     }
+  }
+
+  /**
+   * Reads a {@code VirtualHostMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static VirtualHostMatch readYaml(YamlIn in) {
+    VirtualHostMatch.Builder b = VirtualHostMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "domainName" -> {
+          seen = in.once(seen, 1L);
+          b.domainName(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 1);
+          b.name(in.string());
+        }
+        case "route" -> {
+          seen = in.once(seen, 1L << 2);
+          b.route(RouteMatch.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

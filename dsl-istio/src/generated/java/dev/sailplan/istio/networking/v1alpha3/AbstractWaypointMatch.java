@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -77,5 +78,33 @@ public abstract class AbstractWaypointMatch implements YamlWritable {
       out.key("route");
       out.object(route().get());
     }
+  }
+
+  /**
+   * Reads a {@code WaypointMatch} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static WaypointMatch readYaml(YamlIn in) {
+    WaypointMatch.Builder b = WaypointMatch.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "filter" -> {
+          seen = in.once(seen, 1L);
+          b.filter(FilterMatch.readYaml(in));
+        }
+        case "portNumber" -> {
+          seen = in.once(seen, 1L << 1);
+          b.portNumber(in.int64());
+        }
+        case "route" -> {
+          seen = in.once(seen, 1L << 2);
+          b.route(SubFilterMatch.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

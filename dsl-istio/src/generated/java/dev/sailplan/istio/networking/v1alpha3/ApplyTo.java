@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1alpha3;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -101,5 +102,26 @@ public enum ApplyTo {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static ApplyTo readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "INVALID" -> INVALID;
+      case "LISTENER" -> LISTENER;
+      case "FILTER_CHAIN" -> FILTER_CHAIN;
+      case "NETWORK_FILTER" -> NETWORK_FILTER;
+      case "HTTP_FILTER" -> HTTP_FILTER;
+      case "ROUTE_CONFIGURATION" -> ROUTE_CONFIGURATION;
+      case "VIRTUAL_HOST" -> VIRTUAL_HOST;
+      case "HTTP_ROUTE" -> HTTP_ROUTE;
+      case "CLUSTER" -> CLUSTER;
+      case "EXTENSION_CONFIG" -> EXTENSION_CONFIG;
+      case "BOOTSTRAP" -> BOOTSTRAP;
+      case "LISTENER_FILTER" -> LISTENER_FILTER;
+      default -> throw in.unsupported("an unknown ApplyTo value");
+    };
   }
 }

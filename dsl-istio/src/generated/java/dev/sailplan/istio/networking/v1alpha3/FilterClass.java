@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1alpha3;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +54,18 @@ public enum FilterClass {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static FilterClass readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "UNSPECIFIED" -> UNSPECIFIED;
+      case "AUTHN" -> AUTHN;
+      case "AUTHZ" -> AUTHZ;
+      case "STATS" -> STATS;
+      default -> throw in.unsupported("an unknown FilterClass value");
+    };
   }
 }

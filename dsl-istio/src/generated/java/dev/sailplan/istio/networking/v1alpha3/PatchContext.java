@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1alpha3;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -59,5 +60,19 @@ public enum PatchContext {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static PatchContext readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "ANY" -> ANY;
+      case "SIDECAR_INBOUND" -> SIDECAR_INBOUND;
+      case "SIDECAR_OUTBOUND" -> SIDECAR_OUTBOUND;
+      case "GATEWAY" -> GATEWAY;
+      case "WAYPOINT" -> WAYPOINT;
+      default -> throw in.unsupported("an unknown PatchContext value");
+    };
   }
 }

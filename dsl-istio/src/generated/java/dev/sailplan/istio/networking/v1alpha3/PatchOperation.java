@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1alpha3;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -77,5 +78,22 @@ public enum PatchOperation {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static PatchOperation readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "INVALID" -> INVALID;
+      case "MERGE" -> MERGE;
+      case "ADD" -> ADD;
+      case "REMOVE" -> REMOVE;
+      case "INSERT_BEFORE" -> INSERT_BEFORE;
+      case "INSERT_AFTER" -> INSERT_AFTER;
+      case "INSERT_FIRST" -> INSERT_FIRST;
+      case "REPLACE" -> REPLACE;
+      default -> throw in.unsupported("an unknown PatchOperation value");
+    };
   }
 }

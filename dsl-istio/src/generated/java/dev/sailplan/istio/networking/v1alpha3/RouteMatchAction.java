@@ -3,6 +3,7 @@
 package dev.sailplan.istio.networking.v1alpha3;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +54,18 @@ public enum RouteMatchAction {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static RouteMatchAction readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "ANY" -> ANY;
+      case "ROUTE" -> ROUTE;
+      case "REDIRECT" -> REDIRECT;
+      case "DIRECT_RESPONSE" -> DIRECT_RESPONSE;
+      default -> throw in.unsupported("an unknown RouteMatchAction value");
+    };
   }
 }

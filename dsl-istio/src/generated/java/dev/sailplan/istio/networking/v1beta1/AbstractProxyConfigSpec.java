@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -88,5 +89,37 @@ public abstract class AbstractProxyConfigSpec implements YamlWritable {
       out.key("selector");
       out.object(selector().get());
     }
+  }
+
+  /**
+   * Reads a {@code ProxyConfigSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ProxyConfigSpec readYaml(YamlIn in) {
+    ProxyConfigSpec.Builder b = ProxyConfigSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "concurrency" -> {
+          seen = in.once(seen, 1L);
+          b.concurrency(in.int32());
+        }
+        case "environmentVariables" -> {
+          seen = in.once(seen, 1L << 1);
+          b.putAllEnvironmentVariables(in.map(YamlIn::string));
+        }
+        case "image" -> {
+          seen = in.once(seen, 1L << 2);
+          b.image(ProxyImage.readYaml(in));
+        }
+        case "selector" -> {
+          seen = in.once(seen, 1L << 3);
+          b.selector(WorkloadSelector.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

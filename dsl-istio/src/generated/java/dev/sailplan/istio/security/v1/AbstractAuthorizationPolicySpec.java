@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -119,5 +120,45 @@ public abstract class AbstractAuthorizationPolicySpec implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code AuthorizationPolicySpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static AuthorizationPolicySpec readYaml(YamlIn in) {
+    AuthorizationPolicySpec.Builder b = AuthorizationPolicySpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "action" -> {
+          seen = in.once(seen, 1L);
+          b.action(Action.readYaml(in));
+        }
+        case "provider" -> {
+          seen = in.once(seen, 1L << 1);
+          b.provider(ExtensionProvider.readYaml(in));
+        }
+        case "rules" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllRules(in.list(Rule::readYaml));
+        }
+        case "selector" -> {
+          seen = in.once(seen, 1L << 3);
+          b.selector(WorkloadSelector.readYaml(in));
+        }
+        case "targetRef" -> {
+          seen = in.once(seen, 1L << 4);
+          b.targetRef(PolicyTargetReference.readYaml(in));
+        }
+        case "targetRefs" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Pattern;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import javax.annotation.processing.Generated;
@@ -56,5 +57,29 @@ public abstract class AbstractClaimToHeader implements YamlWritable {
     out.value(claim());
     out.key("header");
     out.value(header());
+  }
+
+  /**
+   * Reads a {@code ClaimToHeader} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static ClaimToHeader readYaml(YamlIn in) {
+    ClaimToHeader.Builder b = ClaimToHeader.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "claim" -> {
+          seen = in.once(seen, 1L);
+          b.claim(in.string());
+        }
+        case "header" -> {
+          seen = in.once(seen, 1L << 1);
+          b.header(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -71,5 +72,33 @@ public abstract class AbstractCondition implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code Condition} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Condition readYaml(YamlIn in) {
+    Condition.Builder b = Condition.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "key" -> {
+          seen = in.once(seen, 1L);
+          b.key(in.string());
+        }
+        case "notValues" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllNotValues(in.list(YamlIn::string));
+        }
+        case "values" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllValues(in.list(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -56,5 +57,29 @@ public abstract class AbstractJWTHeader implements YamlWritable {
       out.key("prefix");
       out.value(prefix().get());
     }
+  }
+
+  /**
+   * Reads a {@code JWTHeader} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static JWTHeader readYaml(YamlIn in) {
+    JWTHeader.Builder b = JWTHeader.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = in.once(seen, 1L);
+          b.name(in.string());
+        }
+        case "prefix" -> {
+          seen = in.once(seen, 1L << 1);
+          b.prefix(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

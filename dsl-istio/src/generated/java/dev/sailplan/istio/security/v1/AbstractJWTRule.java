@@ -11,6 +11,7 @@ import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -235,5 +236,73 @@ public abstract class AbstractJWTRule implements YamlWritable {
       out.key("timeout");
       out.value(timeout().get());
     }
+  }
+
+  /**
+   * Reads a {@code JWTRule} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static JWTRule readYaml(YamlIn in) {
+    JWTRule.Builder b = JWTRule.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "audiences" -> {
+          seen = in.once(seen, 1L);
+          b.addAllAudiences(in.list(YamlIn::string));
+        }
+        case "forwardOriginalToken" -> {
+          seen = in.once(seen, 1L << 1);
+          b.forwardOriginalToken(in.bool());
+        }
+        case "fromCookies" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllFromCookies(in.list(YamlIn::string));
+        }
+        case "fromHeaders" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllFromHeaders(in.list(JWTHeader::readYaml));
+        }
+        case "fromParams" -> {
+          seen = in.once(seen, 1L << 4);
+          b.addAllFromParams(in.list(YamlIn::string));
+        }
+        case "issuer" -> {
+          seen = in.once(seen, 1L << 5);
+          b.issuer(in.string());
+        }
+        case "jwks" -> {
+          seen = in.once(seen, 1L << 6);
+          b.jwks(in.string());
+        }
+        case "jwks_uri" -> {
+          seen = in.once(seen, 1L << 7);
+          b.jwksUriSnakeCase(in.string());
+        }
+        case "jwksUri" -> {
+          seen = in.once(seen, 1L << 8);
+          b.jwksUri(in.string());
+        }
+        case "outputClaimToHeaders" -> {
+          seen = in.once(seen, 1L << 9);
+          b.addAllOutputClaimToHeaders(in.list(ClaimToHeader::readYaml));
+        }
+        case "outputPayloadToHeader" -> {
+          seen = in.once(seen, 1L << 10);
+          b.outputPayloadToHeader(in.string());
+        }
+        case "spaceDelimitedClaims" -> {
+          seen = in.once(seen, 1L << 11);
+          b.addAllSpaceDelimitedClaims(in.list(YamlIn::string));
+        }
+        case "timeout" -> {
+          seen = in.once(seen, 1L << 12);
+          b.timeout(in.duration());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -153,5 +154,53 @@ public abstract class AbstractOperation implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code Operation} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Operation readYaml(YamlIn in) {
+    Operation.Builder b = Operation.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "hosts" -> {
+          seen = in.once(seen, 1L);
+          b.addAllHosts(in.list(YamlIn::string));
+        }
+        case "methods" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllMethods(in.list(YamlIn::string));
+        }
+        case "notHosts" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllNotHosts(in.list(YamlIn::string));
+        }
+        case "notMethods" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllNotMethods(in.list(YamlIn::string));
+        }
+        case "notPaths" -> {
+          seen = in.once(seen, 1L << 4);
+          b.addAllNotPaths(in.list(YamlIn::string));
+        }
+        case "notPorts" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllNotPorts(in.list(YamlIn::string));
+        }
+        case "paths" -> {
+          seen = in.once(seen, 1L << 6);
+          b.addAllPaths(in.list(YamlIn::string));
+        }
+        case "ports" -> {
+          seen = in.once(seen, 1L << 7);
+          b.addAllPorts(in.list(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

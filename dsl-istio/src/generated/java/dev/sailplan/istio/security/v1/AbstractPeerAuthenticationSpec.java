@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -85,5 +86,33 @@ public abstract class AbstractPeerAuthenticationSpec implements YamlWritable {
       out.key("selector");
       out.object(selector().get());
     }
+  }
+
+  /**
+   * Reads a {@code PeerAuthenticationSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static PeerAuthenticationSpec readYaml(YamlIn in) {
+    PeerAuthenticationSpec.Builder b = PeerAuthenticationSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "mtls" -> {
+          seen = in.once(seen, 1L);
+          b.mtls(MutualTLS.readYaml(in));
+        }
+        case "portLevelMtls" -> {
+          seen = in.once(seen, 1L << 1);
+          b.putAllPortLevelMtls(in.map(MutualTLS::readYaml));
+        }
+        case "selector" -> {
+          seen = in.once(seen, 1L << 2);
+          b.selector(WorkloadSelector.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -98,5 +99,37 @@ public abstract class AbstractRequestAuthenticationSpec implements YamlWritable 
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code RequestAuthenticationSpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static RequestAuthenticationSpec readYaml(YamlIn in) {
+    RequestAuthenticationSpec.Builder b = RequestAuthenticationSpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "jwtRules" -> {
+          seen = in.once(seen, 1L);
+          b.addAllJwtRules(in.list(JWTRule::readYaml));
+        }
+        case "selector" -> {
+          seen = in.once(seen, 1L << 1);
+          b.selector(WorkloadSelector.readYaml(in));
+        }
+        case "targetRef" -> {
+          seen = in.once(seen, 1L << 2);
+          b.targetRef(PolicyTargetReference.readYaml(in));
+        }
+        case "targetRefs" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

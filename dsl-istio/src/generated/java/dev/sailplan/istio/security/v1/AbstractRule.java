@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -82,5 +83,33 @@ public abstract class AbstractRule implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code Rule} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Rule readYaml(YamlIn in) {
+    Rule.Builder b = Rule.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "from" -> {
+          seen = in.once(seen, 1L);
+          b.addAllFrom(in.list(From::readYaml));
+        }
+        case "to" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllTo(in.list(To::readYaml));
+        }
+        case "when" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllWhen(in.list(Condition::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -256,5 +257,77 @@ public abstract class AbstractSource implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code Source} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Source readYaml(YamlIn in) {
+    Source.Builder b = Source.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "ipBlocks" -> {
+          seen = in.once(seen, 1L);
+          b.addAllIpBlocks(in.list(YamlIn::string));
+        }
+        case "namespaces" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllNamespaces(in.list(YamlIn::string));
+        }
+        case "notIpBlocks" -> {
+          seen = in.once(seen, 1L << 2);
+          b.addAllNotIpBlocks(in.list(YamlIn::string));
+        }
+        case "notNamespaces" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllNotNamespaces(in.list(YamlIn::string));
+        }
+        case "notPrincipals" -> {
+          seen = in.once(seen, 1L << 4);
+          b.addAllNotPrincipals(in.list(YamlIn::string));
+        }
+        case "notRemoteIpBlocks" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllNotRemoteIpBlocks(in.list(YamlIn::string));
+        }
+        case "notRequestPrincipals" -> {
+          seen = in.once(seen, 1L << 6);
+          b.addAllNotRequestPrincipals(in.list(YamlIn::string));
+        }
+        case "notServiceAccounts" -> {
+          seen = in.once(seen, 1L << 7);
+          b.addAllNotServiceAccounts(in.list(YamlIn::string));
+        }
+        case "notTrustDomains" -> {
+          seen = in.once(seen, 1L << 8);
+          b.addAllNotTrustDomains(in.list(YamlIn::string));
+        }
+        case "principals" -> {
+          seen = in.once(seen, 1L << 9);
+          b.addAllPrincipals(in.list(YamlIn::string));
+        }
+        case "remoteIpBlocks" -> {
+          seen = in.once(seen, 1L << 10);
+          b.addAllRemoteIpBlocks(in.list(YamlIn::string));
+        }
+        case "requestPrincipals" -> {
+          seen = in.once(seen, 1L << 11);
+          b.addAllRequestPrincipals(in.list(YamlIn::string));
+        }
+        case "serviceAccounts" -> {
+          seen = in.once(seen, 1L << 12);
+          b.addAllServiceAccounts(in.list(YamlIn::string));
+        }
+        case "trustDomains" -> {
+          seen = in.once(seen, 1L << 13);
+          b.addAllTrustDomains(in.list(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -62,5 +63,25 @@ public abstract class AbstractWorkloadSelector implements YamlWritable {
       }
       out.endMapping();
     }
+  }
+
+  /**
+   * Reads a {@code WorkloadSelector} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static WorkloadSelector readYaml(YamlIn in) {
+    WorkloadSelector.Builder b = WorkloadSelector.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "matchLabels" -> {
+          seen = in.once(seen, 1L);
+          b.putAllMatchLabels(in.map(YamlIn::string));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

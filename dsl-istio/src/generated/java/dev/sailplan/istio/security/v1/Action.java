@@ -3,6 +3,7 @@
 package dev.sailplan.istio.security.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +54,18 @@ public enum Action {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static Action readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "ALLOW" -> ALLOW;
+      case "DENY" -> DENY;
+      case "AUDIT" -> AUDIT;
+      case "CUSTOM" -> CUSTOM;
+      default -> throw in.unsupported("an unknown Action value");
+    };
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.istio.security.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +54,18 @@ public enum MutualTLSMode {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static MutualTLSMode readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "UNSET" -> UNSET;
+      case "DISABLE" -> DISABLE;
+      case "PERMISSIVE" -> PERMISSIVE;
+      case "STRICT" -> STRICT;
+      default -> throw in.unsupported("an unknown MutualTLSMode value");
+    };
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -82,5 +83,37 @@ public abstract class AbstractAccessLogging implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code AccessLogging} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static AccessLogging readYaml(YamlIn in) {
+    AccessLogging.Builder b = AccessLogging.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "disabled" -> {
+          seen = in.once(seen, 1L);
+          b.disabled(in.bool());
+        }
+        case "filter" -> {
+          seen = in.once(seen, 1L << 1);
+          b.filter(AccessLoggingFilter.readYaml(in));
+        }
+        case "match" -> {
+          seen = in.once(seen, 1L << 2);
+          b.match(LogSelector.readYaml(in));
+        }
+        case "providers" -> {
+          seen = in.once(seen, 1L << 3);
+          b.addAllProviders(in.list(ProviderRef::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -88,5 +89,37 @@ public abstract class AbstractCustomTag implements YamlWritable {
       out.key("literal");
       out.object(literal().get());
     }
+  }
+
+  /**
+   * Reads a {@code CustomTag} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static CustomTag readYaml(YamlIn in) {
+    CustomTag.Builder b = CustomTag.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "environment" -> {
+          seen = in.once(seen, 1L);
+          b.environment(Environment.readYaml(in));
+        }
+        case "formatter" -> {
+          seen = in.once(seen, 1L << 1);
+          b.formatter(Literal.readYaml(in));
+        }
+        case "header" -> {
+          seen = in.once(seen, 1L << 2);
+          b.header(RequestHeader.readYaml(in));
+        }
+        case "literal" -> {
+          seen = in.once(seen, 1L << 3);
+          b.literal(Literal.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

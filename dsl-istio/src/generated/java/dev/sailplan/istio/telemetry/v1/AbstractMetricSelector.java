@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
 import dev.sailplan.core.schema.OneOf;
 import dev.sailplan.core.schema.OneOfs;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -81,5 +82,33 @@ public abstract class AbstractMetricSelector implements YamlWritable {
       out.key("mode");
       out.value(mode().get().value());
     }
+  }
+
+  /**
+   * Reads a {@code MetricSelector} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static MetricSelector readYaml(YamlIn in) {
+    MetricSelector.Builder b = MetricSelector.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "customMetric" -> {
+          seen = in.once(seen, 1L);
+          b.customMetric(in.string());
+        }
+        case "metric" -> {
+          seen = in.once(seen, 1L << 1);
+          b.metric(IstioMetric.readYaml(in));
+        }
+        case "mode" -> {
+          seen = in.once(seen, 1L << 2);
+          b.mode(WorkloadMode.readYaml(in));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -81,5 +82,33 @@ public abstract class AbstractMetrics implements YamlWritable {
       out.key("reportingInterval");
       out.value(reportingInterval().get());
     }
+  }
+
+  /**
+   * Reads a {@code Metrics} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Metrics readYaml(YamlIn in) {
+    Metrics.Builder b = Metrics.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "overrides" -> {
+          seen = in.once(seen, 1L);
+          b.addAllOverrides(in.list(MetricsOverrides::readYaml));
+        }
+        case "providers" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllProviders(in.list(ProviderRef::readYaml));
+        }
+        case "reportingInterval" -> {
+          seen = in.once(seen, 1L << 2);
+          b.reportingInterval(in.duration());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

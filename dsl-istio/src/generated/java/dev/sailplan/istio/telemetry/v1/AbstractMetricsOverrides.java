@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Map;
@@ -72,5 +73,33 @@ public abstract class AbstractMetricsOverrides implements YamlWritable {
       }
       out.endMapping();
     }
+  }
+
+  /**
+   * Reads a {@code MetricsOverrides} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static MetricsOverrides readYaml(YamlIn in) {
+    MetricsOverrides.Builder b = MetricsOverrides.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "disabled" -> {
+          seen = in.once(seen, 1L);
+          b.disabled(in.bool());
+        }
+        case "match" -> {
+          seen = in.once(seen, 1L << 1);
+          b.match(MetricSelector.readYaml(in));
+        }
+        case "tagOverrides" -> {
+          seen = in.once(seen, 1L << 2);
+          b.putAllTagOverrides(in.map(TagOverride::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Length;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -56,5 +57,29 @@ public abstract class AbstractRequestHeader implements YamlWritable {
     }
     out.key("name");
     out.value(name());
+  }
+
+  /**
+   * Reads a {@code RequestHeader} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static RequestHeader readYaml(YamlIn in) {
+    RequestHeader.Builder b = RequestHeader.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "defaultValue" -> {
+          seen = in.once(seen, 1L);
+          b.defaultValue(in.string());
+        }
+        case "name" -> {
+          seen = in.once(seen, 1L << 1);
+          b.name(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.Optional;
@@ -64,5 +65,29 @@ public abstract class AbstractTagOverride implements YamlWritable {
       out.key("value");
       out.value(value().get());
     }
+  }
+
+  /**
+   * Reads a {@code TagOverride} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TagOverride readYaml(YamlIn in) {
+    TagOverride.Builder b = TagOverride.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "operation" -> {
+          seen = in.once(seen, 1L);
+          b.operation(TagOverrideOperation.readYaml(in));
+        }
+        case "value" -> {
+          seen = in.once(seen, 1L << 1);
+          b.value(in.string());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Rule;
 import dev.sailplan.core.schema.Size;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -125,5 +126,45 @@ public abstract class AbstractTelemetrySpec implements YamlWritable {
       }
       out.endSequence();
     }
+  }
+
+  /**
+   * Reads a {@code TelemetrySpec} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static TelemetrySpec readYaml(YamlIn in) {
+    TelemetrySpec.Builder b = TelemetrySpec.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "accessLogging" -> {
+          seen = in.once(seen, 1L);
+          b.addAllAccessLogging(in.list(AccessLogging::readYaml));
+        }
+        case "metrics" -> {
+          seen = in.once(seen, 1L << 1);
+          b.addAllMetrics(in.list(Metrics::readYaml));
+        }
+        case "selector" -> {
+          seen = in.once(seen, 1L << 2);
+          b.selector(WorkloadSelector.readYaml(in));
+        }
+        case "targetRef" -> {
+          seen = in.once(seen, 1L << 3);
+          b.targetRef(PolicyTargetReference.readYaml(in));
+        }
+        case "targetRefs" -> {
+          seen = in.once(seen, 1L << 4);
+          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+        }
+        case "tracing" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllTracing(in.list(Tracing::readYaml));
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

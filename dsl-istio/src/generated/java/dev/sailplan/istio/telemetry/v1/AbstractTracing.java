@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.sailplan.core.schema.Range;
+import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
 import java.util.List;
@@ -138,5 +139,53 @@ public abstract class AbstractTracing implements YamlWritable {
       out.key("useRequestIdForTraceSampling");
       out.value(useRequestIdForTraceSampling().get());
     }
+  }
+
+  /**
+   * Reads a {@code Tracing} written the plain way, without reflection; anything else makes {@code in}
+   * throw, for the full path to decide (see {@link YamlIn}).
+   */
+  public static Tracing readYaml(YamlIn in) {
+    Tracing.Builder b = Tracing.builder();
+    in.beginMapping();
+    long seen = 0L;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "customTags" -> {
+          seen = in.once(seen, 1L);
+          b.putAllCustomTags(in.map(CustomTag::readYaml));
+        }
+        case "disableContextPropagation" -> {
+          seen = in.once(seen, 1L << 1);
+          b.disableContextPropagation(in.bool());
+        }
+        case "disableSpanReporting" -> {
+          seen = in.once(seen, 1L << 2);
+          b.disableSpanReporting(in.bool());
+        }
+        case "enableIstioTags" -> {
+          seen = in.once(seen, 1L << 3);
+          b.enableIstioTags(in.bool());
+        }
+        case "match" -> {
+          seen = in.once(seen, 1L << 4);
+          b.match(TracingSelector.readYaml(in));
+        }
+        case "providers" -> {
+          seen = in.once(seen, 1L << 5);
+          b.addAllProviders(in.list(ProviderRef::readYaml));
+        }
+        case "randomSamplingPercentage" -> {
+          seen = in.once(seen, 1L << 6);
+          b.randomSamplingPercentage(in.number());
+        }
+        case "useRequestIdForTraceSampling" -> {
+          seen = in.once(seen, 1L << 7);
+          b.useRequestIdForTraceSampling(in.bool());
+        }
+        default -> throw in.unknownKey(key);
+      }
+    }
+    return b.build();
   }
 }

@@ -3,6 +3,7 @@
 package dev.sailplan.istio.telemetry.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -95,5 +96,25 @@ public enum IstioMetric {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static IstioMetric readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "ALL_METRICS" -> ALL_METRICS;
+      case "REQUEST_COUNT" -> REQUEST_COUNT;
+      case "REQUEST_DURATION" -> REQUEST_DURATION;
+      case "REQUEST_SIZE" -> REQUEST_SIZE;
+      case "RESPONSE_SIZE" -> RESPONSE_SIZE;
+      case "TCP_OPENED_CONNECTIONS" -> TCP_OPENED_CONNECTIONS;
+      case "TCP_CLOSED_CONNECTIONS" -> TCP_CLOSED_CONNECTIONS;
+      case "TCP_SENT_BYTES" -> TCP_SENT_BYTES;
+      case "TCP_RECEIVED_BYTES" -> TCP_RECEIVED_BYTES;
+      case "GRPC_REQUEST_MESSAGES" -> GRPC_REQUEST_MESSAGES;
+      case "GRPC_RESPONSE_MESSAGES" -> GRPC_RESPONSE_MESSAGES;
+      default -> throw in.unsupported("an unknown IstioMetric value");
+    };
   }
 }

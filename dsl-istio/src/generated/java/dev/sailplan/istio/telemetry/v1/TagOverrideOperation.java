@@ -3,6 +3,7 @@
 package dev.sailplan.istio.telemetry.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -41,5 +42,16 @@ public enum TagOverrideOperation {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static TagOverrideOperation readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "UPSERT" -> UPSERT;
+      case "REMOVE" -> REMOVE;
+      default -> throw in.unsupported("an unknown TagOverrideOperation value");
+    };
   }
 }

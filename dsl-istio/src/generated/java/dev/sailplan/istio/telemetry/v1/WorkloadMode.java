@@ -3,6 +3,7 @@
 package dev.sailplan.istio.telemetry.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sailplan.core.yaml.YamlIn;
 import javax.annotation.processing.Generated;
 
 /**
@@ -47,5 +48,17 @@ public enum WorkloadMode {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * Reads a value written as its YAML string (see {@link YamlIn}).
+   */
+  public static WorkloadMode readYaml(YamlIn in) {
+    return switch (in.string()) {
+      case "CLIENT_AND_SERVER" -> CLIENT_AND_SERVER;
+      case "CLIENT" -> CLIENT;
+      case "SERVER" -> SERVER;
+      default -> throw in.unsupported("an unknown WorkloadMode value");
+    };
   }
 }

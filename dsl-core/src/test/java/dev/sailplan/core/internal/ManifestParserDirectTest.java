@@ -1,0 +1,98 @@
+package dev.sailplan.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sailplan.core.ManifestException;
+import dev.sailplan.core.Manifests;
+import dev.sailplan.core.Resource;
+import dev.sailplan.core.k8s.Namespace;
+import dev.sailplan.core.kind.KindRegistry;
+import dev.sailplan.core.value.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The direct path with the core kinds, which have no generated reader and bind from a tree built
+ * off the same events. Generated kinds are covered in the modules that have them.
+ */
+class ManifestParserDirectTest {
+  private final ManifestParser parser = new ManifestParser(KindRegistry.discover());
+
+  private static final String STREAM = """
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: shop
+        labels:
+          istio-injection: enabled
+      ---
+      # kind before apiVersion, as some people write it
+      kind: Service
+      apiVersion: v1
+      metadata:
+        name: web
+        namespace: shop
+        creationTimestamp: null
+      spec:
+        selector:
+          app: web
+        ports:
+        - name: http
+          port: 80
+          targetPort: 8080
+      ---
+      """;
+
+  @Test
+  void readsCoreKindsDirectlyAndAgreesWithTheFullPath() {
+    Optional<List<Resource>> direct = parser.parseDirect(STREAM);
+    assertTrue(direct.isPresent(), "direct path taken");
+    assertEquals(parser.parseFull(STREAM, "in.yaml"), direct.get());
+    Namespace shop = (Namespace) direct.get().get(0);
+    assertEquals("enabled", shop.metadata().labels().get("istio-injection"));
+    assertEquals(Optional.of(Timestamp.NULL), direct.get().get(1).metadata().creationTimestamp());
+  }
+
+  @Test
+  void nullsInsideACoreKindBindAsOnTheFullPath() {
+    // Jackson drops most nulls and keeps creationTimestamp's; the tree hands it the nulls as read.
+    String yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels: ~\n  deletionTimestamp: null\n";
+    Optional<List<Resource>> direct = parser.parseDirect(yaml);
+    assertEquals(Optional.of(parser.parseFull(yaml, "in.yaml")), direct);
+    assertEquals(Optional.of(List.of(Namespace.named("a"))), direct);
+  }
+
+  @Test
+  void anEmptyStreamIsNoResources() {
+    assertEquals(Optional.of(List.of()), parser.parseDirect(""));
+    assertEquals(Optional.of(List.of()), parser.parseDirect("---\n# nothing\n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  name: b\n",       // repeated key
+      "apiVersion: v1\nkind: Namespace\nmetadata:\n  nam: a\n",                   // unknown field
+      "apiVersion: v1\nkind: Namespace\nmetadata: &m\n  name: a\n",               // an anchor
+      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: [a\n",                 // a syntax error
+      "metadata:\n  name: a\napiVersion: v1\nkind: Namespace\n",                  // identity not first
+      "apiVersion: v1\nkind: Widget\nmetadata:\n  name: a\n",                     // an unknown kind
+      "apiVersion: v1\nkind: List\nitems: []\n",                                  // a List
+      "- a\n- b\n",                                                               // not a mapping
+      "apiVersion: v1\nkind: Namespace\nspec: ~\n"})                             // a null field
+  void leavesAnythingElseToTheFullPath(String yaml) {
+    assertEquals(Optional.empty(), parser.parseDirect(yaml));
+    // parse is then the full path: same objects, or the same report.
+    try {
+      List<Resource> full = parser.parseFull(yaml, "in.yaml");
+      assertEquals(full, Manifests.parse(yaml, "in.yaml"));
+    } catch (ManifestException expected) {
+      ManifestException actual = assertThrows(ManifestException.class, () -> Manifests.parse(yaml, "in.yaml"));
+      assertEquals(expected.getMessage(), actual.getMessage());
+    }
+  }
+}
