@@ -574,8 +574,7 @@ class DirectReaderTest {
         fallback("boolean yes in free-form tree", envoyValue("{a: yes}"), ACCEPTED),
         fallback("quoted number for an int", retries("attempts: \"3\""), "attempts"),
         fallback("quoted boolean for a boolean", retries("retryRemoteLocalities: \"true\""), "retryRemoteLocalities"),
-        // The full path currently truncates this to 1; whether it should is not this test's business.
-        fallback("float for an int", retries("attempts: 1.5"), EITHER),
+        fallback("float for an int", retries("attempts: 1.5"), "attempts"),
         fallback("int beyond int range", retries("attempts: 2147483648"), "attempts"),
         fallback("int beyond long range", VS_HEAD + "metadata: {name: r, generation: 9223372036854775808}\n",
             "generation"),

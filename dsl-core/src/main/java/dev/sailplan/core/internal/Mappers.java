@@ -87,6 +87,8 @@ public final class Mappers {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
         .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        // "attempts: 1.5" is an error, as for the API server, not a silent 1.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
