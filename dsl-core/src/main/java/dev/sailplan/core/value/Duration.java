@@ -110,29 +110,21 @@ public final class Duration implements Comparable<Duration> {
     if (digits == 0 || digits > 6) {
       return -1;
     }
-    long unit = switch (text.substring(digits)) {
-      case "ns", "us", "\u00b5s", "ms", "s", "m", "h" -> unitNanos(text.substring(digits));
-      default -> -1;
-    };
+    long unit = unitNanos(text.substring(digits));
     return unit < 0 ? -1 : Long.parseLong(text, 0, digits, 10) * unit;
   }
 
+  /** Nanoseconds per unit; -1 for text that is not a unit. */
   private static long unitNanos(String unit) {
-    switch (unit) {
-      case "ns":
-        return 1L;
-      case "us":
-      case "\u00b5s":
-        return 1_000L;
-      case "ms":
-        return 1_000_000L;
-      case "s":
-        return 1_000_000_000L;
-      case "m":
-        return 60_000_000_000L;
-      default:
-        return 3_600_000_000_000L;
-    }
+    return switch (unit) {
+      case "ns" -> 1L;
+      case "us", "\u00b5s" -> 1_000L;
+      case "ms" -> 1_000_000L;
+      case "s" -> 1_000_000_000L;
+      case "m" -> 60_000_000_000L;
+      case "h" -> 3_600_000_000_000L;
+      default -> -1L;
+    };
   }
 
   /** The length of time, to the nanosecond. */
