@@ -13,7 +13,7 @@ import static dev.sailplan.istio.Traffic.seconds;
 import static dev.sailplan.istio.Traffic.versionSubset;
 import static dev.sailplan.istio.Traffic.virtualService;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.istio.networking.v1.ConnectionPoolSettings;
 import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.DestinationRuleSpec;

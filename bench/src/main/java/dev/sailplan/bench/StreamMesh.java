@@ -1,7 +1,7 @@
 package dev.sailplan.bench;
 
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.sailplan.bench;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 

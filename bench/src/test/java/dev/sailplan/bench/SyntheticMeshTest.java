@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.diff.SemanticDiff;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;

@@ -1,9 +1,9 @@
 package dev.sailplan.cli;
 
-import dev.sailplan.core.ManifestException;
+import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Problem;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.problem.Problem;
+import dev.sailplan.core.meta.Resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,5 @@
 /**
- * Sailplan's shared core: {@link dev.sailplan.core.Resource}, canonical rendering and parsing
+ * Sailplan's shared core: {@link dev.sailplan.core.meta.Resource}, canonical rendering and parsing
  * through {@link dev.sailplan.core.Manifests}.
  */
 package dev.sailplan.core;

@@ -9,6 +9,8 @@ import dev.sailplan.core.k8s.ServicePort;
 import dev.sailplan.core.k8s.ServiceSpec;
 import dev.sailplan.core.k8s.ServiceType;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.problem.ManifestException;
+import dev.sailplan.core.problem.Problem;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

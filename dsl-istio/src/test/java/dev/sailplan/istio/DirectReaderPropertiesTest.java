@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.sailplan.core.ManifestException;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.problem.ManifestException;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.internal.ManifestParser;
 import dev.sailplan.core.kind.KindRegistry;
 import java.util.ArrayList;

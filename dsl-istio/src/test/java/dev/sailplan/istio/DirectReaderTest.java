@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.sailplan.core.ManifestException;
+import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.internal.ManifestParser;
 import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.kind.KindInfo;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.kind.KindRegistry;
 import dev.sailplan.istio.kinds.IstioKinds;
@@ -65,8 +65,8 @@ class IstioKindsTest {
 
   @Test
   void aRequiredListThatNeedsItemsIsMissingWhenEmpty() {
-    dev.sailplan.core.ManifestException e = org.junit.jupiter.api.Assertions.assertThrows(
-        dev.sailplan.core.ManifestException.class, () -> Manifests.parse(
+    dev.sailplan.core.problem.ManifestException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.sailplan.core.problem.ManifestException.class, () -> Manifests.parse(
             "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: x}\nspec:\n  ports: []\n",
             "se.yaml"));
     assertEquals("se.yaml: document 1, line 4: spec: missing required field hosts", e.getMessage());

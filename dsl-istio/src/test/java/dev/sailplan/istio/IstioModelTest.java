@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sailplan.core.ManifestException;
+import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.istio.networking.v1.ConsistentHashLB;

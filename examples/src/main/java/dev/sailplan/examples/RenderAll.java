@@ -3,6 +3,7 @@ package dev.sailplan.examples;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.render.PlanWriter;
+import dev.sailplan.examples.seed.SeedExample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

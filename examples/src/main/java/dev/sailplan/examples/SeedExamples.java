@@ -4,6 +4,7 @@ import dev.sailplan.examples.seed.Seed000;
 import dev.sailplan.examples.seed.Seed002;
 import dev.sailplan.examples.seed.Seed003Policy;
 import dev.sailplan.examples.seed.Seed003Traffic;
+import dev.sailplan.examples.seed.SeedExample;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.sailplan.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sailplan.core.ManifestException;
+import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.diff.SemanticDiff;
 import dev.sailplan.core.internal.ManifestParser;
 import dev.sailplan.core.kind.KindRegistry;
@@ -87,7 +87,7 @@ class SeedExamplesTest {
   Stream<DynamicTest> theDirectWriterAndTheTreePathGiveTheSameBytes() {
     return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
       for (Resource r : e.resources()) {
-        assertEquals(dev.sailplan.core.yaml.CanonicalYaml.toYaml(Manifests.toTree(r)), Manifests.toYaml(r));
+        assertEquals(dev.sailplan.core.CanonicalYaml.toYaml(Manifests.toTree(r)), Manifests.toYaml(r));
       }
     }));
   }

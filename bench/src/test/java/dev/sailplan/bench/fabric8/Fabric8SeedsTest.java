@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.sailplan.core.diff.SemanticDiff;
-import dev.sailplan.examples.SeedExample;
+import dev.sailplan.examples.seed.SeedExample;
 import dev.sailplan.examples.SeedExamples;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;

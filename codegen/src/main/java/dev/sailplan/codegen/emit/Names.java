@@ -18,7 +18,7 @@ final class Names {
   static final ClassName JSON_DESERIALIZE =
       ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonDeserialize");
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  static final ClassName RESOURCE = ClassName.get("dev.sailplan.core", "Resource");
+  static final ClassName RESOURCE = ClassName.get("dev.sailplan.core.meta", "Resource");
   static final ClassName YAML_OUT = ClassName.get("dev.sailplan.core.yaml", "YamlOut");
   static final ClassName YAML_IN = ClassName.get("dev.sailplan.core.yaml", "YamlIn");
   static final ClassName YAML_WRITABLE = ClassName.get("dev.sailplan.core.yaml", "YamlWritable");

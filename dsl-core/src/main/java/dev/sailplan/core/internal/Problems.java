@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.sailplan.core.Problem;
+import dev.sailplan.core.problem.Problem;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.sailplan.core.k8s;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.DependencyModel;
 import dev.sailplan.core.plan.Fact;
 import java.util.Set;

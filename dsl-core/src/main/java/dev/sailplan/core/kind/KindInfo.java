@@ -1,7 +1,7 @@
 package dev.sailplan.core.kind;
 
-import dev.sailplan.core.Resource;
-import dev.sailplan.core.yaml.ResourceReader;
+import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.kind.ResourceReader;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

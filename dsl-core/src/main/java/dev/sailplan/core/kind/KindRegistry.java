@@ -1,6 +1,6 @@
 package dev.sailplan.core.kind;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sailplan.core.ManifestException;
+import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.kind.KindRegistry;
 import dev.sailplan.core.value.Timestamp;

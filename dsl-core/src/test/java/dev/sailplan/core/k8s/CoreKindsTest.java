@@ -61,7 +61,7 @@ class CoreKindsTest {
     assertEquals("networking.k8s.io/v1", registry.find(NetworkPolicy.class).orElseThrow().preferredApiVersion());
   }
 
-  private static void check(KindRegistry registry, Class<? extends dev.sailplan.core.Resource> type,
+  private static void check(KindRegistry registry, Class<? extends dev.sailplan.core.meta.Resource> type,
       String group, String kind, List<String> apiVersions, boolean namespaced) {
     KindInfo info = registry.find(type).orElseThrow();
     assertEquals(group, info.group(), type.getSimpleName());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sailplan.core.CanonicalYaml;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static dev.sailplan.core.yaml.YamlTestSupport.NODES;
 import static dev.sailplan.core.yaml.YamlTestSupport.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sailplan.core.CanonicalYaml;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

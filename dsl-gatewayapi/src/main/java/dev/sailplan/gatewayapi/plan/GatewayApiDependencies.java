@@ -2,7 +2,7 @@ package dev.sailplan.gatewayapi.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.DependencyModel;
 import dev.sailplan.core.plan.Fact;
 import java.util.Set;

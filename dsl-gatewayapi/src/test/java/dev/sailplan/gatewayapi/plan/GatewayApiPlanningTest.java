@@ -3,7 +3,7 @@ package dev.sailplan.gatewayapi.plan;
 import static dev.sailplan.gatewayapi.GatewayApi.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.k8s.ServicePort;
 import dev.sailplan.core.k8s.ServiceSpec;

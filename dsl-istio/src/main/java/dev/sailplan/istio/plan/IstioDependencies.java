@@ -1,6 +1,6 @@
 package dev.sailplan.istio.plan;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.DependencyModel;
 import dev.sailplan.core.plan.Fact;
 import dev.sailplan.istio.networking.v1.ClientTLSMode;

@@ -10,7 +10,7 @@ import static dev.sailplan.istio.Traffic.sidecar;
 import static dev.sailplan.istio.Traffic.tcpRouteTo;
 import static dev.sailplan.istio.Traffic.virtualService;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.LabelSelector;
 import dev.sailplan.core.k8s.NetworkPolicy;
 import dev.sailplan.core.k8s.NetworkPolicyEgressRule;

@@ -5,7 +5,7 @@ import static dev.sailplan.istio.Security.mutualTls;
 import static dev.sailplan.istio.Security.peerAuthentication;
 import static dev.sailplan.istio.Security.selector;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.ResourceKey;

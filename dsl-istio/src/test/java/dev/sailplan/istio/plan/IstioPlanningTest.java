@@ -6,7 +6,7 @@ import static dev.sailplan.istio.Traffic.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.NetworkPolicy;
 import dev.sailplan.core.k8s.NetworkPolicySpec;
 import dev.sailplan.core.k8s.LabelSelector;

@@ -4,7 +4,6 @@ import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.peerAuthentication;
 import static dev.sailplan.istio.Traffic.sidecar;
 
-import dev.sailplan.examples.SeedExample;
 import dev.sailplan.istio.networking.v1.IstioEgressListener;
 import dev.sailplan.istio.networking.v1.SidecarSpec;
 import dev.sailplan.istio.security.v1.MutualTLSMode;

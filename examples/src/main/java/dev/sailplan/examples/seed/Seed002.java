@@ -22,7 +22,6 @@ import static dev.sailplan.istio.Traffic.serverPort;
 import static dev.sailplan.istio.Traffic.versionSubset;
 import static dev.sailplan.istio.Traffic.virtualService;
 
-import dev.sailplan.examples.SeedExample;
 import dev.sailplan.istio.networking.v1.Abort;
 import dev.sailplan.istio.networking.v1.ConnectionPoolSettings;
 import dev.sailplan.istio.networking.v1.Delay;

@@ -14,7 +14,6 @@ import static dev.sailplan.istio.Security.when;
 
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.meta.ObjectMeta;
-import dev.sailplan.examples.SeedExample;
 import dev.sailplan.istio.security.v1.Action;
 import dev.sailplan.istio.security.v1.AuthorizationPolicySpec;
 import dev.sailplan.istio.security.v1.MutualTLSMode;

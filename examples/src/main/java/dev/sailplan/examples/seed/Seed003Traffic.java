@@ -27,7 +27,6 @@ import static dev.sailplan.istio.Traffic.versionSubset;
 import static dev.sailplan.istio.Traffic.virtualService;
 import static dev.sailplan.istio.Traffic.workloadLabels;
 
-import dev.sailplan.examples.SeedExample;
 import dev.sailplan.gatewayapi.GatewayApi;
 import dev.sailplan.gatewayapi.v1.HTTPRouteRule;
 import dev.sailplan.gatewayapi.v1.HTTPRouteSpec;

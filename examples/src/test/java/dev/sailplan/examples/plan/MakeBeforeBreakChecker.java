@@ -2,7 +2,7 @@ package dev.sailplan.examples.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;

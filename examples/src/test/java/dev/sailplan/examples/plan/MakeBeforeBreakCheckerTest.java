@@ -5,7 +5,7 @@ import static dev.sailplan.istio.Security.peerAuthentication;
 import static dev.sailplan.istio.Traffic.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;

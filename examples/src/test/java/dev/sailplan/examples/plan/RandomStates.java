@@ -4,7 +4,7 @@ import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.peerAuthentication;
 import static dev.sailplan.istio.Traffic.*;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.LabelSelector;
 import dev.sailplan.core.k8s.NetworkPolicy;
 import dev.sailplan.core.k8s.NetworkPolicySpec;

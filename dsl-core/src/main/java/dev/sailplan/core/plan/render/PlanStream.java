@@ -1,7 +1,7 @@
 package dev.sailplan.core.plan.render;
 
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.sailplan.core.plan.render;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.ResourceKey;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.sailplan.core.plan.render;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.LabelSelector;
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.k8s.NetworkPolicy;

@@ -1,4 +1,4 @@
-package dev.sailplan.core;
+package dev.sailplan.core.meta;
 
 import dev.sailplan.core.meta.ObjectMeta;
 

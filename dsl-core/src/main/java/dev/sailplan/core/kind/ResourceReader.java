@@ -1,6 +1,7 @@
-package dev.sailplan.core.yaml;
+package dev.sailplan.core.kind;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.yaml.YamlIn;
 
 /**
  * Reads a kind's resource from {@link YamlIn}: what codegen registers for every generated kind (as

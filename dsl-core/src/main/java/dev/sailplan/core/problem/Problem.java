@@ -1,4 +1,4 @@
-package dev.sailplan.core;
+package dev.sailplan.core.problem;
 
 /**
  * One problem with an input manifest, located as precisely as known.

@@ -1,4 +1,4 @@
-package dev.sailplan.core.yaml;
+package dev.sailplan.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.yaml.internal.JsonWriter;

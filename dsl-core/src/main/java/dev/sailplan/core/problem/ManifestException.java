@@ -1,4 +1,4 @@
-package dev.sailplan.core;
+package dev.sailplan.core.problem;
 
 import java.util.List;
 import java.util.stream.Collectors;

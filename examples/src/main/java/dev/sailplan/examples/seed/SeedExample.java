@@ -1,6 +1,6 @@
-package dev.sailplan.examples;
+package dev.sailplan.examples.seed;
 
-import dev.sailplan.core.Resource;
+import dev.sailplan.core.meta.Resource;
 import java.util.List;
 import java.util.Objects;
 
