@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.meta.Resource;
-import dev.sailplan.core.internal.ManifestParser;
+import dev.sailplan.core.fixture.ParsePaths;
 import dev.sailplan.core.kind.KindRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +28,11 @@ import net.jqwik.api.statistics.Statistics;
  *
  * <p>Valid multi-document Istio manifests are mutated line by line (a scalar replaced by a tricky
  * one, a line duplicated, deleted, swapped with the next or re-indented). Whatever comes out, the
- * contract of {@link ManifestParser} must hold: a direct result equals the full path's result, and
+ * contract of {@link ParsePaths} must hold: a direct result equals the full path's result, and
  * a text the full path rejects gets no direct result. Unmutated seeds must all take the direct path.
  */
 class DirectReaderPropertiesTest {
-  private static final ManifestParser PARSER = new ManifestParser(KindRegistry.discover());
+  private static final ParsePaths PARSER = ParsePaths.discovered();
 
   /** Routing: a VirtualService with matches, retries and timeouts, and its DestinationRule. */
   private static final String TRAFFIC = """
@@ -364,7 +364,7 @@ class DirectReaderPropertiesTest {
   private record Outcome(List<Resource> resources, String error) {
     static Outcome full(String yaml) {
       try {
-        return new Outcome(PARSER.parseFull(yaml, "fuzz.yaml"), null);
+        return new Outcome(PARSER.full(yaml, "fuzz.yaml"), null);
       } catch (ManifestException e) {
         return new Outcome(null, e.getMessage());
       }
@@ -377,7 +377,7 @@ class DirectReaderPropertiesTest {
    * @return which path read it, for statistics
    */
   private static String assertContract(String yaml) {
-    Optional<List<Resource>> direct = PARSER.parseDirect(yaml);
+    Optional<List<Resource>> direct = PARSER.direct(yaml);
     Outcome full = Outcome.full(yaml);
     if (direct.isEmpty()) {
       return full.error() == null ? "full, accepted" : "full, rejected";
@@ -431,10 +431,10 @@ class DirectReaderPropertiesTest {
   void everySeedTakesTheDirectPathAndAgrees() {
     int direct = 0;
     for (String seed : SEEDS) {
-      Optional<List<Resource>> read = PARSER.parseDirect(seed);
+      Optional<List<Resource>> read = PARSER.direct(seed);
       if (read.isPresent()) {
         direct++;
-        assertEquals(PARSER.parseFull(seed, "seed.yaml"), read.get(), seed);
+        assertEquals(PARSER.full(seed, "seed.yaml"), read.get(), seed);
       }
     }
     assertEquals(SEEDS.size(), direct, "seeds read by the direct path");
@@ -443,7 +443,7 @@ class DirectReaderPropertiesTest {
   @Example
   void theSeedsHoldEveryKindTheyName() {
     List<String> kinds = SEEDS.stream()
-        .flatMap(s -> PARSER.parseFull(s, "seed.yaml").stream())
+        .flatMap(s -> PARSER.full(s, "seed.yaml").stream())
         .map(Resource::kind)
         .toList();
     assertEquals(List.of("VirtualService", "DestinationRule", "AuthorizationPolicy", "Gateway", "PeerAuthentication",

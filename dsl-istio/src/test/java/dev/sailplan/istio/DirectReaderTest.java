@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
-import dev.sailplan.core.internal.ManifestParser;
+import dev.sailplan.core.fixture.ParsePaths;
 import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.kind.KindRegistry;
@@ -52,13 +52,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The direct parsing path (SnakeYAML events into the generated {@code readYaml} methods) against
  * the full Jackson path.
  *
- * <p>Contract: whenever {@link ManifestParser#parseDirect} returns resources, {@link
- * ManifestParser#parseFull} succeeds with equal ones; whenever the full path rejects a text, the
+ * <p>Contract: whenever {@link ParsePaths#direct} returns resources, {@link
+ * ParsePaths#full} succeeds with equal ones; whenever the full path rejects a text, the
  * direct path is empty, so {@link Manifests#parse} reports exactly what the full path reports. The
  * direct path must also actually be taken for the forms real manifests use, or it saves nothing.
  */
 class DirectReaderTest {
-  private static final ManifestParser PARSER = new ManifestParser(KindRegistry.discover());
+  private static final ParsePaths PARSER = ParsePaths.discovered();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -76,9 +76,9 @@ class DirectReaderTest {
 
   /** The resources of {@code yaml}, asserting that the direct path took it and the full path agrees. */
   private static List<Resource> direct(String yaml) {
-    Optional<List<Resource>> direct = PARSER.parseDirect(yaml);
+    Optional<List<Resource>> direct = PARSER.direct(yaml);
     assertTrue(direct.isPresent(), () -> "the direct path fell back on:\n" + yaml);
-    assertEquals(PARSER.parseFull(yaml, "in.yaml"), direct.get(), () -> "the paths disagree on:\n" + yaml);
+    assertEquals(PARSER.full(yaml, "in.yaml"), direct.get(), () -> "the paths disagree on:\n" + yaml);
     return direct.get();
   }
 
@@ -647,8 +647,8 @@ class DirectReaderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fallbacks")
   void fallsBackAndParseIsTheFullPath(String name, String yaml, String error) {
-    assertEquals(Optional.empty(), PARSER.parseDirect(yaml), () -> "the direct path took:\n" + yaml);
-    Outcome full = Outcome.of(() -> PARSER.parseFull(yaml, "in.yaml"));
+    assertEquals(Optional.empty(), PARSER.direct(yaml), () -> "the direct path took:\n" + yaml);
+    Outcome full = Outcome.of(() -> PARSER.full(yaml, "in.yaml"));
     assertEquals(full, Outcome.of(() -> Manifests.parse(yaml, "in.yaml")));
     if (EITHER.equals(error)) {
       return;
@@ -698,16 +698,16 @@ class DirectReaderTest {
     // The same VirtualService type, registered as hand-written kinds are: without a reader.
     KindInfo istio = KindRegistry.discover().find("networking.istio.io/v1", "VirtualService").orElseThrow();
     KindInfo bare = new KindInfo(istio.group(), istio.kind(), istio.versions(), istio.namespaced(), istio.type());
-    ManifestParser parser = new ManifestParser(KindRegistry.of(List.of(bare)));
+    ParsePaths parser = ParsePaths.of(KindRegistry.of(List.of(bare)));
     assertAgree(parser, RETRY_POLICY);
     assertAgree(parser, retries("attempts: \"3\""));
     assertEquals(direct(RETRY_POLICY), parser.parse(RETRY_POLICY, "in.yaml"));
   }
 
   /** The contract itself: a direct result equals the full one, and a full-path error means no direct result. */
-  private static void assertAgree(ManifestParser parser, String yaml) {
-    Optional<List<Resource>> direct = parser.parseDirect(yaml);
-    Outcome full = Outcome.of(() -> parser.parseFull(yaml, "in.yaml"));
+  private static void assertAgree(ParsePaths parser, String yaml) {
+    Optional<List<Resource>> direct = parser.direct(yaml);
+    Outcome full = Outcome.of(() -> parser.full(yaml, "in.yaml"));
     if (direct.isPresent()) {
       assertEquals(new Outcome(direct.get(), null), full, () -> "the paths disagree on:\n" + yaml);
     }

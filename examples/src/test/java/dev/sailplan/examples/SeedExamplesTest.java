@@ -7,7 +7,7 @@ import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.diff.SemanticDiff;
-import dev.sailplan.core.internal.ManifestParser;
+import dev.sailplan.core.fixture.ParsePaths;
 import dev.sailplan.core.kind.KindRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,12 +98,12 @@ class SeedExamplesTest {
    */
   @TestFactory
   Stream<DynamicTest> theDirectParserReadsRenderedExamplesLikeTheFullPath() {
-    ManifestParser parser = new ManifestParser(KindRegistry.discover());
+    ParsePaths parser = ParsePaths.discovered();
     return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
       String rendered = Manifests.toYaml(e.resources());
-      Optional<List<Resource>> direct = parser.parseDirect(rendered);
+      Optional<List<Resource>> direct = parser.direct(rendered);
       assertTrue(direct.isPresent(), "direct path taken");
-      assertEquals(parser.parseFull(rendered, e.name()), direct.get());
+      assertEquals(parser.full(rendered, e.name()), direct.get());
       assertEquals(e.resources(), direct.get());
     }));
   }
@@ -115,17 +115,17 @@ class SeedExamplesTest {
   @TestFactory
   Stream<DynamicTest> theDirectParserReadsSeedFilesLikeTheFullPath() throws IOException {
     Assumptions.assumeTrue(seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
-    ManifestParser parser = new ManifestParser(KindRegistry.discover());
+    ParsePaths parser = ParsePaths.discovered();
     List<Path> seeds;
     try (Stream<Path> files = Files.list(seedDir().get())) {
       seeds = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
     }
     return seeds.stream().map(seed -> DynamicTest.dynamicTest(seed.getFileName().toString(), () -> {
       String text = Files.readString(seed, StandardCharsets.UTF_8);
-      Optional<List<Resource>> direct = parser.parseDirect(text);
+      Optional<List<Resource>> direct = parser.direct(text);
       List<Resource> full;
       try {
-        full = parser.parseFull(text, seed.getFileName().toString());
+        full = parser.full(text, seed.getFileName().toString());
       } catch (ManifestException rejected) {
         // Kinds Sailplan does not model (IstioOperator, Deployment, ...): the direct path declines too.
         assertEquals(Optional.empty(), direct);

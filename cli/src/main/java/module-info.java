@@ -1,0 +1,9 @@
+/** The {@code sailplan} command line: {@code fmt} and {@code plan}. Exports no API. */
+module dev.sailplan.cli {
+  requires dev.sailplan.gatewayapi;
+  requires dev.sailplan.istio;
+  requires info.picocli;
+
+  // picocli reads the commands' annotated fields reflectively.
+  opens dev.sailplan.cli to info.picocli;
+}
