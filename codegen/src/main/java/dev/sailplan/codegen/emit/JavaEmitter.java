@@ -27,13 +27,13 @@ import javax.lang.model.element.Modifier;
  *
  * <p>For a schema property {@code timeout} (a duration) the emitted accessor is:
  *
- * <pre>{@code
+ * <pre>
  * /** Timeout for HTTP requests, default is disabled. *&#47;
- * @JsonProperty("timeout")
- * @JsonInclude(JsonInclude.Include.NON_ABSENT)
- * @Rule(value = "duration(self) >= duration('1ms')", message = "must be a valid duration greater than 1ms")
- * public abstract Optional<Duration> timeout();
- * }</pre>
+ * &#64;JsonProperty("timeout")
+ * &#64;JsonInclude(JsonInclude.Include.NON_ABSENT)
+ * &#64;Rule(value = "duration(self) &gt;= duration('1ms')", message = "must be a valid duration greater than 1ms")
+ * public abstract Optional&lt;Duration&gt; timeout();
+ * </pre>
  */
 public final class JavaEmitter {
   /** The generator name in {@code @Generated} and headers. */
@@ -212,7 +212,7 @@ public final class JavaEmitter {
       m.addJavadoc(" Required.");
     }
     if (f.constraints().defaultValue() != null) {
-      m.addJavadoc(" Default: {@code $L}.", Javadocs.escape(f.constraints().defaultValue()).replace("}", "&#125;"));
+      m.addJavadoc(" Default: $L.", Javadocs.code(f.constraints().defaultValue()));
     }
     m.addJavadoc("\n");
     return m.build();

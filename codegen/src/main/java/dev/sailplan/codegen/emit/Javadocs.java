@@ -27,6 +27,31 @@ final class Javadocs {
     return escape(text);
   }
 
+  /**
+   * Text set in code font: {@code {@code …}} when the text can stand in it as written (balanced
+   * braces, no comment end, no backslash, which javac would read as a Unicode escape), otherwise
+   * {@code <code>} with every metacharacter escaped.
+   */
+  static String code(String text) {
+    if (bracesBalance(text) && !text.contains("*/") && text.indexOf('\\') < 0) {
+      return "{@code " + text + "}";
+    }
+    return "<code>" + escape(text).replace("{", "&#123;").replace("}", "&#125;") + "</code>";
+  }
+
+  private static boolean bracesBalance(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+
   static String escape(String text) {
     StringBuilder b = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {

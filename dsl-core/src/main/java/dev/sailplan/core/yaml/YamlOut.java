@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * Events that write one canonical YAML document in a single streaming pass: what generated types
  * call from {@link YamlWritable#writeYaml}, so rendering needs neither reflection nor an
  * intermediate tree. Keys are written in the order given; the output is the same bytes as
- * {@link CanonicalYaml#write} produces for the equivalent tree.
+ * {@link dev.sailplan.core.CanonicalYaml#write} produces for the equivalent tree.
  *
  * <pre>{@code
  * out.beginMapping()

@@ -30,7 +30,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"namespaces"})
 public abstract class AbstractAllowedListeners implements YamlWritable {
   /**
-   * Namespaces defines which namespaces ListenerSets can be attached to this Gateway. The default value is to allow no ListenerSets. Default: {@code {"from":"None"&#125;}.
+   * Namespaces defines which namespaces ListenerSets can be attached to this Gateway. The default value is to allow no ListenerSets. Default: {@code {"from":"None"}}.
    */
   @JsonProperty("namespaces")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)

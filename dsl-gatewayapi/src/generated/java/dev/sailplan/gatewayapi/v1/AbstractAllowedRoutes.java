@@ -44,7 +44,7 @@ public abstract class AbstractAllowedRoutes implements YamlWritable {
   public abstract List<RouteGroupKind> kinds();
 
   /**
-   * Namespaces indicates namespaces from which Routes may be attached to this Listener. This is restricted to the namespace of this Gateway by default. Default: {@code {"from":"Same"&#125;}.
+   * Namespaces indicates namespaces from which Routes may be attached to this Listener. This is restricted to the namespace of this Gateway by default. Default: {@code {"from":"Same"}}.
    */
   @JsonProperty("namespaces")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)

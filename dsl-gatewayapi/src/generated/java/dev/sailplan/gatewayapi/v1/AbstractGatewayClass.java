@@ -60,7 +60,7 @@ public abstract class AbstractGatewayClass implements Resource, YamlWritable {
   public abstract GatewayClassSpec spec();
 
   /**
-   * Status defines the current state of GatewayClass. Default: {@code {"conditions":[{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"&#125;]&#125;}.
+   * Status defines the current state of GatewayClass. Default: {@code {"conditions":[{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"}]}}.
    */
   @JsonProperty("status")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)

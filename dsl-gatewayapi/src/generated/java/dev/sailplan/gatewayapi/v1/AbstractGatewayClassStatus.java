@@ -32,7 +32,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"conditions", "supportedFeatures"})
 public abstract class AbstractGatewayClassStatus implements YamlWritable {
   /**
-   * Conditions is the current status from the controller for this GatewayClass. Default: {@code [{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"&#125;]}.
+   * Conditions is the current status from the controller for this GatewayClass. Default: {@code [{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"}]}.
    */
   @JsonProperty("conditions")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

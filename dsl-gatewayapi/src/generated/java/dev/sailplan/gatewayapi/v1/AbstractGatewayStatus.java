@@ -51,7 +51,7 @@ public abstract class AbstractGatewayStatus implements YamlWritable {
   public abstract OptionalInt attachedListenerSets();
 
   /**
-   * Conditions describe the current conditions of the Gateway. Default: {@code [{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"&#125;,{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Programmed"&#125;]}.
+   * Conditions describe the current conditions of the Gateway. Default: {@code [{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"},{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Programmed"}]}.
    */
   @JsonProperty("conditions")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -55,7 +55,7 @@ public abstract class AbstractHTTPRouteMatch implements YamlWritable {
   public abstract Optional<HTTPMethod> method();
 
   /**
-   * Path specifies a HTTP request path matcher. If this field is not specified, a default prefix match on the "/" path is provided. Default: {@code {"type":"PathPrefix","value":"/"&#125;}.
+   * Path specifies a HTTP request path matcher. If this field is not specified, a default prefix match on the "/" path is provided. Default: {@code {"type":"PathPrefix","value":"/"}}.
    */
   @JsonProperty("path")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)

@@ -102,7 +102,7 @@ public abstract class AbstractHTTPRouteRule implements YamlWritable {
   public abstract List<HTTPRouteFilter> filters();
 
   /**
-   * Matches define conditions used for matching the rule against incoming HTTP requests. Each match is independent, i.e. this rule will be matched if **any** one of the matches is satisfied. Default: {@code [{"path":{"type":"PathPrefix","value":"/"&#125;&#125;]}.
+   * Matches define conditions used for matching the rule against incoming HTTP requests. Each match is independent, i.e. this rule will be matched if **any** one of the matches is satisfied. Default: {@code [{"path":{"type":"PathPrefix","value":"/"}}]}.
    */
   @JsonProperty("matches")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -63,7 +63,7 @@ public abstract class AbstractHTTPRouteSpec implements YamlWritable {
   public abstract List<ParentReference> parentRefs();
 
   /**
-   * Rules are a list of HTTP matchers, filters and actions. Default: {@code [{"matches":[{"path":{"type":"PathPrefix","value":"/"&#125;&#125;]&#125;]}.
+   * Rules are a list of HTTP matchers, filters and actions. Default: {@code [{"matches":[{"path":{"type":"PathPrefix","value":"/"}}]}]}.
    */
   @JsonProperty("rules")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

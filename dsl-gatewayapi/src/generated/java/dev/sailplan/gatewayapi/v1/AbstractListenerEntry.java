@@ -34,7 +34,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"allowedRoutes", "hostname", "name", "port", "protocol", "tls"})
 public abstract class AbstractListenerEntry implements YamlWritable {
   /**
-   * AllowedRoutes defines the types of routes that MAY be attached to a Listener and the trusted namespaces where those Route resources MAY be present. Default: {@code {"namespaces":{"from":"Same"&#125;&#125;}.
+   * AllowedRoutes defines the types of routes that MAY be attached to a Listener and the trusted namespaces where those Route resources MAY be present. Default: {@code {"namespaces":{"from":"Same"}}}.
    */
   @JsonProperty("allowedRoutes")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)

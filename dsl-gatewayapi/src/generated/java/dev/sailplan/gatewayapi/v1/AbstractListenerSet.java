@@ -60,7 +60,7 @@ public abstract class AbstractListenerSet implements Resource, YamlWritable {
   public abstract ListenerSetSpec spec();
 
   /**
-   * Status defines the current state of ListenerSet. Default: {@code {"conditions":[{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"&#125;,{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Programmed"&#125;]&#125;}.
+   * Status defines the current state of ListenerSet. Default: {@code {"conditions":[{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Accepted"},{"lastTransitionTime":"1970-01-01T00:00:00Z","message":"Waiting for controller","reason":"Pending","status":"Unknown","type":"Programmed"}]}}.
    */
   @JsonProperty("status")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
