@@ -8,6 +8,7 @@ import dev.sailplan.codegen.emit.JavaEmitter;
 import dev.sailplan.codegen.emit.ProviderEmitter;
 import dev.sailplan.codegen.model.ModelBuilder;
 import dev.sailplan.codegen.model.PackageModel;
+import dev.sailplan.codegen.model.TypeDef;
 import dev.sailplan.codegen.naming.NamingStrategy;
 import dev.sailplan.codegen.write.GeneratorWriter;
 import java.io.IOException;
@@ -48,9 +49,10 @@ public final class Codegen {
       crds.addAll(CrdReader.read(file));
     }
     List<PackageModel> packages = new ModelBuilder(new NamingStrategy(), config).build(crds);
+    checkSupertypes(config, packages);
     Map<String, String> files = new LinkedHashMap<>();
     for (PackageModel p : packages) {
-      JavaEmitter emitter = new JavaEmitter(p);
+      JavaEmitter emitter = new JavaEmitter(p, config.supertypes());
       String dir = config.sourceDir() + "/" + p.javaPackage().replace('.', '/');
       files.put(dir + "/package-info.java", emitter.packageInfo());
       for (JavaFile f : emitter.emit()) {
@@ -63,5 +65,16 @@ public final class Codegen {
         "# " + GeneratorWriter.MARKER + " from " + String.join(", ", config.schemas()) + ". Do not edit.\n"
             + config.provider() + "\n");
     return files;
+  }
+
+  /** A supertype for a type that is not generated is a mistake (a typo, or a type renamed). */
+  private static void checkSupertypes(CodegenConfig config, List<PackageModel> packages) {
+    List<String> unknown = config.supertypes().keySet().stream()
+        .filter(name -> packages.stream().flatMap(p -> p.types().stream())
+            .noneMatch(t -> t.name().equals(name) && !(t instanceof TypeDef.EnumDef)))
+        .sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("supertypes name no generated object or kind: " + unknown);
+    }
   }
 }

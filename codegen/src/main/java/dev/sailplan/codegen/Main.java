@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Command line: {@code Main --schemas DIR [--check] CONFIG...}. Generates each config's module,
- * or with {@code --check} only reports drift (exit 1) without writing.
+ * Command line: {@code Main [--schemas DIR] [--check] CONFIG...}. Generates each config's module,
+ * or with {@code --check} only reports drift (exit 1) without writing. A config with a
+ * {@code schemaDir} reads its schemas from there; the others need {@code --schemas}.
  */
 public final class Main {
   private Main() {}
@@ -45,15 +46,15 @@ public final class Main {
         }
       }
     }
-    if (schemas == null || configs.isEmpty()) {
-      return usage(err, "need --schemas and at least one config");
+    if (configs.isEmpty()) {
+      return usage(err, "need at least one config");
     }
     boolean drift = false;
     for (Path configFile : configs) {
       try {
         CodegenConfig config = CodegenConfig.read(configFile);
-        Map<String, String> files = Codegen.generate(config, schemas);
         Path module = configFile.toAbsolutePath().getParent();
+        Map<String, String> files = Codegen.generate(config, config.schemasFolder(module, schemas));
         GeneratorWriter.Result r = GeneratorWriter.sync(module,
             List.of(config.sourceDir(), config.resourceDir()), files, check);
         out.printf("%s: %d files, %d %s, %d %s%n", configFile, files.size(), r.written().size(),
@@ -75,9 +76,10 @@ public final class Main {
     if (problem != null) {
       s.println("codegen: " + problem);
     }
-    s.println("usage: codegen --schemas DIR [--check] CONFIG...");
+    s.println("usage: codegen [--schemas DIR] [--check] CONFIG...");
     s.println("  Generates the typed model each CONFIG (a module's codegen.yaml) describes from the CRD");
-    s.println("  files in DIR. --check changes nothing and exits 1 when the committed sources differ.");
+    s.println("  files in DIR, or in the config's own schemaDir. --check changes nothing and exits 1");
+    s.println("  when the committed sources differ.");
     return problem == null ? 0 : 2;
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -12,13 +11,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,23 +62,7 @@ class CodegenFixtureTest {
   @Test
   void outputCompilesIntoWorkingValueTypes(@TempDir Path dir) throws Exception {
     Map<String, String> files = Codegen.generate(Fixtures.widgets(), Fixtures.fixtureDir());
-    List<String> sources = new ArrayList<>();
-    for (Map.Entry<String, String> e : files.entrySet()) {
-      Path p = dir.resolve(e.getKey());
-      Files.createDirectories(p.getParent());
-      Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
-      if (p.toString().endsWith(".java")) {
-        sources.add(p.toString());
-      }
-    }
-    Path classes = Files.createDirectories(dir.resolve("classes"));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-s", classes.toString(),
-        "-cp", System.getProperty("java.class.path"), "-Xlint:all,-processing", "-Werror", "--release", "17"));
-    args.addAll(sources);
-    StringWriter out = new StringWriter();
-    int status = javac.run(null, null, null, args.toArray(String[]::new));
-    assertEquals(0, status, "javac failed" + out);
+    Path classes = Fixtures.compile(dir, files);
 
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       Class<?> part = loader.loadClass("dev.example.widgets.v1.Part");

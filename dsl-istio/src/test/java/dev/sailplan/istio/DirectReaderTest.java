@@ -695,7 +695,7 @@ class DirectReaderTest {
 
   @Test
   void aKindRegisteredWithoutAReaderAgreesWithTheFullPath() {
-    // The same VirtualService type, registered as hand-written kinds are: without a reader.
+    // The same VirtualService type, registered by hand without a reader (as a user's kind may be).
     KindInfo istio = KindRegistry.discover().find("networking.istio.io/v1", "VirtualService").orElseThrow();
     KindInfo bare = new KindInfo(istio.group(), istio.kind(), istio.versions(), istio.namespaced(), istio.type());
     ParsePaths parser = ParsePaths.of(KindRegistry.of(List.of(bare)));

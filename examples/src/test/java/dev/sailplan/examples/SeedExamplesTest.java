@@ -93,7 +93,7 @@ class SeedExamplesTest {
   }
 
   /**
-   * Parsing's direct path (generated readers on parser events; a tree for the core kinds) reads
+   * Parsing's direct path (generated readers on parser events, the core kinds' too) reads
    * every rendered example, and gives what the full Jackson path gives.
    */
   @TestFactory

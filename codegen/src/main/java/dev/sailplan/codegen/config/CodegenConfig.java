@@ -27,6 +27,10 @@ import java.util.Objects;
  *   VirtualService:spec.http[]: HTTPRoute
  * durations: [tcp.idleTimeout]               # optional: strings that are durations though the
  *                                            # schema has no duration rule (path suffixes)
+ * schemaDir: codegen                         # optional: schemas kept in the module, relative to
+ *                                            # the config file (else the --schemas folder)
+ * supertypes:                                # optional: type name -> hand-written superclass in
+ *   ServicePort: ServicePortBase             # the same package, for factories and checks
  * </pre>
  *
  * @param schemas CRD files
@@ -37,6 +41,9 @@ import java.util.Objects;
  * @param kinds {@code group/Kind} to generate; empty for every kind in the files
  * @param names type names by {@code Kind:path}
  * @param durations path suffixes of string properties to type as durations
+ * @param schemaDir the folder of the schemas, relative to the config file; null for the folder
+ *     given on the command line
+ * @param supertypes hand-written superclasses by generated type name (simple names, same package)
  */
 public record CodegenConfig(
     @JsonProperty("schemas") List<String> schemas,
@@ -46,7 +53,9 @@ public record CodegenConfig(
     @JsonProperty("packages") Map<String, String> packages,
     @JsonProperty("kinds") List<String> kinds,
     @JsonProperty("names") Map<String, String> names,
-    @JsonProperty("durations") List<String> durations) {
+    @JsonProperty("durations") List<String> durations,
+    @JsonProperty("schemaDir") String schemaDir,
+    @JsonProperty("supertypes") Map<String, String> supertypes) {
 
   /** Checks required parts and copies the collections. */
   public CodegenConfig {
@@ -60,6 +69,29 @@ public record CodegenConfig(
     kinds = kinds == null ? List.of() : List.copyOf(kinds);
     names = names == null ? Map.of() : new LinkedHashMap<>(names);
     durations = durations == null ? List.of() : List.copyOf(durations);
+    supertypes = supertypes == null ? Map.of() : new LinkedHashMap<>(supertypes);
+  }
+
+  /** A config whose schemas come from the command line's folder and that has no supertypes. */
+  public CodegenConfig(List<String> schemas, String sourceDir, String resourceDir, String provider,
+      Map<String, String> packages, List<String> kinds, Map<String, String> names, List<String> durations) {
+    this(schemas, sourceDir, resourceDir, provider, packages, kinds, names, durations, null, null);
+  }
+
+  /**
+   * The folder the schemas are read from: {@link #schemaDir()} resolved against the config's
+   * folder, else {@code commandLine} (which may be null when no folder was given).
+   *
+   * @throws IllegalStateException when neither names a folder
+   */
+  public Path schemasFolder(Path configFolder, Path commandLine) {
+    if (schemaDir != null) {
+      return configFolder.resolve(schemaDir);
+    }
+    if (commandLine == null) {
+      throw new IllegalStateException("no schemaDir in the config and no --schemas folder given");
+    }
+    return commandLine;
   }
 
   /**

@@ -39,7 +39,7 @@ public final class CrdReader {
           continue;
         }
         JsonNode spec = doc.path("spec");
-        String group = require(spec, "group", sourceName);
+        String group = group(spec, sourceName);
         String kind = require(spec.path("names"), "kind", sourceName);
         boolean namespaced = !"Cluster".equals(spec.path("scope").asText());
         for (JsonNode v : spec.path("versions")) {
@@ -54,6 +54,18 @@ public final class CrdReader {
       }
     }
     return out;
+  }
+
+  /**
+   * The group; {@code ""} is the Kubernetes core group, which no real CRD has but a CRD-shaped
+   * schema of core kinds does (apiVersion {@code v1}). A missing group is still an error.
+   */
+  private static String group(JsonNode spec, String source) throws IOException {
+    JsonNode v = spec.get("group");
+    if (v != null && v.isTextual() && v.asText().isEmpty()) {
+      return "";
+    }
+    return require(spec, "group", source);
   }
 
   private static String require(JsonNode node, String field, String source) throws IOException {

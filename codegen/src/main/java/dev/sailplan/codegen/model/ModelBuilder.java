@@ -169,6 +169,7 @@ public final class ModelBuilder {
   private final class PackageContext {
     private final String javaPackage;
     private final CrdVersion first;
+    private final java.util.Set<String> apiVersions = new java.util.LinkedHashSet<>();
     private final List<TypeDef> types = new ArrayList<>();
     private final Map<String, String> signatureOfName = new LinkedHashMap<>();
     private final Map<String, String> nameOfSignature = new LinkedHashMap<>();
@@ -183,6 +184,7 @@ public final class ModelBuilder {
 
     void add(CrdVersion model, List<String> versions) {
       String kind = model.kind();
+      apiVersions.add(model.apiVersion());
       if (signatureOfName.containsKey(kind)) {
         throw new IllegalStateException("kind " + kind + " clashes with a type of the same name in " + javaPackage);
       }
@@ -216,7 +218,7 @@ public final class ModelBuilder {
 
     PackageModel build() {
       pending.forEach(Runnable::run);
-      return new PackageModel(javaPackage, first.group(), first.version(), first.sourceFile(), List.copyOf(types));
+      return new PackageModel(javaPackage, List.copyOf(apiVersions), first.sourceFile(), List.copyOf(types));
     }
 
     /** Pre-pass: a structure named in the table is named so wherever it occurs. */

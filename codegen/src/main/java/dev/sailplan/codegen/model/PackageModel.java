@@ -3,12 +3,12 @@ package dev.sailplan.codegen.model;
 import java.util.List;
 
 /**
- * Everything generated into one Java package: the types of one API group and version.
+ * Everything generated into one Java package: the types of one API group and version, or of
+ * several when the config maps them to one package (the Kubernetes core kinds).
  *
  * @param javaPackage the package
- * @param group the API group
- * @param version the model version
+ * @param apiVersions the model apiVersions of its kinds, in the order found
  * @param schemaFile the CRD file the package comes from
  * @param types the types, in the order found
  */
-public record PackageModel(String javaPackage, String group, String version, String schemaFile, List<TypeDef> types) {}
+public record PackageModel(String javaPackage, List<String> apiVersions, String schemaFile, List<TypeDef> types) {}

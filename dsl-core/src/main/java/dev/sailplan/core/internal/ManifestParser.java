@@ -98,9 +98,9 @@ public final class ManifestParser {
   }
 
   /**
-   * A kind without a reader (the hand-written core kinds) binds through Jackson from a tree, as on
-   * the full path; the tree comes from the same events, so a Service among VirtualServices does
-   * not send the whole text down the full path.
+   * A kind registered without a reader (every kind codegen makes has one, the core kinds too)
+   * binds through Jackson from a tree, as on the full path; the tree comes from the same events,
+   * so such a kind among VirtualServices does not send the whole text down the full path.
    */
   private static Resource bindTree(EventReader in, String apiVersion, String kind, Class<? extends Resource> type) {
     ObjectNode tree = JsonNodeFactory.instance.objectNode().put("apiVersion", apiVersion).put("kind", kind);

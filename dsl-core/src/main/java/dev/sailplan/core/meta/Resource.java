@@ -6,8 +6,8 @@ import dev.sailplan.core.meta.ObjectMeta;
  * A Kubernetes object that Sailplan can render and parse: its identity is {@link #apiVersion()},
  * {@link #kind()} and {@link #metadata()}.
  *
- * <p>Every generated kind (for example {@code VirtualService} or {@code HTTPRoute}) and every
- * hand-written core kind ({@code Service}, {@code Namespace}, …) implements it.
+ * <p>Every generated kind implements it: for example {@code VirtualService}, {@code HTTPRoute},
+ * and the Kubernetes core kinds ({@code Service}, {@code Namespace}, …).
  */
 public interface Resource {
   /** The {@code apiVersion} the object is written with, e.g. {@code networking.istio.io/v1}. */
