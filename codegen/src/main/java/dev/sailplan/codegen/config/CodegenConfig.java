@@ -27,6 +27,10 @@ import java.util.Objects;
  *   VirtualService:spec.http[]: HTTPRoute
  * durations: [tcp.idleTimeout]               # optional: strings that are durations though the
  *                                            # schema has no duration rule (path suffixes)
+ * shared:                                    # optional: one type for a structure several API
+ *   dev.sailplan.istio.type.v1beta1.WorkloadSelector:   # groups share: qualified name → Kind:paths
+ *   - AuthorizationPolicy:spec.selector
+ *   - Telemetry:spec.selector
  * </pre>
  *
  * @param schemas CRD files
@@ -37,6 +41,7 @@ import java.util.Objects;
  * @param kinds {@code group/Kind} to generate; empty for every kind in the files
  * @param names type names by {@code Kind:path}
  * @param durations path suffixes of string properties to type as durations
+ * @param shared {@code Kind:path}s by the qualified name of the one type they share
  */
 public record CodegenConfig(
     @JsonProperty("schemas") List<String> schemas,
@@ -46,7 +51,8 @@ public record CodegenConfig(
     @JsonProperty("packages") Map<String, String> packages,
     @JsonProperty("kinds") List<String> kinds,
     @JsonProperty("names") Map<String, String> names,
-    @JsonProperty("durations") List<String> durations) {
+    @JsonProperty("durations") List<String> durations,
+    @JsonProperty("shared") Map<String, List<String>> shared) {
 
   /** Checks required parts and copies the collections. */
   public CodegenConfig {
@@ -60,6 +66,17 @@ public record CodegenConfig(
     kinds = kinds == null ? List.of() : List.copyOf(kinds);
     names = names == null ? Map.of() : new LinkedHashMap<>(names);
     durations = durations == null ? List.of() : List.copyOf(durations);
+    Map<String, List<String>> sharedPaths = new LinkedHashMap<>();
+    if (shared != null) {
+      shared.forEach((type, paths) -> sharedPaths.put(type, List.copyOf(paths)));
+    }
+    shared = sharedPaths;
+  }
+
+  /** A config without shared types. */
+  public CodegenConfig(List<String> schemas, String sourceDir, String resourceDir, String provider,
+      Map<String, String> packages, List<String> kinds, Map<String, String> names, List<String> durations) {
+    this(schemas, sourceDir, resourceDir, provider, packages, kinds, names, durations, null);
   }
 
   /**

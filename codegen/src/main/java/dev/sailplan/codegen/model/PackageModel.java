@@ -6,8 +6,8 @@ import java.util.List;
  * Everything generated into one Java package: the types of one API group and version.
  *
  * @param javaPackage the package
- * @param group the API group
- * @param version the model version
+ * @param group the API group; for a package of shared types, the group/versions that share them
+ * @param version the model version; empty for a package of shared types
  * @param schemaFile the CRD file the package comes from
  * @param types the types, in the order found
  */
