@@ -127,8 +127,8 @@ class IstioModelTest {
     VirtualService vs = virtualService("bookinfo/reviews", VirtualServiceSpec.builder()
         .addHosts("reviews")
         .addHttp(HTTPRoute.builder()
-            .addRoute(routeTo("reviews", "v1", 90))
-            .addRoute(routeTo(destination("reviews", 9080), 10))
+            .addRoute(routeTo("reviews", "v1").withWeight(90))
+            .addRoute(routeTo(destination("reviews", 9080)).withWeight(10))
             .timeout(seconds(10))
             .build())
         .build());
