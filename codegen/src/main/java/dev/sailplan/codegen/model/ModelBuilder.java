@@ -130,7 +130,8 @@ public final class ModelBuilder {
     occurrences.forEach((type, found) -> {
       Occurrence first = found.get(0);
       for (Occurrence o : found.subList(1, found.size())) {
-        String diff = Structures.firstDifference(first.node(), o.node(), "");
+        // The differing occurrence's value first: "o differs from first at .x: maxItems 16 vs 8".
+        String diff = Structures.firstDifference(o.node(), first.node(), "");
         if (diff != null) {
           throw new IllegalStateException("shared type " + type + ": " + o.where() + " differs from "
               + first.where() + " at " + diff + "; only identical structures can share one type");

@@ -89,7 +89,7 @@ class SharedTypesTest {
     List<CrdVersion> crds = gadgetsWith("(?s)(kind: Gizmo.*?)maxProperties: 8", "$1maxProperties: 16");
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> build(SHARED, crds));
     assertEquals("shared type dev.example.common.Selector: Gizmo spec.selector differs from Gadget spec.selector"
-        + " at .matchLabels: maxItems 8 vs 16; only identical structures can share one type", e.getMessage());
+        + " at .matchLabels: maxItems 16 vs 8; only identical structures can share one type", e.getMessage());
   }
 
   @Test
@@ -97,7 +97,7 @@ class SharedTypesTest {
     List<CrdVersion> crds = gadgetsWith("(?s)(kind: Gizmo.*?selector:.*?)scope:", "$1zone:");
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> build(SHARED, crds));
     assertEquals("shared type dev.example.common.Selector: Gizmo spec.selector differs from Gadget spec.selector"
-        + " at the root: properties [matchLabels, scope] vs [matchLabels, zone]; only identical structures can"
+        + " at the root: properties [matchLabels, zone] vs [matchLabels, scope]; only identical structures can"
         + " share one type", e.getMessage());
   }
 
