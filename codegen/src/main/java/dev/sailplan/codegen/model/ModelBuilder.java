@@ -319,7 +319,11 @@ public final class ModelBuilder {
         visitedPaths.add(kind + ":" + path);
       }
       String shared = sharedOfPath.get(kind + ":" + path);
-      if (shared != null && node instanceof ObjectSchema) {
+      if (shared != null && !(node instanceof ObjectSchema)) {
+        // Only value types move to a shared package; a path to an enum or scalar is a mistake.
+        throw new IllegalStateException("shared entry " + kind + ":" + path + " (" + shared + ") is not an object");
+      }
+      if (shared != null) {
         occurrences.get(shared).add(new Occurrence(kind, path, node, model));
       }
       if (listed != null && (node instanceof ObjectSchema || isEnum(node))) {

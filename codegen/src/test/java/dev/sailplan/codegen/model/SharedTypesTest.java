@@ -132,6 +132,14 @@ class SharedTypesTest {
   }
 
   @Test
+  void onlyObjectsCanBeShared() throws IOException {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> build(Map.of(SELECTOR, List.of("Gadget:spec.selector.scope")), gadgets()));
+    assertEquals("shared entry Gadget:spec.selector.scope (dev.example.common.Selector) is not an object",
+        e.getMessage());
+  }
+
+  @Test
   void aSharedTypeNeedsAQualifiedName() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> build(Map.of("Selector", List.of("Gadget:spec.selector")), gadgets()));
