@@ -3,8 +3,8 @@ package dev.sailplan.bench;
 import static dev.sailplan.istio.Security.authorizationPolicy;
 import static dev.sailplan.istio.Security.from;
 import static dev.sailplan.istio.Security.principal;
-import static dev.sailplan.istio.Security.selector;
 import static dev.sailplan.istio.Security.to;
+import static dev.sailplan.istio.Selectors.workloadSelector;
 import static dev.sailplan.istio.Traffic.destinationRule;
 import static dev.sailplan.istio.Traffic.exact;
 import static dev.sailplan.istio.Traffic.matchHeader;
@@ -59,8 +59,8 @@ public final class SailplanMesh {
             .addRoute(routeTo(host, "v2"))
             .build())
         .addHttp(HTTPRoute.builder()
-            .addRoute(routeTo(host, "v1", 90))
-            .addRoute(routeTo(host, "v2", 10))
+            .addRoute(routeTo(host, "v1").withWeight(90))
+            .addRoute(routeTo(host, "v2").withWeight(10))
             .timeout(seconds(10))
             .retries(HTTPRetry.builder()
                 .attempts(3)
@@ -96,7 +96,7 @@ public final class SailplanMesh {
   public static AuthorizationPolicy authorizationPolicyOf(int i) {
     String host = SyntheticMesh.host(i);
     return authorizationPolicy("mesh/" + host, AuthorizationPolicySpec.builder()
-        .selector(selector("app", host))
+        .selector(workloadSelector("app", host))
         .action(Action.ALLOW)
         .addRules(Rule.builder()
             .addFrom(from(Source.builder()

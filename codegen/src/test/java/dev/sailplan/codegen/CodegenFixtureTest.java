@@ -76,6 +76,18 @@ class CodegenFixtureTest {
           InvocationTargetException.class, () -> build.invoke(builder));
       assertEquals("Part: at most one of exact, prefix may be set, but exact and prefix are",
           e.getCause().getMessage());
+
+      // One shared Selector value fits both groups' kinds.
+      Class<?> selector = loader.loadClass("dev.example.common.Selector");
+      Object sb = selector.getMethod("builder").invoke(null);
+      sb.getClass().getMethod("putMatchLabels", String.class, String.class).invoke(sb, "app", "web");
+      Object value = sb.getClass().getMethod("build").invoke(sb);
+      for (String spec : List.of("dev.example.gadgets.v1.GadgetSpec", "dev.example.gizmos.v1.GizmoSpec")) {
+        Object specBuilder = loader.loadClass(spec).getMethod("builder").invoke(null);
+        specBuilder.getClass().getMethod("selector", selector).invoke(specBuilder, value);
+        Object built = specBuilder.getClass().getMethod("build").invoke(specBuilder);
+        assertEquals(java.util.Optional.of(value), built.getClass().getMethod("selector").invoke(built), spec);
+      }
     }
   }
 }

@@ -108,7 +108,7 @@ class CoreGroupTest {
     CodegenConfig core = Fixtures.core();
     CodegenConfig typo = new CodegenConfig(core.schemas(), core.sourceDir(), core.resourceDir(), core.provider(),
         core.packages(), core.kinds(), core.names(), core.durations(), core.schemaDir(),
-        Map.of("Gizmo", "GizmoBase", "Gizmoo", "GizmoBase"));
+        Map.of("Gizmo", "GizmoBase", "Gizmoo", "GizmoBase"), null);
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Codegen.generate(typo, typo.schemasFolder(Fixtures.fixtureDir(), null)));
     assertEquals("supertypes name no generated object or kind: [Gizmoo]", e.getMessage());

@@ -27,10 +27,14 @@ import dev.sailplan.gatewayapi.v1.SecretObjectReference;
  *     .addHostnames("api.example.com")
  *     .addRules(HTTPRouteRule.builder()
  *         .addMatches(pathPrefix("/v2/"))
- *         .addBackendRefs(backend("api-v2", 8080, 90), backend("api-v1", 8080, 10))
+ *         .addBackendRefs(backend("api-v2", 8080).withWeight(90))
+ *         .addBackendRefs(backend("api-v1", 8080).withWeight(10))
  *         .build())
  *     .build());
  * }</pre>
+ *
+ * <p>A backend's weight is set on the backend, {@code backend("api-v2", 8080).withWeight(90)}, so
+ * the port and the weight cannot be swapped unnoticed.
  */
 public final class GatewayApi {
   private GatewayApi() {}
@@ -58,14 +62,9 @@ public final class GatewayApi {
     return b.build();
   }
 
-  /** A backend Service and port. */
+  /** A backend Service and port; {@code .withWeight(90)} gives it a share of the traffic. */
   public static HTTPBackendRef backend(String service, int port) {
     return HTTPBackendRef.builder().name(service).port(port).build();
-  }
-
-  /** A backend Service and port with a traffic weight. */
-  public static HTTPBackendRef backend(String service, int port, int weight) {
-    return HTTPBackendRef.builder().name(service).port(port).weight(weight).build();
   }
 
   /** A match on a path prefix. */

@@ -94,7 +94,8 @@ class GatewayApiTest {
         .addHostnames("api.example.com")
         .addRules(HTTPRouteRule.builder()
             .addMatches(pathPrefix("/api/"))
-            .addBackendRefs(backend("api-v1", 8080, 90), backend("api-v2", 8080, 10))
+            .addBackendRefs(backend("api-v1", 8080).withWeight(90))
+            .addBackendRefs(backend("api-v2", 8080).withWeight(10))
             .build())
         .build());
     ReferenceGrant grant = referenceGrant("backends/allow-web", allowRoutesFrom("web"));

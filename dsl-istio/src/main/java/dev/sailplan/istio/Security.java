@@ -14,7 +14,6 @@ import dev.sailplan.istio.security.v1.RequestAuthentication;
 import dev.sailplan.istio.security.v1.RequestAuthenticationSpec;
 import dev.sailplan.istio.security.v1.Source;
 import dev.sailplan.istio.security.v1.To;
-import dev.sailplan.istio.security.v1.WorkloadSelector;
 
 /**
  * Factories for Istio security ({@code security.istio.io/v1}).
@@ -26,6 +25,9 @@ import dev.sailplan.istio.security.v1.WorkloadSelector;
  * AuthorizationPolicy denyAll = authorizationPolicy("production/deny-all",
  *     AuthorizationPolicySpec.builder().build());   // spec: {} denies everything
  * }</pre>
+ *
+ * <p>Selectors and target references come from {@link Selectors}: {@code
+ * .selector(workloadSelector("app", "reviews"))}.
  */
 public final class Security {
   private Security() {}
@@ -53,11 +55,6 @@ public final class Security {
   /** An mTLS setting. */
   public static MutualTLS mutualTls(MutualTLSMode mode) {
     return MutualTLS.builder().mode(mode).build();
-  }
-
-  /** A workload selector ({@code matchLabels}) from label pairs. */
-  public static WorkloadSelector selector(String... labelPairs) {
-    return WorkloadSelector.builder().putAllMatchLabels(Labels.of(labelPairs)).build();
   }
 
   /** A rule's {@code from} entry. */

@@ -26,8 +26,6 @@ import dev.sailplan.istio.networking.v1.Subset;
 import dev.sailplan.istio.networking.v1.TrafficPolicy;
 import dev.sailplan.istio.networking.v1.VirtualService;
 import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
-import dev.sailplan.istio.networking.v1.WorkloadLabels;
-import dev.sailplan.istio.networking.v1.WorkloadSelector;
 import java.util.Map;
 
 /**
@@ -39,12 +37,16 @@ import java.util.Map;
  * VirtualService vs = virtualService("bookinfo/reviews", VirtualServiceSpec.builder()
  *     .addHosts("reviews")
  *     .addHttp(HTTPRoute.builder()
- *         .addRoute(routeTo("reviews", "v1", 90))
- *         .addRoute(routeTo("reviews", "v2", 10))
+ *         .addRoute(routeTo("reviews", "v1").withWeight(90))
+ *         .addRoute(routeTo("reviews", "v2").withWeight(10))
  *         .timeout(seconds(10))
  *         .build())
  *     .build());
  * }</pre>
+ *
+ * <p>A route's weight is set on the route: {@code routeTo("reviews", "v1").withWeight(90)} (every
+ * generated value has a {@code with} method per field). What a resource selects or targets comes
+ * from {@link Selectors}, whose values fit every Istio kind.
  */
 public final class Traffic {
   private Traffic() {}
@@ -126,11 +128,14 @@ public final class Traffic {
 
   /** A destination host and port. */
   public static Destination destination(String host, int port) {
-    return Destination.builder().host(host).port(port(port)).build();
+    return Destination.builder().host(host).port(portSelector(port)).build();
   }
 
-  /** A port selector by number. */
-  public static PortSelector port(int number) {
+  /**
+   * Selects a port by number, for a destination or a DestinationRule's port-level settings:
+   * {@code PortTrafficPolicy.builder().port(portSelector(3306))}.
+   */
+  public static PortSelector portSelector(int number) {
     return PortSelector.builder().number(number).build();
   }
 
@@ -139,24 +144,17 @@ public final class Traffic {
     return HTTPRouteDestination.builder().destination(destination(host)).build();
   }
 
-  /** An HTTP route to a host's subset. */
+  /**
+   * An HTTP route to a host's subset; {@code routeTo("reviews", "v1").withWeight(90)} gives it 90
+   * percent of the traffic.
+   */
   public static HTTPRouteDestination routeTo(String host, String subset) {
     return HTTPRouteDestination.builder().destination(destination(host, subset)).build();
-  }
-
-  /** An HTTP route to a host's subset carrying {@code weight} percent of the traffic. */
-  public static HTTPRouteDestination routeTo(String host, String subset, int weight) {
-    return HTTPRouteDestination.builder().destination(destination(host, subset)).weight(weight).build();
   }
 
   /** An HTTP route to a destination. */
   public static HTTPRouteDestination routeTo(Destination destination) {
     return HTTPRouteDestination.builder().destination(destination).build();
-  }
-
-  /** An HTTP route to a destination carrying {@code weight} percent of the traffic. */
-  public static HTTPRouteDestination routeTo(Destination destination, int weight) {
-    return HTTPRouteDestination.builder().destination(destination).weight(weight).build();
   }
 
   /** A TCP or TLS route to a destination. */
@@ -172,16 +170,6 @@ public final class Traffic {
   /** A subset {@code name} selecting {@code version: name}, the common convention. */
   public static Subset versionSubset(String name) {
     return subset(name, "version", name);
-  }
-
-  /** A policy-style selector ({@code matchLabels}) from label pairs. */
-  public static WorkloadSelector workloadSelector(String... labelPairs) {
-    return WorkloadSelector.builder().putAllMatchLabels(Labels.of(labelPairs)).build();
-  }
-
-  /** A Sidecar or ServiceEntry selector ({@code labels}) from label pairs. */
-  public static WorkloadLabels workloadLabels(String... labelPairs) {
-    return WorkloadLabels.builder().putAllLabels(Labels.of(labelPairs)).build();
   }
 
   /** A Gateway server port. */

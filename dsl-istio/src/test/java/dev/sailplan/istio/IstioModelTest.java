@@ -127,8 +127,8 @@ class IstioModelTest {
     VirtualService vs = virtualService("bookinfo/reviews", VirtualServiceSpec.builder()
         .addHosts("reviews")
         .addHttp(HTTPRoute.builder()
-            .addRoute(routeTo("reviews", "v1", 90))
-            .addRoute(routeTo(destination("reviews", 9080), 10))
+            .addRoute(routeTo("reviews", "v1").withWeight(90))
+            .addRoute(routeTo(destination("reviews", 9080)).withWeight(10))
             .timeout(seconds(10))
             .build())
         .build());
@@ -155,6 +155,52 @@ class IstioModelTest {
             timeout: 10s
         """, Manifests.toYaml(vs));
     assertEquals(ObjectMeta.ref("bookinfo/reviews"), vs.metadata());
+  }
+
+  /** The snippet at the top of the project README, as written there. */
+  @Test
+  void theReadmeSnippetRendersAHeaderMatchAndAWeightedSplit() {
+    VirtualService reviews = virtualService("bookinfo/reviews", VirtualServiceSpec.builder()
+        .addHosts("reviews")
+        .addHttp(HTTPRoute.builder()
+            .addMatch(matchHeader("end-user", exact("jason")))
+            .addRoute(routeTo("reviews", "v2"))
+            .build())
+        .addHttp(HTTPRoute.builder()
+            .addRoute(routeTo("reviews", "v1").withWeight(90))
+            .addRoute(routeTo("reviews", "v2").withWeight(10))
+            .timeout(seconds(10))
+            .build())
+        .build());
+    assertEquals("""
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+          namespace: bookinfo
+        spec:
+          hosts:
+          - reviews
+          http:
+          - match:
+            - headers:
+                end-user:
+                  exact: jason
+            route:
+            - destination:
+                host: reviews
+                subset: v2
+          - route:
+            - destination:
+                host: reviews
+                subset: v1
+              weight: 90
+            - destination:
+                host: reviews
+                subset: v2
+              weight: 10
+            timeout: 10s
+        """, Manifests.toYaml(reviews));
   }
 
   @Test

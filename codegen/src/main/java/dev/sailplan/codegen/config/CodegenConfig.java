@@ -31,6 +31,10 @@ import java.util.Objects;
  *                                            # the config file (else the --schemas folder)
  * supertypes:                                # optional: type name -> hand-written superclass in
  *   ServicePort: ServicePortBase             # the same package, for factories and checks
+ * shared:                                    # optional: one type for a structure several API
+ *   dev.sailplan.istio.type.v1beta1.WorkloadSelector:   # groups share: qualified name → Kind:paths
+ *   - AuthorizationPolicy:spec.selector
+ *   - Telemetry:spec.selector
  * </pre>
  *
  * @param schemas CRD files
@@ -44,6 +48,7 @@ import java.util.Objects;
  * @param schemaDir the folder of the schemas, relative to the config file; null for the folder
  *     given on the command line
  * @param supertypes hand-written superclasses by generated type name (simple names, same package)
+ * @param shared {@code Kind:path}s by the qualified name of the one type they share
  */
 public record CodegenConfig(
     @JsonProperty("schemas") List<String> schemas,
@@ -55,7 +60,8 @@ public record CodegenConfig(
     @JsonProperty("names") Map<String, String> names,
     @JsonProperty("durations") List<String> durations,
     @JsonProperty("schemaDir") String schemaDir,
-    @JsonProperty("supertypes") Map<String, String> supertypes) {
+    @JsonProperty("supertypes") Map<String, String> supertypes,
+    @JsonProperty("shared") Map<String, List<String>> shared) {
 
   /** Checks required parts and copies the collections. */
   public CodegenConfig {
@@ -69,13 +75,18 @@ public record CodegenConfig(
     kinds = kinds == null ? List.of() : List.copyOf(kinds);
     names = names == null ? Map.of() : new LinkedHashMap<>(names);
     durations = durations == null ? List.of() : List.copyOf(durations);
+    Map<String, List<String>> sharedPaths = new LinkedHashMap<>();
+    if (shared != null) {
+      shared.forEach((type, paths) -> sharedPaths.put(type, List.copyOf(paths)));
+    }
+    shared = sharedPaths;
     supertypes = supertypes == null ? Map.of() : new LinkedHashMap<>(supertypes);
   }
 
-  /** A config whose schemas come from the command line's folder and that has no supertypes. */
+  /** A config whose schemas come from the command line's folder, without supertypes or shared types. */
   public CodegenConfig(List<String> schemas, String sourceDir, String resourceDir, String provider,
       Map<String, String> packages, List<String> kinds, Map<String, String> names, List<String> durations) {
-    this(schemas, sourceDir, resourceDir, provider, packages, kinds, names, durations, null, null);
+    this(schemas, sourceDir, resourceDir, provider, packages, kinds, names, durations, null, null, null);
   }
 
   /**

@@ -154,7 +154,7 @@ final class Readers {
   }
 
   private ClassName named(TypeRef.Named n) {
-    return ClassName.get(pkg, n.name());
+    return Types.named(pkg, n);
   }
 
   private static String scalar(ScalarKind kind) {

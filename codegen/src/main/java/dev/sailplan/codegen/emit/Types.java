@@ -58,7 +58,7 @@ final class Types {
   /** The reference type, as used inside lists, maps and {@code Optional}. */
   static TypeName boxed(String pkg, TypeRef ref) {
     if (ref instanceof TypeRef.Named n) {
-      return ClassName.get(pkg, n.name());
+      return named(pkg, n);
     }
     if (ref instanceof TypeRef.Json) {
       return Names.JSON_NODE;
@@ -88,6 +88,11 @@ final class Types {
       default:
         throw new IllegalArgumentException("unknown scalar " + kind);
     }
+  }
+
+  /** A generated type: of package {@code pkg}, or of the shared type's own package. */
+  static ClassName named(String pkg, TypeRef.Named n) {
+    return ClassName.get(n.javaPackage() == null ? pkg : n.javaPackage(), n.name());
   }
 
   /**

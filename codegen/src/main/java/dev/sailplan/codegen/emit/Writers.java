@@ -110,7 +110,8 @@ final class Writers {
     } else if (t instanceof TypeRef.Json) {
       c.addStatement("out.tree($L)", expr);
     } else if (t instanceof TypeRef.Named n) {
-      if (enums.contains(n.name())) {
+      // Shared types are objects; only this package's names can be enums.
+      if (n.javaPackage() == null && enums.contains(n.name())) {
         c.addStatement("out.value($L.value())", expr);
       } else {
         c.addStatement("out.object($L)", expr);

@@ -1,5 +1,7 @@
 package dev.sailplan.codegen.model;
 
+import static java.util.stream.Collectors.joining;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sailplan.codegen.config.CodegenConfig;
@@ -29,6 +31,11 @@ import java.util.Set;
  *
  * <p>A structure that occurs at several paths becomes one type. Its name comes from the naming
  * table when any of its paths is listed there, otherwise from the first path that reaches it.
+ *
+ * <p>A structure listed under {@code shared} becomes one type in its own package, which every API
+ * group's package refers to instead of generating a copy; every listed occurrence must be the same
+ * structure (properties, types, constraints; descriptions aside). An unlisted occurrence of
+ * exactly that structure shares it too.
  */
 public final class ModelBuilder {
   private static final Set<String> ROOT_STANDARD = Set.of("apiVersion", "kind", "metadata");
@@ -43,11 +50,42 @@ public final class ModelBuilder {
   private final NamingStrategy naming;
   private final CodegenConfig config;
   private final Set<String> visitedPaths = new java.util.HashSet<>();
+  /** The shared type ({@code package.Name}) of each {@code Kind:path} listed under 'shared'. */
+  private final Map<String, String> sharedOfPath = new LinkedHashMap<>();
+  /** Where each shared type occurs, the first occurrence first. */
+  private final Map<String, List<Occurrence>> occurrences = new LinkedHashMap<>();
+  /** Shared types by structural signature (several when only constraints tell them apart). */
+  private final Map<String, List<String>> sharedOfSignature = new LinkedHashMap<>();
+
+  /** A place a shared structure occurs. */
+  private record Occurrence(String kind, String path, SchemaNode node, CrdVersion model) {
+    String where() {
+      return kind + " " + path;
+    }
+  }
 
   /** A builder for one module's config. */
   public ModelBuilder(NamingStrategy naming, CodegenConfig config) {
     this.naming = naming;
     this.config = config;
+    config.shared().forEach((type, paths) -> {
+      int dot = type.lastIndexOf('.');
+      if (dot <= 0 || !javax.lang.model.SourceVersion.isName(type)
+          || RESERVED_TYPE_NAMES.contains(type.substring(dot + 1))) {
+        throw new IllegalStateException("shared type " + type + " is not a usable qualified Java name");
+      }
+      for (String path : paths) {
+        String before = sharedOfPath.putIfAbsent(path, type);
+        if (before != null) {
+          throw new IllegalStateException(path + " is listed under two shared types: " + before + " and " + type);
+        }
+        if (config.names().containsKey(path)) {
+          throw new IllegalStateException(path + " is listed under 'names' and under 'shared' (" + type
+              + "); a shared type is named by its qualified name only");
+        }
+      }
+      occurrences.put(type, new ArrayList<>());
+    });
   }
 
   /**
@@ -77,15 +115,41 @@ public final class ModelBuilder {
         throw new IllegalStateException("no Java package configured for " + model.apiVersion()
             + " (kind " + model.kind() + "); add it under 'packages'");
       }
-      packages.computeIfAbsent(javaPackage, p -> new PackageContext(p, model))
+      packages.computeIfAbsent(javaPackage, p -> new PackageContext(p, false, model.sourceFile()))
           .add(model, aliases(model, versions));
     }
-    List<PackageModel> models = packages.values().stream().map(PackageContext::build).toList();
     List<String> unused = config.names().keySet().stream().filter(k -> !visitedPaths.contains(k)).sorted().toList();
     if (!unused.isEmpty()) {
       throw new IllegalStateException("naming table entries match no object or enum: " + unused);
     }
-    return models;
+    List<String> unusedShared = sharedOfPath.keySet().stream().filter(k -> !visitedPaths.contains(k)).sorted().toList();
+    if (!unusedShared.isEmpty()) {
+      throw new IllegalStateException("shared entries match no object: " + unusedShared);
+    }
+    occurrences.forEach((type, found) -> {
+      Occurrence first = found.get(0);
+      for (Occurrence o : found.subList(1, found.size())) {
+        // The differing occurrence's value first: "o differs from first at .x: maxItems 16 vs 8".
+        String diff = Structures.firstDifference(o.node(), first.node(), "");
+        if (diff != null) {
+          throw new IllegalStateException("shared type " + type + ": " + o.where() + " differs from "
+              + first.where() + " at " + diff + "; only identical structures can share one type");
+        }
+      }
+      sharedOfSignature.computeIfAbsent(Signatures.of(first.node()), k -> new ArrayList<>()).add(type);
+      String home = packageOf(type);
+      packages.computeIfAbsent(home, p -> new PackageContext(p, true, first.model().sourceFile()))
+          .host(simpleName(type), found);
+    });
+    return packages.values().stream().map(PackageContext::build).toList();
+  }
+
+  private static String packageOf(String qualifiedName) {
+    return qualifiedName.substring(0, qualifiedName.lastIndexOf('.'));
+  }
+
+  private static String simpleName(String qualifiedName) {
+    return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
   }
 
   /** v1 when served, else the storage version, else the first served one. */
@@ -168,18 +232,46 @@ public final class ModelBuilder {
   /** Naming and type collection for one Java package. */
   private final class PackageContext {
     private final String javaPackage;
-    private final CrdVersion first;
     private final java.util.Set<String> apiVersions = new java.util.LinkedHashSet<>();
+    private final boolean shared;
+    private final String schemaFile;
     private final List<TypeDef> types = new ArrayList<>();
     private final Map<String, String> signatureOfName = new LinkedHashMap<>();
     private final Map<String, String> nameOfSignature = new LinkedHashMap<>();
     private final Map<String, String> tableNameOfSignature = new LinkedHashMap<>();
     private final Map<String, String> originOfName = new LinkedHashMap<>();
     private final List<Runnable> pending = new ArrayList<>();
+    /** Javadoc of shared types whose occurrences are described differently. */
+    private final Map<String, String> sharedDescriptions = new LinkedHashMap<>();
 
-    PackageContext(String javaPackage, CrdVersion first) {
+    /** A package of kinds' types, or of types that several API groups share. */
+    PackageContext(String javaPackage, boolean shared, String schemaFile) {
       this.javaPackage = javaPackage;
-      this.first = first;
+      this.shared = shared;
+      this.schemaFile = schemaFile;
+    }
+
+    /**
+     * Generates shared type {@code name} here, with the structure found first. Its Javadoc is the
+     * schema's description when every occurrence has the same one, else says who shares it: each
+     * kind describes its selector in its own words.
+     */
+    void host(String name, List<Occurrence> found) {
+      Occurrence first = found.get(0);
+      if (shared) {
+        found.forEach(o -> apiVersions.add(o.model().apiVersion()));
+      }
+      if (found.stream().map(o -> o.node().description()).distinct().count() > 1) {
+        sharedDescriptions.put(name, "Shared by "
+            + found.stream().map(Occurrence::kind).distinct().collect(joining(", ")) + ".");
+      }
+      String signature = Signatures.of(first.node());
+      String reserved = tableNameOfSignature.putIfAbsent(signature, name);
+      if (reserved != null && !reserved.equals(name)) {
+        throw new IllegalStateException("shared type " + javaPackage + "." + name + " has the structure of "
+            + reserved + ", which the naming table names in the same package");
+      }
+      pending.add(() -> typeOf(first.node(), first.kind(), first.path(), name, name, name, false));
     }
 
     void add(CrdVersion model, List<String> versions) {
@@ -194,7 +286,7 @@ public final class ModelBuilder {
       if (!(root instanceof ObjectSchema rootObject)) {
         throw new IllegalStateException(kind + ": the root schema is not an object with properties");
       }
-      collectTableNames(kind, "", root);
+      collectTableNames(model, kind, "", root);
       pending.add(() -> {
         List<FieldDef> fields = new ArrayList<>();
         List<String> javaNames = accessorNames(rootObject);
@@ -218,26 +310,34 @@ public final class ModelBuilder {
 
     PackageModel build() {
       pending.forEach(Runnable::run);
-      return new PackageModel(javaPackage, List.copyOf(apiVersions), first.sourceFile(), List.copyOf(types));
+      return new PackageModel(javaPackage, List.copyOf(apiVersions), shared, schemaFile, List.copyOf(types));
     }
 
     /** Pre-pass: a structure named in the table is named so wherever it occurs. */
-    private void collectTableNames(String kind, String path, SchemaNode node) {
+    private void collectTableNames(CrdVersion model, String kind, String path, SchemaNode node) {
       String listed = config.names().get(kind + ":" + path);
       if (node instanceof ObjectSchema || isEnum(node)) {
         visitedPaths.add(kind + ":" + path);
+      }
+      String shared = sharedOfPath.get(kind + ":" + path);
+      if (shared != null && !(node instanceof ObjectSchema)) {
+        // Only value types move to a shared package; a path to an enum or scalar is a mistake.
+        throw new IllegalStateException("shared entry " + kind + ":" + path + " (" + shared + ") is not an object");
+      }
+      if (shared != null) {
+        occurrences.get(shared).add(new Occurrence(kind, path, node, model));
       }
       if (listed != null && (node instanceof ObjectSchema || isEnum(node))) {
         tableNameOfSignature.putIfAbsent(Signatures.of(node), listed);
       }
       if (node instanceof ObjectSchema o) {
         for (Property p : o.properties()) {
-          collectTableNames(kind, join(path, p.name()), p.schema());
+          collectTableNames(model, kind, join(path, p.name()), p.schema());
         }
       } else if (node instanceof ArraySchema a) {
-        collectTableNames(kind, path + "[]", a.items());
+        collectTableNames(model, kind, path + "[]", a.items());
       } else if (node instanceof MapSchema m) {
-        collectTableNames(kind, path + "{}", m.values());
+        collectTableNames(model, kind, path + "{}", m.values());
       }
     }
 
@@ -278,6 +378,12 @@ public final class ModelBuilder {
 
     private TypeRef objectType(ObjectSchema o, String kind, String path, String owner, String defaultName,
         boolean ownType) {
+      if (!ownType) {
+        TypeRef shared = sharedType(o, kind, path);
+        if (shared != null) {
+          return shared;
+        }
+      }
       String name = ownType ? ownName(o, kind, path, defaultName) : resolveName(o, kind, path, owner, defaultName);
       if (name == null) {
         String listed = config.names().get(kind + ":" + path);
@@ -294,9 +400,25 @@ public final class ModelBuilder {
             naming.typeName(p.name(), false), p.name(), false);
         fields.add(field(p, javaNames.get(i), t, o));
       }
-      types.set(slot, new ObjectDef(name, kind + " " + path, o.description(), fields, o.oneOfGroups(),
+      types.set(slot, new ObjectDef(name, kind + " " + path, sharedDescriptions.getOrDefault(name, o.description()),
+          fields, o.oneOfGroups(),
           o.constraints()));
       return new TypeRef.Named(name);
+    }
+
+    /** The shared type of another package that has exactly this structure, or null. */
+    private TypeRef sharedType(ObjectSchema o, String kind, String path) {
+      for (String type : sharedOfSignature.getOrDefault(Signatures.of(o), List.of())) {
+        Occurrence first = occurrences.get(type).get(0);
+        if (!packageOf(type).equals(javaPackage) && Structures.firstDifference(first.node(), o, "") == null) {
+          if (config.names().containsKey(kind + ":" + path)) {
+            throw new IllegalStateException("naming table entry " + kind + ":" + path + " names a structure of"
+                + " shared type " + type + "; list the path under 'shared' instead");
+          }
+          return new TypeRef.Named(simpleName(type), packageOf(type));
+        }
+      }
+      return null;
     }
 
     /**

@@ -5,11 +5,17 @@ import dev.sailplan.codegen.schema.ScalarKind;
 /** The Java type of a field, before it is spelled in Java. */
 public sealed interface TypeRef {
   /**
-   * A generated object or enum type of the same package.
+   * A generated object or enum type.
    *
    * @param name the simple name of the public type
+   * @param javaPackage the package of a shared type, or null for a type of the same package
    */
-  record Named(String name) implements TypeRef {}
+  record Named(String name, String javaPackage) implements TypeRef {
+    /** A type of the same package. */
+    public Named(String name) {
+      this(name, null);
+    }
+  }
 
   /**
    * A scalar.

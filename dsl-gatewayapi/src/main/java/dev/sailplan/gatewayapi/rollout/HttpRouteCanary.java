@@ -258,8 +258,8 @@ public final class HttpRouteCanary implements Rollout {
     } else if (canaryWeight == 100) {
       rule.addBackendRefs(backend(canary.service(), canary.port()));
     } else {
-      rule.addBackendRefs(backend(stable.service(), stable.port(), 100 - canaryWeight))
-          .addBackendRefs(backend(canary.service(), canary.port(), canaryWeight));
+      rule.addBackendRefs(backend(stable.service(), stable.port()).withWeight(100 - canaryWeight))
+          .addBackendRefs(backend(canary.service(), canary.port()).withWeight(canaryWeight));
     }
     return httpRoute(namespace + "/" + route, HTTPRouteSpec.builder()
         .addParentRefs(parent(parentRef))

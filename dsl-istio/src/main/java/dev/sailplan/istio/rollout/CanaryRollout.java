@@ -260,7 +260,8 @@ public final class CanaryRollout implements Rollout {
     } else if (canaryWeight == 100) {
       main.addRoute(routeTo(host, canary));
     } else {
-      main.addRoute(routeTo(host, stable, 100 - canaryWeight)).addRoute(routeTo(host, canary, canaryWeight));
+      main.addRoute(routeTo(host, stable).withWeight(100 - canaryWeight))
+          .addRoute(routeTo(host, canary).withWeight(canaryWeight));
     }
     return virtualService(namespace + "/" + host, spec.addHttp(main.build()).build());
   }

@@ -3,7 +3,7 @@ package dev.sailplan.istio.rollout;
 import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.mutualTls;
 import static dev.sailplan.istio.Security.peerAuthentication;
-import static dev.sailplan.istio.Security.selector;
+import static dev.sailplan.istio.Selectors.workloadSelector;
 
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
@@ -320,7 +320,7 @@ public final class StrictMtlsMigration implements Rollout {
 
   private static PeerAuthentication exception(Workload e, MutualTLSMode mode) {
     PeerAuthenticationSpec.Builder spec = PeerAuthenticationSpec.builder()
-        .selector(selector(e.labelKey(), e.labelValue()))
+        .selector(workloadSelector(e.labelKey(), e.labelValue()))
         .mtls(mutualTls(mode));
     e.ports().forEach(p -> spec.putPortLevelMtls(String.valueOf(p), mutualTls(MutualTLSMode.DISABLE)));
     return peerAuthentication(e.namespace() + "/" + e.name(), spec.build());

@@ -49,9 +49,9 @@ class IstioPlanningTest {
   }
 
   private static VirtualService reviewsRoutes(String subset1, int w1, String subset2, int w2) {
-    HTTPRoute.Builder route = HTTPRoute.builder().addRoute(routeTo("reviews", subset1, w1));
+    HTTPRoute.Builder route = HTTPRoute.builder().addRoute(routeTo("reviews", subset1).withWeight(w1));
     if (subset2 != null) {
-      route.addRoute(routeTo("reviews", subset2, w2));
+      route.addRoute(routeTo("reviews", subset2).withWeight(w2));
     }
     return virtualService("bookinfo/reviews", VirtualServiceSpec.builder().addHosts("reviews").addHttp(route.build()).build());
   }

@@ -1,8 +1,8 @@
 package dev.sailplan.istio.rollout;
 
+import static dev.sailplan.istio.Selectors.workloadLabels;
 import static dev.sailplan.istio.Traffic.egressHosts;
 import static dev.sailplan.istio.Traffic.sidecar;
-import static dev.sailplan.istio.Traffic.workloadLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,7 +4,7 @@ import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.peerAuthentication;
 import static dev.sailplan.istio.Traffic.destinationRule;
 import static dev.sailplan.istio.Traffic.loadBalancer;
-import static dev.sailplan.istio.Traffic.port;
+import static dev.sailplan.istio.Traffic.portSelector;
 import static dev.sailplan.istio.Traffic.versionSubset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +49,7 @@ class StrictMtlsMigrationTest {
       .addSubsets(versionSubset("v1"))
       .trafficPolicy(TrafficPolicy.builder()
           .loadBalancer(loadBalancer(SimpleLB.ROUND_ROBIN))
-          .addPortLevelSettings(PortTrafficPolicy.builder().port(port(3306)).tls(DISABLE).build())
+          .addPortLevelSettings(PortTrafficPolicy.builder().port(portSelector(3306)).tls(DISABLE).build())
           .build())
       .build());
 

@@ -6,7 +6,7 @@ import static dev.sailplan.istio.Security.authorizationPolicy;
 import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.peerAuthentication;
 import static dev.sailplan.istio.Security.principal;
-import static dev.sailplan.istio.Security.selector;
+import static dev.sailplan.istio.Selectors.workloadSelector;
 import static dev.sailplan.istio.Traffic.destination;
 import static dev.sailplan.istio.Traffic.destinationRule;
 import static dev.sailplan.istio.Traffic.exact;
@@ -117,8 +117,8 @@ public final class Seed002 {
         virtualService("reviews-canary", VirtualServiceSpec.builder()
             .addHosts("reviews")
             .addHttp(HTTPRoute.builder()
-                .addRoute(routeTo("reviews", "v1", 90))
-                .addRoute(routeTo("reviews", "v2", 10))
+                .addRoute(routeTo("reviews", "v1").withWeight(90))
+                .addRoute(routeTo("reviews", "v2").withWeight(10))
                 .build())
             .build()));
   }
@@ -129,7 +129,7 @@ public final class Seed002 {
         virtualService("reviews-mirror", VirtualServiceSpec.builder()
             .addHosts("reviews")
             .addHttp(HTTPRoute.builder()
-                .addRoute(routeTo("reviews", "v1", 100))
+                .addRoute(routeTo("reviews", "v1").withWeight(100))
                 .mirror(destination("reviews", "v2"))
                 .mirrorPercentage(percent(50.0))
                 .build())
@@ -161,7 +161,7 @@ public final class Seed002 {
   private static SeedExample ratingsAuthzAllowReviews() {
     return SeedExample.of("002-07-ratings-authz-allow-reviews",
         authorizationPolicy("bookinfo/ratings-policy", AuthorizationPolicySpec.builder()
-            .selector(selector("app", "ratings"))
+            .selector(workloadSelector("app", "ratings"))
             .action(Action.ALLOW)
             .addRules(Rule.builder()
                 .addFrom(From.builder()
@@ -180,7 +180,7 @@ public final class Seed002 {
   private static SeedExample productpageExtAuthz() {
     return SeedExample.of("002-08-productpage-ext-authz",
         authorizationPolicy("bookinfo/ext-authz", AuthorizationPolicySpec.builder()
-            .selector(selector("app", "productpage"))
+            .selector(workloadSelector("app", "productpage"))
             .action(Action.CUSTOM)
             .provider(ExtensionProvider.builder().name("my-ext-authz").build())
             .addRules(Rule.builder()

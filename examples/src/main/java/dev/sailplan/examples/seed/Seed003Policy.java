@@ -8,9 +8,9 @@ import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.mutualTls;
 import static dev.sailplan.istio.Security.peerAuthentication;
 import static dev.sailplan.istio.Security.principal;
-import static dev.sailplan.istio.Security.selector;
 import static dev.sailplan.istio.Security.to;
 import static dev.sailplan.istio.Security.when;
+import static dev.sailplan.istio.Selectors.workloadSelector;
 
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.meta.ObjectMeta;
@@ -66,7 +66,7 @@ public final class Seed003Policy {
   private static SeedExample legacyPermissiveMtls() {
     return SeedExample.of("003-09-legacy-permissive-mtls",
         peerAuthentication("default/legacy-service", PeerAuthenticationSpec.builder()
-            .selector(selector("app", "legacy-app"))
+            .selector(workloadSelector("app", "legacy-app"))
             .mtls(mutualTls(MutualTLSMode.PERMISSIVE))
             .putPortLevelMtls("8080", mutualTls(MutualTLSMode.DISABLE))
             .build()));
@@ -77,7 +77,7 @@ public final class Seed003Policy {
     return SeedExample.of("003-10-deny-all-allow-frontend",
         authorizationPolicy("production/deny-all", AuthorizationPolicySpec.builder().build()),
         authorizationPolicy("production/allow-frontend-to-backend", AuthorizationPolicySpec.builder()
-            .selector(selector("app", "backend"))
+            .selector(workloadSelector("app", "backend"))
             .action(Action.ALLOW)
             .addRules(Rule.builder()
                 .addFrom(from(Source.builder().addPrincipals(principal("production", "frontend")).build()))
@@ -90,7 +90,7 @@ public final class Seed003Policy {
   private static SeedExample requireJwt() {
     return SeedExample.of("003-11-require-jwt",
         authorizationPolicy("default/require-jwt", AuthorizationPolicySpec.builder()
-            .selector(selector("app", "api"))
+            .selector(workloadSelector("app", "api"))
             .action(Action.ALLOW)
             .addRules(Rule.builder()
                 .addFrom(from(Source.builder().addRequestPrincipals("*").build()))
@@ -103,7 +103,7 @@ public final class Seed003Policy {
   private static SeedExample allowInternalIps() {
     return SeedExample.of("003-12-allow-internal-ips",
         authorizationPolicy("default/allow-internal-ips", AuthorizationPolicySpec.builder()
-            .selector(selector("app", "admin-panel"))
+            .selector(workloadSelector("app", "admin-panel"))
             .action(Action.ALLOW)
             .addRules(Rule.builder()
                 .addFrom(from(Source.builder().addIpBlocks("10.0.0.0/8", "172.16.0.0/12").build()))
@@ -167,7 +167,7 @@ public final class Seed003Policy {
 
   private static AuthorizationPolicySpec methodsPolicy(String app, Action action, String... methods) {
     return AuthorizationPolicySpec.builder()
-        .selector(selector("app", app))
+        .selector(workloadSelector("app", app))
         .action(action)
         .addRules(Rule.builder().addTo(to(Operation.builder().addMethods(methods).build())).build())
         .build();

@@ -5,6 +5,7 @@ import static dev.sailplan.gatewayapi.GatewayApi.httpRoute;
 import static dev.sailplan.gatewayapi.GatewayApi.parent;
 import static dev.sailplan.gatewayapi.GatewayApi.pathPrefix;
 import static dev.sailplan.gatewayapi.GatewayApi.secret;
+import static dev.sailplan.istio.Selectors.workloadLabels;
 import static dev.sailplan.istio.Traffic.destination;
 import static dev.sailplan.istio.Traffic.destinationRule;
 import static dev.sailplan.istio.Traffic.egressHosts;
@@ -25,7 +26,6 @@ import static dev.sailplan.istio.Traffic.sidecar;
 import static dev.sailplan.istio.Traffic.trafficPolicy;
 import static dev.sailplan.istio.Traffic.versionSubset;
 import static dev.sailplan.istio.Traffic.virtualService;
-import static dev.sailplan.istio.Traffic.workloadLabels;
 
 import dev.sailplan.gatewayapi.GatewayApi;
 import dev.sailplan.gatewayapi.v1.HTTPRouteRule;
@@ -184,7 +184,7 @@ public final class Seed003Traffic {
                 .addRoute(routeTo(reviews, "v2"))
                 .build())
             .addHttp(HTTPRoute.builder()
-                .addRoute(routeTo(reviews, "v1", 90), routeTo(reviews, "v2", 10))
+                .addRoute(routeTo(reviews, "v1").withWeight(90), routeTo(reviews, "v2").withWeight(10))
                 .build())
             .build()));
   }
@@ -196,7 +196,7 @@ public final class Seed003Traffic {
         virtualService("default/blue-green", VirtualServiceSpec.builder()
             .addHosts(orders)
             .addHttp(HTTPRoute.builder()
-                .addRoute(routeTo(orders, "blue", 100), routeTo(orders, "green", 0))
+                .addRoute(routeTo(orders, "blue").withWeight(100), routeTo(orders, "green").withWeight(0))
                 .build())
             .build()));
   }

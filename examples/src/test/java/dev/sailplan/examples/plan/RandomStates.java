@@ -78,7 +78,7 @@ final class RandomStates {
           route.addRoute(routeTo(host, a));
         } else {
           int w = 1 + rnd.nextInt(99);
-          route.addRoute(routeTo(host, a, w)).addRoute(routeTo(host, b, 100 - w));
+          route.addRoute(routeTo(host, a).withWeight(w)).addRoute(routeTo(host, b).withWeight(100 - w));
         }
         VirtualServiceSpec.Builder vs = VirtualServiceSpec.builder().addHosts(host).addHttp(route.build());
         if (ingress && rnd.nextBoolean()) {

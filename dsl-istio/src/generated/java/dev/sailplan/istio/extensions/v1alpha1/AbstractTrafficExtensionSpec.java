@@ -77,7 +77,7 @@ public abstract class AbstractTrafficExtensionSpec implements YamlWritable {
    */
   @JsonProperty("selector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<WorkloadSelector> selector();
+  public abstract Optional<dev.sailplan.istio.type.v1beta1.WorkloadSelector> selector();
 
   /**
    * Optional.
@@ -87,7 +87,7 @@ public abstract class AbstractTrafficExtensionSpec implements YamlWritable {
   @Size(
       max = 16L
   )
-  public abstract List<PolicyTargetReference> targetRefs();
+  public abstract List<dev.sailplan.istio.type.v1beta1.PolicyTargetReference> targetRefs();
 
   /**
    * WebAssembly filter configuration.
@@ -136,7 +136,7 @@ public abstract class AbstractTrafficExtensionSpec implements YamlWritable {
     if (!targetRefs().isEmpty()) {
       out.key("targetRefs");
       out.beginSequence();
-      for (PolicyTargetReference v0 : targetRefs()) {
+      for (dev.sailplan.istio.type.v1beta1.PolicyTargetReference v0 : targetRefs()) {
         out.object(v0);
       }
       out.endSequence();
@@ -175,11 +175,11 @@ public abstract class AbstractTrafficExtensionSpec implements YamlWritable {
         }
         case "selector" -> {
           seen = in.once(seen, 1L << 4);
-          b.selector(WorkloadSelector.readYaml(in));
+          b.selector(dev.sailplan.istio.type.v1beta1.WorkloadSelector.readYaml(in));
         }
         case "targetRefs" -> {
           seen = in.once(seen, 1L << 5);
-          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+          b.addAllTargetRefs(in.list(dev.sailplan.istio.type.v1beta1.PolicyTargetReference::readYaml));
         }
         case "wasm" -> {
           seen = in.once(seen, 1L << 6);

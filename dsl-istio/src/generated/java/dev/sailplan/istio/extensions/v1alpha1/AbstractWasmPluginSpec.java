@@ -109,7 +109,7 @@ public abstract class AbstractWasmPluginSpec implements YamlWritable {
    */
   @JsonProperty("selector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<WorkloadSelector> selector();
+  public abstract Optional<dev.sailplan.istio.type.v1beta1.WorkloadSelector> selector();
 
   /**
    * SHA256 checksum that will be used to verify Wasm module or OCI container.
@@ -124,7 +124,7 @@ public abstract class AbstractWasmPluginSpec implements YamlWritable {
    */
   @JsonProperty("targetRef")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<PolicyTargetReference> targetRef();
+  public abstract Optional<dev.sailplan.istio.type.v1beta1.PolicyTargetReference> targetRef();
 
   /**
    * Optional.
@@ -134,7 +134,7 @@ public abstract class AbstractWasmPluginSpec implements YamlWritable {
   @Size(
       max = 16L
   )
-  public abstract List<PolicyTargetReference> targetRefs();
+  public abstract List<dev.sailplan.istio.type.v1beta1.PolicyTargetReference> targetRefs();
 
   /**
    * Specifies the type of Wasm Extension to be used.
@@ -227,7 +227,7 @@ public abstract class AbstractWasmPluginSpec implements YamlWritable {
     if (!targetRefs().isEmpty()) {
       out.key("targetRefs");
       out.beginSequence();
-      for (PolicyTargetReference v0 : targetRefs()) {
+      for (dev.sailplan.istio.type.v1beta1.PolicyTargetReference v0 : targetRefs()) {
         out.object(v0);
       }
       out.endSequence();
@@ -292,7 +292,7 @@ public abstract class AbstractWasmPluginSpec implements YamlWritable {
         }
         case "selector" -> {
           seen = in.once(seen, 1L << 8);
-          b.selector(WorkloadSelector.readYaml(in));
+          b.selector(dev.sailplan.istio.type.v1beta1.WorkloadSelector.readYaml(in));
         }
         case "sha256" -> {
           seen = in.once(seen, 1L << 9);
@@ -300,11 +300,11 @@ public abstract class AbstractWasmPluginSpec implements YamlWritable {
         }
         case "targetRef" -> {
           seen = in.once(seen, 1L << 10);
-          b.targetRef(PolicyTargetReference.readYaml(in));
+          b.targetRef(dev.sailplan.istio.type.v1beta1.PolicyTargetReference.readYaml(in));
         }
         case "targetRefs" -> {
           seen = in.once(seen, 1L << 11);
-          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+          b.addAllTargetRefs(in.list(dev.sailplan.istio.type.v1beta1.PolicyTargetReference::readYaml));
         }
         case "type" -> {
           seen = in.once(seen, 1L << 12);

@@ -62,7 +62,7 @@ public abstract class AbstractDestinationRuleSpec implements YamlWritable {
    */
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<WorkloadSelector> workloadSelector();
+  public abstract Optional<dev.sailplan.istio.type.v1beta1.WorkloadSelector> workloadSelector();
 
   /**
    * Writes the fields in canonical order, without reflection.
@@ -125,7 +125,7 @@ public abstract class AbstractDestinationRuleSpec implements YamlWritable {
         }
         case "workloadSelector" -> {
           seen = in.once(seen, 1L << 4);
-          b.workloadSelector(WorkloadSelector.readYaml(in));
+          b.workloadSelector(dev.sailplan.istio.type.v1beta1.WorkloadSelector.readYaml(in));
         }
         default -> throw in.unknownKey(key);
       }

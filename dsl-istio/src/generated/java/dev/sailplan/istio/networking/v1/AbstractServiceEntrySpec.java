@@ -132,7 +132,7 @@ public abstract class AbstractServiceEntrySpec implements YamlWritable {
    */
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<WorkloadLabels> workloadSelector();
+  public abstract Optional<dev.sailplan.istio.networking.common.WorkloadLabels> workloadSelector();
 
   /**
    * Required lists and maps that need at least one item have one.
@@ -251,7 +251,7 @@ public abstract class AbstractServiceEntrySpec implements YamlWritable {
         }
         case "workloadSelector" -> {
           seen = in.once(seen, 1L << 8);
-          b.workloadSelector(WorkloadLabels.readYaml(in));
+          b.workloadSelector(dev.sailplan.istio.networking.common.WorkloadLabels.readYaml(in));
         }
         default -> throw in.unknownKey(key);
       }

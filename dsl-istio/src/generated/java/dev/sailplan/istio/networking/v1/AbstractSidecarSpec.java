@@ -63,7 +63,7 @@ public abstract class AbstractSidecarSpec implements YamlWritable {
    */
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<WorkloadLabels> workloadSelector();
+  public abstract Optional<dev.sailplan.istio.networking.common.WorkloadLabels> workloadSelector();
 
   /**
    * Writes the fields in canonical order, without reflection.
@@ -128,7 +128,7 @@ public abstract class AbstractSidecarSpec implements YamlWritable {
         }
         case "workloadSelector" -> {
           seen = in.once(seen, 1L << 4);
-          b.workloadSelector(WorkloadLabels.readYaml(in));
+          b.workloadSelector(dev.sailplan.istio.networking.common.WorkloadLabels.readYaml(in));
         }
         default -> throw in.unknownKey(key);
       }

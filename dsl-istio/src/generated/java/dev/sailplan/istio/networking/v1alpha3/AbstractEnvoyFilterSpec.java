@@ -59,14 +59,14 @@ public abstract class AbstractEnvoyFilterSpec implements YamlWritable {
   @Size(
       max = 16L
   )
-  public abstract List<PolicyTargetReference> targetRefs();
+  public abstract List<dev.sailplan.istio.type.v1beta1.PolicyTargetReference> targetRefs();
 
   /**
    * Criteria used to select the specific set of pods/VMs on which this patch configuration should be applied.
    */
   @JsonProperty("workloadSelector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<WorkloadSelector> workloadSelector();
+  public abstract Optional<dev.sailplan.istio.networking.common.WorkloadLabels> workloadSelector();
 
   /**
    * Writes the fields in canonical order, without reflection.
@@ -88,7 +88,7 @@ public abstract class AbstractEnvoyFilterSpec implements YamlWritable {
     if (!targetRefs().isEmpty()) {
       out.key("targetRefs");
       out.beginSequence();
-      for (PolicyTargetReference v0 : targetRefs()) {
+      for (dev.sailplan.istio.type.v1beta1.PolicyTargetReference v0 : targetRefs()) {
         out.object(v0);
       }
       out.endSequence();
@@ -119,11 +119,11 @@ public abstract class AbstractEnvoyFilterSpec implements YamlWritable {
         }
         case "targetRefs" -> {
           seen = in.once(seen, 1L << 2);
-          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+          b.addAllTargetRefs(in.list(dev.sailplan.istio.type.v1beta1.PolicyTargetReference::readYaml));
         }
         case "workloadSelector" -> {
           seen = in.once(seen, 1L << 3);
-          b.workloadSelector(WorkloadSelector.readYaml(in));
+          b.workloadSelector(dev.sailplan.istio.networking.common.WorkloadLabels.readYaml(in));
         }
         default -> throw in.unknownKey(key);
       }

@@ -61,7 +61,7 @@ public abstract class AbstractProxyConfigSpec implements YamlWritable {
    */
   @JsonProperty("selector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<WorkloadSelector> selector();
+  public abstract Optional<dev.sailplan.istio.type.v1beta1.WorkloadSelector> selector();
 
   /**
    * Writes the fields in canonical order, without reflection.
@@ -115,7 +115,7 @@ public abstract class AbstractProxyConfigSpec implements YamlWritable {
         }
         case "selector" -> {
           seen = in.once(seen, 1L << 3);
-          b.selector(WorkloadSelector.readYaml(in));
+          b.selector(dev.sailplan.istio.type.v1beta1.WorkloadSelector.readYaml(in));
         }
         default -> throw in.unknownKey(key);
       }

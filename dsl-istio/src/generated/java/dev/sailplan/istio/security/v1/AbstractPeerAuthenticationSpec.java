@@ -62,7 +62,7 @@ public abstract class AbstractPeerAuthenticationSpec implements YamlWritable {
    */
   @JsonProperty("selector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<WorkloadSelector> selector();
+  public abstract Optional<dev.sailplan.istio.type.v1beta1.WorkloadSelector> selector();
 
   /**
    * Writes the fields in canonical order, without reflection.
@@ -108,7 +108,7 @@ public abstract class AbstractPeerAuthenticationSpec implements YamlWritable {
         }
         case "selector" -> {
           seen = in.once(seen, 1L << 2);
-          b.selector(WorkloadSelector.readYaml(in));
+          b.selector(dev.sailplan.istio.type.v1beta1.WorkloadSelector.readYaml(in));
         }
         default -> throw in.unknownKey(key);
       }

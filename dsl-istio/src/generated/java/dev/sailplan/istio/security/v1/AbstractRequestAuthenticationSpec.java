@@ -51,14 +51,14 @@ public abstract class AbstractRequestAuthenticationSpec implements YamlWritable 
    */
   @JsonProperty("selector")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<WorkloadSelector> selector();
+  public abstract Optional<dev.sailplan.istio.type.v1beta1.WorkloadSelector> selector();
 
   /**
    * The {@code targetRef} field.
    */
   @JsonProperty("targetRef")
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  public abstract Optional<PolicyTargetReference> targetRef();
+  public abstract Optional<dev.sailplan.istio.type.v1beta1.PolicyTargetReference> targetRef();
 
   /**
    * Optional.
@@ -68,7 +68,7 @@ public abstract class AbstractRequestAuthenticationSpec implements YamlWritable 
   @Size(
       max = 16L
   )
-  public abstract List<PolicyTargetReference> targetRefs();
+  public abstract List<dev.sailplan.istio.type.v1beta1.PolicyTargetReference> targetRefs();
 
   /**
    * Writes the fields in canonical order, without reflection.
@@ -94,7 +94,7 @@ public abstract class AbstractRequestAuthenticationSpec implements YamlWritable 
     if (!targetRefs().isEmpty()) {
       out.key("targetRefs");
       out.beginSequence();
-      for (PolicyTargetReference v0 : targetRefs()) {
+      for (dev.sailplan.istio.type.v1beta1.PolicyTargetReference v0 : targetRefs()) {
         out.object(v0);
       }
       out.endSequence();
@@ -117,15 +117,15 @@ public abstract class AbstractRequestAuthenticationSpec implements YamlWritable 
         }
         case "selector" -> {
           seen = in.once(seen, 1L << 1);
-          b.selector(WorkloadSelector.readYaml(in));
+          b.selector(dev.sailplan.istio.type.v1beta1.WorkloadSelector.readYaml(in));
         }
         case "targetRef" -> {
           seen = in.once(seen, 1L << 2);
-          b.targetRef(PolicyTargetReference.readYaml(in));
+          b.targetRef(dev.sailplan.istio.type.v1beta1.PolicyTargetReference.readYaml(in));
         }
         case "targetRefs" -> {
           seen = in.once(seen, 1L << 3);
-          b.addAllTargetRefs(in.list(PolicyTargetReference::readYaml));
+          b.addAllTargetRefs(in.list(dev.sailplan.istio.type.v1beta1.PolicyTargetReference::readYaml));
         }
         default -> throw in.unknownKey(key);
       }
