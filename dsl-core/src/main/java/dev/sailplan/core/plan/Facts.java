@@ -1,0 +1,24 @@
+package dev.sailplan.core.plan;
+
+import java.util.Set;
+
+/** The facts of one resource version, as every {@link DependencyModel} together sees them. */
+record Facts(Set<Fact> provides, Set<Fact> requires, Set<Fact> excludes) {
+  /** The facts of an object that does not exist. */
+  static final Facts NONE = new Facts(Set.of(), Set.of(), Set.of());
+
+  /** Whether some fact this version provides covers {@code required}. */
+  boolean provides(Fact required) {
+    for (Fact p : provides) {
+      if (p.covers(required)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An excluded fact meets a provided one when either is a wildcard over the other. */
+  static boolean clash(Fact excluded, Fact provided) {
+    return excluded.covers(provided) || provided.covers(excluded);
+  }
+}
