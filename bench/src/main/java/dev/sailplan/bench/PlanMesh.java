@@ -23,8 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mesh {@link PlanBenchmark} plans changes to: {@code n / 5} services spread over namespaces
- * {@code team-0} … of 50 services each, service {@code i} being {@code svc-i} with five resources:
+ * The mesh {@link PlanBenchmark} plans changes to: one service per five resources, in namespaces
+ * {@code team-0}, {@code team-1}, … of 50 services each, service {@code i} being {@code svc-i}
+ * with five resources:
  *
  * <ul>
  *   <li>a Service;
@@ -72,10 +73,14 @@ public final class PlanMesh {
           .spec(ServiceSpec.builder()
               .addPorts(ServicePort.of("http", 8080)).build())
           .build());
-      List<Subset> subsets = step ? List.of(versionSubset("v1"), versionSubset("v2")) : List.of(versionSubset("v1"));
-      out.add(destinationRule(ns + "/" + name, DestinationRuleSpec.builder().host(name).addAllSubsets(subsets).build()));
+      List<Subset> subsets = step
+          ? List.of(versionSubset("v1"), versionSubset("v2"))
+          : List.of(versionSubset("v1"));
+      out.add(destinationRule(ns + "/" + name,
+          DestinationRuleSpec.builder().host(name).addAllSubsets(subsets).build()));
       out.add(gateway(ns + "/" + name, GatewaySpec.builder().putSelector("istio", "ingressgateway")
-          .addServers(Server.builder().port(serverPort(80, "http", "HTTP")).addHosts(name + ".example.com").build())
+          .addServers(Server.builder().port(serverPort(80, "http", "HTTP"))
+              .addHosts(name + ".example.com").build())
           .build()));
       out.add(virtualService(ns + "/" + name + "-edge", VirtualServiceSpec.builder()
           .addHosts(name + ".example.com").addGateways(name).addHttp(route(name, step)).build()));
@@ -87,7 +92,10 @@ public final class PlanMesh {
 
   private static HTTPRoute route(String host, boolean canary) {
     return canary
-        ? HTTPRoute.builder().addRoute(routeTo(host, "v1", 90)).addRoute(routeTo(host, "v2", 10)).build()
+        ? HTTPRoute.builder()
+            .addRoute(routeTo(host, "v1", 90))
+            .addRoute(routeTo(host, "v2", 10))
+            .build()
         : HTTPRoute.builder().addRoute(routeTo(host, "v1")).build();
   }
 }
