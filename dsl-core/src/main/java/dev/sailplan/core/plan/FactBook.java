@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The facts of each resource version, asked of the models once per planning call. Not safe to
@@ -33,17 +34,27 @@ final class FactBook {
     if (known != null) {
       return known;
     }
-    Set<Fact> provides = new TreeSet<>();
-    Set<Fact> requires = new TreeSet<>();
-    Set<Fact> excludes = new TreeSet<>();
-    for (DependencyModel m : models) {
-      provides.addAll(m.provides(r));
-      requires.addAll(m.requires(r));
-      excludes.addAll(m.excludes(r));
-    }
-    Facts facts = new Facts(provides, requires, excludes);
+    Facts facts = new Facts(union(m -> m.provides(r)), union(m -> m.requires(r)),
+        union(m -> m.excludes(r)));
     cache.put(r, facts);
     return facts;
+  }
+
+  /** What every model answers, sorted; most versions have none of a sort and share one list. */
+  private List<Fact> union(Function<DependencyModel, Set<Fact>> question) {
+    TreeSet<Fact> all = null;
+    for (DependencyModel m : models) {
+      Set<Fact> answer = question.apply(m);
+      if (answer.isEmpty()) {
+        continue;
+      }
+      if (all == null) {
+        all = new TreeSet<>(answer);
+      } else {
+        all.addAll(answer);
+      }
+    }
+    return all == null ? List.of() : List.copyOf(all);
   }
 
   /** The versions the first model that has any puts between {@code from} and {@code to}. */

@@ -1,11 +1,14 @@
 package dev.sailplan.core.plan;
 
-import java.util.Set;
+import java.util.List;
 
-/** The facts of one resource version, as every {@link DependencyModel} together sees them. */
-record Facts(Set<Fact> provides, Set<Fact> requires, Set<Fact> excludes) {
+/**
+ * The facts of one resource version, as every {@link DependencyModel} together sees them: each
+ * list sorted and without duplicates (lists, not sets: a large plan holds hundreds of thousands).
+ */
+record Facts(List<Fact> provides, List<Fact> requires, List<Fact> excludes) {
   /** The facts of an object that does not exist. */
-  static final Facts NONE = new Facts(Set.of(), Set.of(), Set.of());
+  static final Facts NONE = new Facts(List.of(), List.of(), List.of());
 
   /** Whether some fact this version provides covers {@code required}. */
   boolean provides(Fact required) {

@@ -35,11 +35,12 @@ final class Ordering {
 
   private Ordering(FactBook facts, State from, State to) {
     this.facts = facts;
-    this.progress = new Progress(facts, from, to);
+    Map<ResourceKey, Deque<Optional<Resource>>> chains = Progress.chains(facts, from, to);
+    // The desired state needs no look-up of its own: what it changes ends a chain, and what it
+    // keeps equals the version in from, with the same facts.
     from.asMap().forEach((k, r) -> known.addAll(facts.of(r).provides(), k));
-    to.asMap().forEach((k, r) -> known.addAll(facts.of(r).provides(), k));
-    progress.pending().forEach(
-        (k, chain) -> chain.forEach(v -> known.addAll(facts.of(v).provides(), k)));
+    chains.forEach((k, chain) -> chain.forEach(v -> known.addAll(facts.of(v).provides(), k)));
+    this.progress = new Progress(facts, from, chains, f -> !known.covering(f).isEmpty());
   }
 
   /**

@@ -4,12 +4,13 @@ import dev.sailplan.core.meta.Resource;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Where one planning call stands: the state reached so far (with its facts indexed by object) and
@@ -23,28 +24,61 @@ final class Progress {
   private final FactIndex requires = new FactIndex();
   private final FactIndex excludes = new FactIndex();
   private final TreeMap<ResourceKey, Deque<Optional<Resource>>> pending = new TreeMap<>();
+  private final Predicate<Fact> binds;
 
-  /** Starts at {@code from}, with every object that differs in {@code to} pending. */
-  Progress(FactBook facts, State from, State to) {
+  /**
+   * Starts at {@code from}, with {@code chains} pending; requirements are indexed only when
+   * {@code binds} them (a requirement nothing in the plan provides is never looked up).
+   */
+  Progress(FactBook facts, State from, Map<ResourceKey, Deque<Optional<Resource>>> chains,
+      Predicate<Fact> binds) {
     this.facts = facts;
+    this.binds = binds;
     // One mutable map for the whole call: State.with copies the whole state, once per change.
     this.at = new TreeMap<>(from.sorted());
     at.forEach(this::index);
-    TreeSet<ResourceKey> keys = new TreeSet<>(from.keys());
-    keys.addAll(to.keys());
-    for (ResourceKey k : keys) {
-      Optional<Resource> a = from.get(k);
-      Optional<Resource> b = to.get(k);
-      if (a.equals(b)) {
-        continue;
+    chains.forEach((k, chain) -> pending.put(k, new ArrayDeque<>(chain)));
+  }
+
+  /**
+   * Per object that differs between {@code from} and {@code to}, the versions it passes through
+   * after {@code from}'s, ending at {@code to}'s (empty when it is deleted), in key order.
+   */
+  static SortedMap<ResourceKey, Deque<Optional<Resource>>> chains(
+      FactBook facts, State from, State to) {
+    TreeMap<ResourceKey, Deque<Optional<Resource>>> chains = new TreeMap<>();
+    // Both states are sorted by key: one merge-like pass instead of a look-up per key.
+    Iterator<Map.Entry<ResourceKey, Resource>> a = from.sorted().entrySet().iterator();
+    Iterator<Map.Entry<ResourceKey, Resource>> b = to.sorted().entrySet().iterator();
+    Map.Entry<ResourceKey, Resource> x = a.hasNext() ? a.next() : null;
+    Map.Entry<ResourceKey, Resource> y = b.hasNext() ? b.next() : null;
+    while (x != null || y != null) {
+      int c = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
+      if (c < 0) {
+        chains.put(x.getKey(), chain(facts, x.getValue(), null));
+        x = a.hasNext() ? a.next() : null;
+      } else if (c > 0) {
+        chains.put(y.getKey(), chain(facts, null, y.getValue()));
+        y = b.hasNext() ? b.next() : null;
+      } else {
+        if (!x.getValue().equals(y.getValue())) {
+          chains.put(x.getKey(), chain(facts, x.getValue(), y.getValue()));
+        }
+        x = a.hasNext() ? a.next() : null;
+        y = b.hasNext() ? b.next() : null;
       }
-      Deque<Optional<Resource>> chain = new ArrayDeque<>();
-      if (a.isPresent() && b.isPresent()) {
-        facts.intermediates(a.get(), b.get()).forEach(r -> chain.add(Optional.of(r)));
-      }
-      chain.add(b);
-      pending.put(k, chain);
     }
+    return chains;
+  }
+
+  /** The versions from {@code a} (null: absent) to {@code b}, the intermediate ones included. */
+  private static Deque<Optional<Resource>> chain(FactBook facts, Resource a, Resource b) {
+    Deque<Optional<Resource>> chain = new ArrayDeque<>();
+    if (a != null && b != null) {
+      facts.intermediates(a, b).forEach(r -> chain.add(Optional.of(r)));
+    }
+    chain.add(Optional.ofNullable(b));
+    return chain;
   }
 
   /** The version of {@code key} reached so far, if it exists. */
@@ -68,7 +102,7 @@ final class Progress {
     return provides;
   }
 
-  /** The objects whose current version requires each fact. */
+  /** The objects whose current version requires each fact (of those that bind order). */
   FactIndex requires() {
     return requires;
   }
@@ -110,7 +144,7 @@ final class Progress {
   private void index(ResourceKey k, Resource r) {
     Facts f = facts.of(r);
     provides.addAll(f.provides(), k);
-    requires.addAll(f.requires(), k);
+    f.requires().stream().filter(binds).forEach(req -> requires.add(req, k));
     excludes.addAll(f.excludes(), k);
   }
 
