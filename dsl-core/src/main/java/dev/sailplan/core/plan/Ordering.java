@@ -2,10 +2,10 @@ package dev.sailplan.core.plan;
 
 import dev.sailplan.core.meta.Resource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -181,8 +181,8 @@ final class Ordering {
   private Optional<ResourceKey> firstOther(
       ResourceKey self,
       Map<ResourceKey, Optional<Resource>> moves,
-      NavigableSet<ResourceKey> current,
-      NavigableSet<ResourceKey> next,
+      Collection<ResourceKey> current,
+      Collection<ResourceKey> next,
       Predicate<Facts> test) {
     for (ResourceKey j : current) {
       if (!j.equals(self) && test.test(progress.currentFacts(j))) {
