@@ -1,7 +1,6 @@
 package dev.sailplan.core.plan;
 
 import dev.sailplan.core.meta.Resource;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -16,9 +15,6 @@ import java.util.Objects;
  */
 public record ResourceKey(String group, String kind, String namespace, String name)
     implements Comparable<ResourceKey> {
-  private static final Comparator<ResourceKey> ORDER = Comparator.comparing(ResourceKey::namespace)
-      .thenComparing(ResourceKey::group).thenComparing(ResourceKey::kind).thenComparing(ResourceKey::name);
-
   /** Checks the parts. */
   public ResourceKey {
     Objects.requireNonNull(group, "group");
@@ -47,6 +43,15 @@ public record ResourceKey(String group, String kind, String namespace, String na
   /** Orders by namespace, group, kind, name: the order files list objects in. */
   @Override
   public int compareTo(ResourceKey o) {
-    return ORDER.compare(this, o);
+    // Spelled out rather than a Comparator chain: the planner's indexes compare keys millions of
+    // times on a large mesh.
+    int c = namespace.compareTo(o.namespace);
+    if (c == 0) {
+      c = group.compareTo(o.group);
+    }
+    if (c == 0) {
+      c = kind.compareTo(o.kind);
+    }
+    return c != 0 ? c : name.compareTo(o.name);
   }
 }

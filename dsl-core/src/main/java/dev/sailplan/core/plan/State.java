@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -64,6 +65,11 @@ public final class State {
   /** The resources by key, in key order. */
   public Map<ResourceKey, Resource> asMap() {
     return Collections.unmodifiableMap(resources);
+  }
+
+  /** The resources by key, sorted: copied into a TreeMap in linear time. */
+  SortedMap<ResourceKey, Resource> sorted() {
+    return Collections.unmodifiableSortedMap(resources);
   }
 
   /** This state with {@code key} set to {@code resource}, or removed when it is empty. */

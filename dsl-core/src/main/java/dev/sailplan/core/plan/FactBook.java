@@ -1,0 +1,70 @@
+package dev.sailplan.core.plan;
+
+import dev.sailplan.core.meta.Resource;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The facts of each resource version, asked of the models once per planning call. Not safe to
+ * share between threads: each call of the {@link Planner} makes its own.
+ */
+final class FactBook {
+  private final List<DependencyModel> models;
+  // By identity: the states of one call share their resource objects, and equal-but-distinct
+  // versions only cost a second look-up.
+  private final Map<Resource, Facts> cache = new IdentityHashMap<>();
+
+  FactBook(List<DependencyModel> models) {
+    this.models = models;
+  }
+
+  /** The facts of a version, or none when the object does not exist. */
+  Facts of(Optional<Resource> r) {
+    return r.isPresent() ? of(r.get()) : Facts.NONE;
+  }
+
+  /** The facts of a version. */
+  Facts of(Resource r) {
+    Facts known = cache.get(r);
+    if (known != null) {
+      return known;
+    }
+    Facts facts = new Facts(union(m -> m.provides(r)), union(m -> m.requires(r)),
+        union(m -> m.excludes(r)));
+    cache.put(r, facts);
+    return facts;
+  }
+
+  /** What every model answers, sorted; most versions have none of a sort and share one list. */
+  private List<Fact> union(Function<DependencyModel, Set<Fact>> question) {
+    TreeSet<Fact> all = null;
+    for (DependencyModel m : models) {
+      Set<Fact> answer = question.apply(m);
+      if (answer.isEmpty()) {
+        continue;
+      }
+      if (all == null) {
+        all = new TreeSet<>(answer);
+      } else {
+        all.addAll(answer);
+      }
+    }
+    return all == null ? List.of() : List.copyOf(all);
+  }
+
+  /** The versions the first model that has any puts between {@code from} and {@code to}. */
+  List<Resource> intermediates(Resource from, Resource to) {
+    for (DependencyModel m : models) {
+      List<Resource> between = m.intermediates(from, to);
+      if (!between.isEmpty()) {
+        return between;
+      }
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,143 @@
+package dev.sailplan.core.plan;
+
+import dev.sailplan.core.meta.Resource;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Why a stage comes where it does, in words for people reading the plan: what it provides to
+ * whom, what it stops using before whom, or only that objects change.
+ */
+final class Reasons {
+  /** Clauses shown before "and N more". */
+  private static final int SHOWN = 3;
+
+  private Reasons() {}
+
+  /**
+   * A stage's reason and whether any of its clauses is specific (a fact provided, given up or
+   * cleared), rather than only that objects change.
+   */
+  record Reason(String text, boolean specific) {}
+
+  /**
+   * The reason of a stage about to be applied: {@code changes} are its changes, {@code progress}
+   * where the plan stands before it.
+   */
+  static Reason of(Progress progress, FactBook facts, List<Change> changes) {
+    Later later = new Later(progress, facts, changes);
+    List<String> clauses = new ArrayList<>();
+    boolean specific = false;
+    for (Change c : changes) {
+      Optional<String> clause = ordering(c, facts.of(c.before()), facts.of(c.after()), later);
+      specific |= clause.isPresent();
+      clauses.add(clause.orElseGet(() -> c.key() + (c.isCreate() ? " is created"
+          : c.isDelete() ? " is deleted" : " is updated")));
+    }
+    int shown = Math.min(SHOWN, clauses.size());
+    String text = String.join("; ", clauses.subList(0, shown));
+    return new Reason(
+        clauses.size() > shown ? text + "; and " + (clauses.size() - shown) + " more" : text,
+        specific);
+  }
+
+  /**
+   * A stage's reason for a step described in words: the description first, the generic reason
+   * after it in parentheses.
+   */
+  static String described(String description, String reason) {
+    return description + " (" + reason + ")";
+  }
+
+  /** What {@code c} does for the order, when it does something specific. */
+  private static Optional<String> ordering(Change c, Facts before, Facts after, Later later) {
+    for (Fact f : after.provides()) {
+      if (!before.provides().contains(f)) {
+        Optional<ResourceKey> user = later.outside(later.requires.coveredBy(f));
+        if (user.isPresent()) {
+          return Optional.of(c.key() + " provides " + f + " before " + user.get() + " uses it");
+        }
+      }
+    }
+    for (Fact f : before.requires()) {
+      if (!after.requires().contains(f)) {
+        Optional<ResourceKey> provider = later.outside(later.loses.covering(f));
+        if (provider.isPresent()) {
+          return Optional.of(c.key() + " stops using " + f + " before " + provider.get()
+              + " removes it");
+        }
+      }
+    }
+    for (Fact f : before.provides()) {
+      if (!after.provides().contains(f)) {
+        Optional<ResourceKey> excluder = later.outside(later.excludes.clashing(f));
+        if (excluder.isPresent()) {
+          return Optional.of(c.key() + (c.isDelete() ? " is deleted" : " drops " + f) + " before "
+              + excluder.get() + " forbids " + f);
+        }
+      }
+    }
+    if (!c.isCreate() && !c.isDelete()) {
+      List<String> started = after.requires().stream()
+          .filter(f -> !before.requires().contains(f)).map(Fact::toString).toList();
+      if (!started.isEmpty()) {
+        return Optional.of(c.key() + " starts using " + String.join(", ", started));
+      }
+    }
+    if (!c.isDelete()) {
+      List<String> dropped = before.provides().stream()
+          .filter(f -> !after.provides().contains(f)).map(Fact::toString).toList();
+      if (!dropped.isEmpty()) {
+        return Optional.of(c.key() + " drops " + String.join(", ", dropped)
+            + " now that nothing uses " + (dropped.size() == 1 ? "it" : "them"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What the versions still to come after the stage require, lose and exclude, by object: for an
+   * object in the stage, its versions after this move; for any other pending one, all of them.
+   */
+  private static final class Later {
+    final FactIndex requires = new FactIndex();
+    final FactIndex loses = new FactIndex();
+    final FactIndex excludes = new FactIndex();
+    final Set<ResourceKey> inStage = new HashSet<>();
+
+    Later(Progress progress, FactBook facts, List<Change> changes) {
+      changes.forEach(c -> inStage.add(c.key()));
+      progress.pending().forEach((k, chain) -> {
+        Iterator<Optional<Resource>> versions = chain.iterator();
+        Optional<Resource> prev = inStage.contains(k) ? versions.next() : progress.current(k);
+        while (versions.hasNext()) {
+          Optional<Resource> version = versions.next();
+          Facts now = facts.of(version);
+          requires.addAll(now.requires(), k);
+          excludes.addAll(now.excludes(), k);
+          for (Fact f : facts.of(prev).provides()) {
+            if (!now.provides().contains(f)) {
+              loses.add(f, k);
+            }
+          }
+          prev = version;
+        }
+      });
+    }
+
+    /** The first of {@code keys} (in key order) that is not in the stage. */
+    Optional<ResourceKey> outside(Iterable<ResourceKey> keys) {
+      for (ResourceKey k : keys) {
+        if (!inStage.contains(k)) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+}
