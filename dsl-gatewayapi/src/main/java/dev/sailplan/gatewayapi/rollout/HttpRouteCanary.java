@@ -8,7 +8,7 @@ import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
-import dev.sailplan.core.plan.StepWeights;
+import dev.sailplan.core.rollout.StepWeights;
 import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.gatewayapi.v1.HTTPRoute;
 import dev.sailplan.gatewayapi.v1.HTTPRouteRule;
