@@ -22,7 +22,7 @@ public final class StepWeights {
 
   private StepWeights() {}
 
-  /** The percentages as a list, unchecked: builders take them as given and check them when built. */
+  /** The percentages as a list, unchecked: builders keep them as given and check them in build. */
   public static List<Integer> of(int... percentages) {
     List<Integer> out = new ArrayList<>(percentages.length);
     for (int p : percentages) {
@@ -83,6 +83,7 @@ public final class StepWeights {
     if (canaryWeight == 100) {
       return List.of(alone.apply(canary));
     }
-    return List.of(weighted.apply(stable, 100 - canaryWeight), weighted.apply(canary, canaryWeight));
+    return List.of(
+        weighted.apply(stable, 100 - canaryWeight), weighted.apply(canary, canaryWeight));
   }
 }

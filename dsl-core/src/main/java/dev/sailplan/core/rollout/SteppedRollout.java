@@ -5,17 +5,34 @@ import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.value.ResourceNames;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What every composite rollout shares: a checked plan name with a default, named steps, and the
  * rollouts that follow it (a rollback from one of its steps, a finishing step). A composite
  * supplies its starting state and its steps; its staged builder extends {@link Builder} for the
- * plan name.
+ * plan name, or {@link FromStateBuilder} to start from the cluster as it is.
  *
  * <pre>{@code
  * public final class Drain extends SteppedRollout {
+ *   public interface Options {
+ *     Options name(String planName);          // implemented by SteppedRollout.Builder
+ *     Drain build();
+ *   }
+ *
+ *   private static final class Builder extends SteppedRollout.Builder<Options> implements Options {
+ *     private final String host;
+ *     Builder(String host) {
+ *       super(Options.class);
+ *       this.host = host;
+ *     }
+ *     public Drain build() {
+ *       return new Drain(this);
+ *     }
+ *   }
+ *
  *   private Drain(Builder b) {
- *     super(b, b.host + "-drain");           // the plan name, given or by default
+ *     super(b, b.host + "-drain");            // the plan name, given or by default
  *   }
  *
  *   public State current() { ... }
@@ -34,8 +51,8 @@ public abstract class SteppedRollout implements Rollout {
   /**
    * A rollout named as its builder says, else {@code defaultName}.
    *
-   * @throws IllegalArgumentException when the given name is not a DNS-1123 label (plan names are
-   *     folder names and show in object names)
+   * @throws IllegalArgumentException when the given name is not a DNS-1123 label (a plan's name is
+   *     its folder's name)
    */
   protected SteppedRollout(Builder<?> builder, String defaultName) {
     this.name =
@@ -88,7 +105,7 @@ public abstract class SteppedRollout implements Rollout {
    *
    * @param <O> the composite's interface of optional parts, which {@link #name} returns
    */
-  protected abstract static class Builder<O> {
+  public abstract static class Builder<O> {
     private final O self;
     private String planName;
 
@@ -105,6 +122,41 @@ public abstract class SteppedRollout implements Rollout {
     public final O name(String planName) {
       this.planName = planName;
       return self;
+    }
+
+    /** This builder as the composite's interface of optional parts, for setters to return. */
+    protected final O self() {
+      return self;
+    }
+  }
+
+  /**
+   * A builder for a composite that starts from the cluster as it is, e.g. a migration that
+   * changes what exists: the plan name, and the current state ({@code from}).
+   *
+   * @param <O> the composite's interface of optional parts, which {@link #from} returns
+   */
+  public abstract static class FromStateBuilder<O> extends Builder<O> {
+    private State current = State.empty();
+
+    /**
+     * A builder that returns itself as {@code options}.
+     *
+     * @param options the composite's interface of optional parts, which the builder implements
+     */
+    protected FromStateBuilder(Class<O> options) {
+      super(options);
+    }
+
+    /** The cluster's current state. Default: nothing exists. */
+    public final O from(State current) {
+      this.current = Objects.requireNonNull(current, "current");
+      return self();
+    }
+
+    /** The state given with {@link #from}, or nothing. */
+    public final State current() {
+      return current;
     }
   }
 }

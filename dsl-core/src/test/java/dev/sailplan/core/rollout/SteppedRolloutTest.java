@@ -1,6 +1,7 @@
 package dev.sailplan.core.rollout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sailplan.core.k8s.Namespace;
@@ -104,5 +105,22 @@ class SteppedRolloutTest {
     assertEquals("two-namespaces-finish", finish.name());
     assertEquals(TWO, finish.current());
     assertEquals(ONE, finish.targets().get(0).desired());
+  }
+
+  /** Options that are their own builder. */
+  private static final class FromOptions extends SteppedRollout.FromStateBuilder<FromOptions> {
+    FromOptions() {
+      super(FromOptions.class);
+    }
+  }
+
+  @Test
+  void aFromStateBuilderStartsFromNothingUnlessGivenAState() {
+    FromOptions options = new FromOptions();
+    assertEquals(State.empty(), options.current());
+    assertSame(options, options.from(ONE).name("p"));
+    assertEquals(ONE, options.current());
+    assertEquals("current",
+        assertThrows(NullPointerException.class, () -> options.from(null)).getMessage());
   }
 }
