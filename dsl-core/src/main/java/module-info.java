@@ -27,6 +27,7 @@ module dev.sailplan.core {
   exports dev.sailplan.core.plan;
   exports dev.sailplan.core.plan.render;
   exports dev.sailplan.core.problem;
+  exports dev.sailplan.core.rollout;
   exports dev.sailplan.core.schema;
   exports dev.sailplan.core.style;
   exports dev.sailplan.core.value;

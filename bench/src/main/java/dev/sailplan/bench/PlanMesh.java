@@ -93,8 +93,8 @@ public final class PlanMesh {
   private static HTTPRoute route(String host, boolean canary) {
     return canary
         ? HTTPRoute.builder()
-            .addRoute(routeTo(host, "v1", 90))
-            .addRoute(routeTo(host, "v2", 10))
+            .addRoute(routeTo(host, "v1").withWeight(90))
+            .addRoute(routeTo(host, "v2").withWeight(10))
             .build()
         : HTTPRoute.builder().addRoute(routeTo(host, "v1")).build();
   }

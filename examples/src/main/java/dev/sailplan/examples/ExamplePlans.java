@@ -79,7 +79,7 @@ public final class ExamplePlans {
     List<Rollout> out = new ArrayList<>();
     CanaryRollout canary = reviewsCanary();
     out.add(canary);
-    out.add(canary.rollbackFrom(2));
+    out.add(canary.rollbackFrom("shift-25"));
     BlueGreen blueGreen = ratingsBlueGreen();
     out.add(blueGreen);
     out.add(blueGreen.rollback());
@@ -89,7 +89,7 @@ public final class ExamplePlans {
     out.add(paymentsEgressViaGateway());
     HttpRouteCanary route = apiRouteCanary();
     out.add(route);
-    out.add(route.rollbackFrom(1));
+    out.add(route.rollbackFrom("shift-50"));
     return List.copyOf(out);
   }
 }

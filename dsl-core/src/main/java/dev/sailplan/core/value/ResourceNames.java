@@ -18,6 +18,16 @@ public final class ResourceNames {
   private static final Pattern SUBDOMAIN = Pattern.compile(
       "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
 
+  /**
+   * A label key as Kubernetes checks it: an optional DNS-1123 subdomain prefix of at most 253
+   * characters and a slash, then a name of at most 63 letters, digits, '-', '_' and '.', starting
+   * and ending alphanumeric.
+   */
+  private static final Pattern LABEL_KEY =
+      Pattern.compile(
+          "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
+              + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+
   private ResourceNames() {}
 
   /**
@@ -29,6 +39,19 @@ public final class ResourceNames {
     if (value == null || !LABEL.matcher(value).matches()) {
       throw new IllegalArgumentException(what + " '" + value
           + "' is not a valid name (lower-case letters, digits and '-', at most 63, starting and ending alphanumeric)");
+    }
+    return value;
+  }
+
+  /**
+   * A label key, such as {@code version} or {@code app.kubernetes.io/version}: what subsets and
+   * workload selectors select pods by.
+   *
+   * @throws IllegalArgumentException naming {@code what} and the value
+   */
+  public static String labelKey(String what, String value) {
+    if (value == null || !LABEL_KEY.matcher(value).matches() || value.indexOf('/') > 253) {
+      throw new IllegalArgumentException(what + " '" + value + "' is not a valid label key");
     }
     return value;
   }

@@ -8,7 +8,8 @@ import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
-import dev.sailplan.core.plan.StepWeights;
+import dev.sailplan.core.rollout.StepWeights;
+import dev.sailplan.core.rollout.SteppedRollout;
 import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.gatewayapi.v1.HTTPRoute;
 import dev.sailplan.gatewayapi.v1.HTTPRouteRule;
@@ -31,13 +32,13 @@ import java.util.List;
  *     .steps(10, 50, 100)
  *     .build();
  * Plan plan = canary.plan();                  // shift-10, shift-50, shift-100
- * Plan back = canary.rollbackFrom(1).plan();  // from shift-50 back to api-v1 only
+ * Plan back = canary.rollbackFrom("shift-50").plan();  // from shift-50 back to api-v1 only
  * }</pre>
  *
  * <p>Both Services live in the route's namespace; the parent Gateway may live elsewhere (its
  * listeners must allow routes from the route's namespace).
  */
-public final class HttpRouteCanary implements Rollout {
+public final class HttpRouteCanary extends SteppedRollout {
 
   private final String namespace;
   private final String route;
@@ -46,17 +47,16 @@ public final class HttpRouteCanary implements Rollout {
   private final Backend canary;
   private final List<String> hostnames;
   private final List<Integer> weights;
-  private final String name;
 
   private HttpRouteCanary(Builder b) {
+    super(b, b.route + "-canary");
     this.namespace = b.namespace;
     this.route = b.route;
     this.parentRef = b.parentRef;
     this.stable = b.stable;
     this.canary = b.canary;
     this.hostnames = List.copyOf(b.hostnames);
-    this.weights = List.copyOf(b.weights);
-    this.name = b.name != null ? b.name : route + "-canary";
+    this.weights = b.weights;
   }
 
   /** Starts a canary rollout on the HTTPRoute {@code namespace/name}. */
@@ -119,17 +119,18 @@ public final class HttpRouteCanary implements Rollout {
     }
   }
 
-  private static final class Builder implements ParentStep, StableStep, CanaryStep, Options {
+  private static final class Builder extends SteppedRollout.Builder<Options>
+      implements ParentStep, StableStep, CanaryStep, Options {
     private final String namespace;
     private final String route;
     private String parentRef;
     private Backend stable;
     private Backend canary;
     private List<String> hostnames = List.of();
-    private List<Integer> weights = List.of(10, 25, 50, 100);
-    private String name;
+    private List<Integer> weights = StepWeights.DEFAULT;
 
     Builder(String namespace, String route) {
+      super(Options.class);
       this.namespace = namespace;
       this.route = route;
     }
@@ -160,17 +161,7 @@ public final class HttpRouteCanary implements Rollout {
 
     @Override
     public Options steps(int... percentages) {
-      List<Integer> w = new ArrayList<>();
-      for (int p : percentages) {
-        w.add(p);
-      }
-      this.weights = w;
-      return this;
-    }
-
-    @Override
-    public Options name(String planName) {
-      this.name = planName;
+      this.weights = StepWeights.of(percentages);
       return this;
     }
 
@@ -197,9 +188,6 @@ public final class HttpRouteCanary implements Rollout {
         throw new IllegalArgumentException("hostnames " + hostnames + " name one host twice");
       }
       StepWeights.check(weights);
-      if (name != null) {
-        ResourceNames.label("plan name", name);
-      }
       return new HttpRouteCanary(this);
     }
 
@@ -209,11 +197,6 @@ public final class HttpRouteCanary implements Rollout {
         throw new IllegalArgumentException(what + " port " + b.port() + " is outside 1..65535");
       }
     }
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   /** Before the rollout: the route sends everything to the stable backend. */
@@ -227,44 +210,34 @@ public final class HttpRouteCanary implements Rollout {
   public List<Planner.Target> targets() {
     List<Planner.Target> out = new ArrayList<>();
     for (int w : weights) {
-      out.add(new Planner.Target("shift-" + w, State.of(route(w)), w < 100 ? Barrier.GATE : Barrier.NONE));
+      out.add(new Planner.Target(StepWeights.stepName(w), State.of(route(w)),
+          w < 100 ? Barrier.GATE : Barrier.NONE));
     }
     return out;
   }
 
-  /** The names of the steps, in order: {@code shift-10}, …, {@code shift-100}. */
-  public List<String> stepNames() {
-    return targets().stream().map(Planner.Target::name).toList();
-  }
-
   /**
-   * A rollout from the state after step {@code step} (0-based, see {@link #stepNames()}) back to
-   * the stable backend alone ({@code return-to-<stable service>}).
+   * A rollout from the state after the step {@code stepName} (one of {@link #stepNames()}:
+   * {@code shift-10}, …, {@code shift-100}) back to the stable backend alone ({@code
+   * return-to-<stable service>}).
    *
-   * @throws IndexOutOfBoundsException when there is no such step
+   * @throws IllegalArgumentException when there is no such step, naming the steps there are
    */
-  public Rollout rollbackFrom(int step) {
-    State from = targets().get(step).desired();
-    String rollbackName = name + "-rollback-from-" + stepNames().get(step);
-    List<Planner.Target> back = List.of(new Planner.Target("return-to-" + stable.service(), current(), Barrier.NONE));
-    return Rollout.of(rollbackName, from, back);
+  public Rollout rollbackFrom(String stepName) {
+    return rollbackFromStep(stepName,
+        List.of(new Planner.Target("return-to-" + stable.service(), current(), Barrier.NONE)));
   }
 
   /** The route giving the canary {@code canaryWeight} percent. */
   private HTTPRoute route(int canaryWeight) {
-    HTTPRouteRule.Builder rule = HTTPRouteRule.builder();
-    if (canaryWeight == 0) {
-      rule.addBackendRefs(backend(stable.service(), stable.port()));
-    } else if (canaryWeight == 100) {
-      rule.addBackendRefs(backend(canary.service(), canary.port()));
-    } else {
-      rule.addBackendRefs(backend(stable.service(), stable.port()).withWeight(100 - canaryWeight))
-          .addBackendRefs(backend(canary.service(), canary.port()).withWeight(canaryWeight));
-    }
+    HTTPRouteRule rule = HTTPRouteRule.builder()
+        .addAllBackendRefs(StepWeights.split(canaryWeight, stable, canary,
+            b -> backend(b.service(), b.port()), (b, w) -> backend(b.service(), b.port()).withWeight(w)))
+        .build();
     return httpRoute(namespace + "/" + route, HTTPRouteSpec.builder()
         .addParentRefs(parent(parentRef))
         .addAllHostnames(hostnames)
-        .addRules(rule.build())
+        .addRules(rule)
         .build());
   }
 }

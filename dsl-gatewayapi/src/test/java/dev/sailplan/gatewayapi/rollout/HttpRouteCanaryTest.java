@@ -8,6 +8,7 @@ import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.Step;
+import dev.sailplan.core.fixture.Javac;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -125,7 +126,7 @@ class HttpRouteCanaryTest {
 
   @Test
   void rollbackFromAnyStepReturnsToTheStableBackend() {
-    Rollout back = api.rollbackFrom(1);
+    Rollout back = api.rollbackFrom("shift-50");
     Plan plan = back.plan();
     assertEquals("api-canary-rollback-from-shift-50", plan.name());
     assertEquals(api.targets().get(1).desired(), plan.current());
@@ -135,14 +136,16 @@ class HttpRouteCanaryTest {
             - name: api-v1
               port: 8080
         """, yaml(plan.steps().get(0)));
-    assertEquals("api-canary-rollback-from-shift-100", api.rollbackFrom(2).name());
-    assertEquals(api.current(), api.rollbackFrom(2).plan().desired());
-    assertThrows(IndexOutOfBoundsException.class, () -> api.rollbackFrom(3));
+    assertEquals("api-canary-rollback-from-shift-100", api.rollbackFrom("shift-100").name());
+    assertEquals(api.current(), api.rollbackFrom("shift-100").plan().desired());
+    assertEquals("api-canary has no step 'shift-25'; its steps are shift-10, shift-50, shift-100",
+        assertThrows(IllegalArgumentException.class, () -> api.rollbackFrom("shift-25")).getMessage());
   }
 
   @Test
   void everyStepEndsInItsTargetAndEachPlanInItsLastTarget() {
-    for (Rollout r : List.of(api, api.rollbackFrom(0), api.rollbackFrom(1), api.rollbackFrom(2))) {
+    for (Rollout r : List.of(api, api.rollbackFrom("shift-10"), api.rollbackFrom("shift-50"),
+        api.rollbackFrom("shift-100"))) {
       Plan plan = r.plan();
       assertEquals(r.targets().size(), plan.steps().size(), r.name());
       for (int i = 0; i < plan.steps().size(); i++) {
@@ -159,7 +162,7 @@ class HttpRouteCanaryTest {
     HttpRouteCanary canary = HttpRouteCanary.of("web/api").parent("istio-ingress/public").stable("api-v1", 8080)
         .canary("api-v2", 8080).name("api-v2-rollout").build();
     assertEquals("api-v2-rollout", canary.plan().name());
-    assertEquals("api-v2-rollout-rollback-from-shift-10", canary.rollbackFrom(0).name());
+    assertEquals("api-v2-rollout-rollback-from-shift-10", canary.rollbackFrom("shift-10").name());
   }
 
   private static void assertRejected(String message, Supplier<HttpRouteCanary> build) {
@@ -242,5 +245,23 @@ class HttpRouteCanaryTest {
     Manifests.toTree(canary.current().resources().get(0)).path("spec").path("hostnames")
         .forEach(n -> rendered.add(n.asText()));
     assertEquals(List.of("*.example.com", "api.example.com"), rendered);
+  }
+
+  @Test
+  void aCanaryWithoutParentStableOrCanaryDoesNotCompile() {
+    assertEquals(List.of(Javac.noSuchMethod("build()", HttpRouteCanary.ParentStep.class)),
+        Javac.errors("HttpRouteCanary.of(\"web/api\").build()", HttpRouteCanary.class));
+    assertEquals(List.of(Javac.noSuchMethod("stable(java.lang.String,int)", HttpRouteCanary.ParentStep.class)),
+        Javac.errors("HttpRouteCanary.of(\"web/api\").stable(\"api-v1\", 8080)", HttpRouteCanary.class));
+    assertEquals(List.of(Javac.noSuchMethod("build()", HttpRouteCanary.StableStep.class)),
+        Javac.errors("HttpRouteCanary.of(\"web/api\").parent(\"gw\").build()", HttpRouteCanary.class));
+    assertEquals(List.of(Javac.noSuchMethod("build()", HttpRouteCanary.CanaryStep.class)),
+        Javac.errors("HttpRouteCanary.of(\"web/api\").parent(\"gw\").stable(\"api-v1\", 8080).build()",
+            HttpRouteCanary.class));
+    assertEquals(List.of(), Javac.errors("HttpRouteCanary.of(\"web/api\").parent(\"gw\").stable(\"api-v1\", 8080)"
+        + ".canary(\"api-v2\", 8080).build()", HttpRouteCanary.class));
+    assertEquals(List.of(), Javac.errors("HttpRouteCanary.of(\"web/api\").parent(\"gw\").stable(\"api-v1\", 8080)"
+        + ".canary(\"api-v2\", 8080).hostnames(\"api.example.com\").steps(50, 100).name(\"c\").build()",
+        HttpRouteCanary.class));
   }
 }

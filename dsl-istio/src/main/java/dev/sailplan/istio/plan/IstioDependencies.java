@@ -1,5 +1,10 @@
 package dev.sailplan.istio.plan;
 
+import static dev.sailplan.istio.plan.MeshNames.CLUSTER_SUFFIX;
+import static dev.sailplan.istio.plan.MeshNames.ROOT_NAMESPACES;
+import static dev.sailplan.istio.plan.MeshNames.fqdn;
+import static dev.sailplan.istio.plan.MeshNames.namespaceOf;
+
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.DependencyModel;
 import dev.sailplan.core.plan.Fact;
@@ -49,13 +54,9 @@ import java.util.TreeSet;
  *
  * <p>Hosts are compared fully qualified: {@code reviews} in namespace {@code bookinfo} is
  * {@code reviews.bookinfo.svc.cluster.local}. The root namespaces are {@code istio-system} and
- * {@code istio-config}.
+ * {@code istio-config} (see {@link MeshNames}).
  */
 public final class IstioDependencies implements DependencyModel {
-  /** Where mesh-wide policy lives (Istio's default root namespace and Sailplan's layout's). */
-  static final Set<String> ROOT_NAMESPACES = Set.of("istio-system", "istio-config");
-  private static final String CLUSTER_SUFFIX = ".svc.cluster.local";
-
   /** Called by {@code ServiceLoader}. */
   public IstioDependencies() {}
 
@@ -200,7 +201,7 @@ public final class IstioDependencies implements DependencyModel {
    * mesh (plaintext to it is not STRICT's business).
    */
   static Optional<String> plaintextTarget(String host) {
-    Optional<String> ns = inClusterNamespace(host).filter(n -> !n.equals("*"));
+    Optional<String> ns = namespaceOf(host).filter(n -> !n.equals("*"));
     if (ns.isPresent()) {
       return ns;
     }
@@ -226,24 +227,6 @@ public final class IstioDependencies implements DependencyModel {
   private static boolean isExplicitExternal(String host) {
     return !host.contains("*") && host.contains(".") && !host.endsWith(CLUSTER_SUFFIX);
   }
-
-  /** The namespace of an in-cluster host ({@code *.X.svc.cluster.local} or {@code name.X.svc.cluster.local}). */
-  static Optional<String> inClusterNamespace(String fqdn) {
-    if (!fqdn.endsWith(CLUSTER_SUFFIX)) {
-      return Optional.empty();
-    }
-    String[] labels = fqdn.substring(0, fqdn.length() - CLUSTER_SUFFIX.length()).split("\\.");
-    return labels.length == 2 ? Optional.of(labels[1]) : Optional.empty();
-  }
-
-  /** A short host name made fully qualified in the namespace it is written in. */
-  static String fqdn(String host, String namespace) {
-    if (host.contains(".") || host.equals("*")) {
-      return host;
-    }
-    return host + "." + (namespace.isEmpty() ? "default" : namespace) + CLUSTER_SUFFIX;
-  }
-
   private static String namespace(Resource r) {
     return r.metadata().namespace().orElse("");
   }

@@ -1,22 +1,13 @@
 package dev.sailplan.istio.rollout;
 
-import static dev.sailplan.istio.Traffic.destinationRule;
-import static dev.sailplan.istio.Traffic.routeTo;
-import static dev.sailplan.istio.Traffic.subset;
-import static dev.sailplan.istio.Traffic.virtualService;
-
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.rollout.SteppedRollout;
 import dev.sailplan.core.value.ResourceNames;
-import dev.sailplan.istio.networking.v1.DestinationRule;
-import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
-import dev.sailplan.istio.networking.v1.HTTPRoute;
 import dev.sailplan.istio.networking.v1.VirtualService;
-import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A blue/green switch of one service between two subsets: the DestinationRule gains the next
@@ -37,31 +28,21 @@ import java.util.regex.Pattern;
  * <p>Subsets select pods by the {@code version} label (see {@link Options#versionLabel}); the
  * DestinationRule and VirtualService are named after the host.
  */
-public final class BlueGreen implements Rollout {
-  /** A Kubernetes label key: an optional DNS-1123 subdomain prefix and a name of at most 63 characters. */
-  private static final Pattern LABEL_KEY = Pattern.compile(
-      "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
-
-  private final String namespace;
-  private final String host;
+public final class BlueGreen extends SteppedRollout {
+  private final SubsetService service;
   private final String live;
   private final String next;
-  private final String versionLabel;
-  private final String name;
 
-  private BlueGreen(Builder b) {
-    this.namespace = b.namespace;
-    this.host = b.host;
+  private BlueGreen(Builder b, SubsetService service) {
+    super(b, service.host() + "-blue-green");
+    this.service = service;
     this.live = b.live;
     this.next = b.next;
-    this.versionLabel = b.versionLabel;
-    this.name = b.name != null ? b.name : host + "-blue-green";
   }
 
   /** Starts a blue/green switch of the service {@code namespace/host}. */
   public static LiveStep of(String serviceRef) {
-    String[] parts = ResourceNames.namespaced("service", serviceRef);
-    return new Builder(parts[0], parts[1]);
+    return new Builder(serviceRef);
   }
 
   /** The first required part: the subset serving traffic now. */
@@ -78,7 +59,7 @@ public final class BlueGreen implements Rollout {
 
   /** Optional parts, then {@link #build()}. */
   public interface Options {
-    /** The pod label that subsets select on. Default: {@code version}. */
+    /** The pod label that subsets select on, a label key. Default: {@code version}. */
     Options versionLabel(String label);
 
     /** The plan's name. Default: {@code <host>-blue-green}. */
@@ -92,17 +73,13 @@ public final class BlueGreen implements Rollout {
     BlueGreen build();
   }
 
-  private static final class Builder implements LiveStep, NextStep, Options {
-    private final String namespace;
-    private final String host;
+  private static final class Builder extends SubsetService.Builder<Options>
+      implements LiveStep, NextStep, Options {
     private String live;
     private String next;
-    private String versionLabel = "version";
-    private String name;
 
-    Builder(String namespace, String host) {
-      this.namespace = namespace;
-      this.host = host;
+    Builder(String serviceRef) {
+      super(Options.class, serviceRef);
     }
 
     @Override
@@ -118,43 +95,20 @@ public final class BlueGreen implements Rollout {
     }
 
     @Override
-    public Options versionLabel(String label) {
-      this.versionLabel = label;
-      return this;
-    }
-
-    @Override
-    public Options name(String planName) {
-      this.name = planName;
-      return this;
-    }
-
-    @Override
     public BlueGreen build() {
       ResourceNames.label("live subset", live);
       ResourceNames.label("next subset", next);
       if (live.equals(next)) {
         throw new IllegalArgumentException("live and next are the same subset '" + live + "'");
       }
-      if (versionLabel == null || !LABEL_KEY.matcher(versionLabel).matches() || versionLabel.indexOf('/') > 253) {
-        throw new IllegalArgumentException("version label '" + versionLabel + "' is not a valid label key");
-      }
-      if (name != null) {
-        ResourceNames.label("plan name", name);
-      }
-      return new BlueGreen(this);
+      return new BlueGreen(this, service());
     }
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   /** Before the switch: only the live subset exists and takes all traffic. */
   @Override
   public State current() {
-    return State.of(rule(live), routes(live));
+    return State.of(service.rule(live), routes(live));
   }
 
   /**
@@ -164,18 +118,13 @@ public final class BlueGreen implements Rollout {
   @Override
   public List<Planner.Target> targets() {
     return List.of(
-        new Planner.Target("add-" + next + "-subset", State.of(rule(live, next), routes(live)), Barrier.GATE),
+        new Planner.Target("add-" + next + "-subset", bothDefined(live), Barrier.GATE),
         new Planner.Target("switch-to-" + next, switched(), Barrier.NONE));
-  }
-
-  /** The names of the steps, in order: {@code add-<next>-subset}, {@code switch-to-<next>}. */
-  public List<String> stepNames() {
-    return targets().stream().map(Planner.Target::name).toList();
   }
 
   /** After the switch: both subsets defined, all traffic to the next one. */
   public State switched() {
-    return State.of(rule(live, next), routes(next));
+    return bothDefined(next);
   }
 
   /**
@@ -183,8 +132,8 @@ public final class BlueGreen implements Rollout {
    * ({@code switch-back-to-<live>}); both subsets stay defined, so the switch can be retried.
    */
   public Rollout rollback() {
-    return rollout(name + "-rollback", List.of(new Planner.Target("switch-back-to-" + live,
-        State.of(rule(live, next), routes(live)), Barrier.NONE)));
+    return followUp("rollback", switched(),
+        List.of(new Planner.Target("switch-back-to-" + live, bothDefined(live), Barrier.NONE)));
   }
 
   /**
@@ -192,27 +141,17 @@ public final class BlueGreen implements Rollout {
    * ({@code drop-<live>-subset}), leaving the next subset alone.
    */
   public Rollout finish() {
-    return rollout(name + "-finish", List.of(new Planner.Target("drop-" + live + "-subset",
-        State.of(rule(next), routes(next)), Barrier.NONE)));
+    return followUp("finish", switched(), List.of(new Planner.Target("drop-" + live + "-subset",
+        State.of(service.rule(next), routes(next)), Barrier.NONE)));
   }
 
-  private Rollout rollout(String rolloutName, List<Planner.Target> steps) {
-    State from = switched();
-    return Rollout.of(rolloutName, from, steps);
-  }
-
-  private DestinationRule rule(String... subsets) {
-    DestinationRuleSpec.Builder spec = DestinationRuleSpec.builder().host(host);
-    for (String s : subsets) {
-      spec.addSubsets(subset(s, versionLabel, s));
-    }
-    return destinationRule(namespace + "/" + host, spec.build());
+  /** Both subsets defined, all traffic to {@code subset}. */
+  private State bothDefined(String subset) {
+    return State.of(service.rule(live, next), routes(subset));
   }
 
   /** All traffic to one subset. */
   private VirtualService routes(String subset) {
-    return virtualService(namespace + "/" + host, VirtualServiceSpec.builder().addHosts(host)
-        .addHttp(HTTPRoute.builder().name("primary").addRoute(routeTo(host, subset)).build())
-        .build());
+    return service.routes(List.of(SubsetService.primary(List.of(service.to(subset)))));
   }
 }

@@ -1,23 +1,18 @@
 package dev.sailplan.istio.rollout;
 
-import static dev.sailplan.istio.Traffic.destinationRule;
 import static dev.sailplan.istio.Traffic.exact;
 import static dev.sailplan.istio.Traffic.matchHeader;
-import static dev.sailplan.istio.Traffic.routeTo;
-import static dev.sailplan.istio.Traffic.subset;
-import static dev.sailplan.istio.Traffic.virtualService;
 
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
-import dev.sailplan.core.plan.StepWeights;
+import dev.sailplan.core.rollout.StepWeights;
+import dev.sailplan.core.rollout.SteppedRollout;
 import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.istio.networking.v1.DestinationRule;
-import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
 import dev.sailplan.istio.networking.v1.VirtualService;
-import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,39 +32,33 @@ import java.util.regex.Pattern;
  *     .headerOverride("x-canary", "true")
  *     .build();
  * Plan plan = canary.plan();                 // add-canary-subset, shift-10, …, drop-stable-subset
- * Plan back = canary.rollbackFrom(2).plan(); // from shift-25 back to v1 only
+ * Plan back = canary.rollbackFrom("shift-25").plan(); // from shift-25 back to v1 only
  * }</pre>
  *
  * <p>Subsets select pods by the {@code version} label (see {@link Options#versionLabel}); the
  * DestinationRule and VirtualService are named after the host.
  */
-public final class CanaryRollout implements Rollout {
+public final class CanaryRollout extends SteppedRollout {
   private static final Pattern HEADER = Pattern.compile("[a-z0-9][-a-z0-9_.]*");
 
-  private final String namespace;
-  private final String host;
+  private final SubsetService service;
   private final String stable;
   private final String canary;
   private final List<Integer> weights;
   private final Optional<String[]> header;
-  private final String versionLabel;
-  private final String name;
 
-  private CanaryRollout(Builder b) {
-    this.namespace = b.namespace;
-    this.host = b.host;
+  private CanaryRollout(Builder b, SubsetService service) {
+    super(b, service.host() + "-canary");
+    this.service = service;
     this.stable = b.stable;
     this.canary = b.canary;
-    this.weights = List.copyOf(b.weights);
+    this.weights = b.weights;
     this.header = Optional.ofNullable(b.header);
-    this.versionLabel = b.versionLabel;
-    this.name = b.name != null ? b.name : host + "-canary";
   }
 
   /** Starts a canary rollout of the service {@code namespace/host}. */
   public static StableStep of(String serviceRef) {
-    String[] parts = ResourceNames.namespaced("service", serviceRef);
-    return new Builder(parts[0], parts[1]);
+    return new Builder(serviceRef);
   }
 
   /** The first required part: the subset serving traffic now. */
@@ -95,7 +84,7 @@ public final class CanaryRollout implements Rollout {
     /** Requests carrying {@code header: value} go to the canary from the first step. */
     Options headerOverride(String header, String value);
 
-    /** The pod label that subsets select on. Default: {@code version}. */
+    /** The pod label that subsets select on, a label key. Default: {@code version}. */
     Options versionLabel(String label);
 
     /** The plan's name. Default: {@code <host>-canary}. */
@@ -104,24 +93,21 @@ public final class CanaryRollout implements Rollout {
     /**
      * The rollout, checked.
      *
-     * @throws IllegalArgumentException naming what is wrong: equal subsets, bad weights, bad names
+     * @throws IllegalArgumentException naming what is wrong: equal subsets, bad weights, a bad
+     *     header, version label or name
      */
     CanaryRollout build();
   }
 
-  private static final class Builder implements StableStep, CanaryStep, Options {
-    private final String namespace;
-    private final String host;
+  private static final class Builder extends SubsetService.Builder<Options>
+      implements StableStep, CanaryStep, Options {
     private String stable;
     private String canary;
-    private List<Integer> weights = List.of(10, 25, 50, 100);
+    private List<Integer> weights = StepWeights.DEFAULT;
     private String[] header;
-    private String versionLabel = "version";
-    private String name;
 
-    Builder(String namespace, String host) {
-      this.namespace = namespace;
-      this.host = host;
+    Builder(String serviceRef) {
+      super(Options.class, serviceRef);
     }
 
     @Override
@@ -138,29 +124,13 @@ public final class CanaryRollout implements Rollout {
 
     @Override
     public Options steps(int... percentages) {
-      List<Integer> w = new ArrayList<>();
-      for (int p : percentages) {
-        w.add(p);
-      }
-      this.weights = w;
+      this.weights = StepWeights.of(percentages);
       return this;
     }
 
     @Override
     public Options headerOverride(String name, String value) {
       this.header = new String[] {name, value};
-      return this;
-    }
-
-    @Override
-    public Options versionLabel(String label) {
-      this.versionLabel = label;
-      return this;
-    }
-
-    @Override
-    public Options name(String planName) {
-      this.name = planName;
       return this;
     }
 
@@ -180,16 +150,8 @@ public final class CanaryRollout implements Rollout {
           throw new IllegalArgumentException("header " + header[0] + " needs a value to match");
         }
       }
-      if (name != null) {
-        ResourceNames.label("plan name", name);
-      }
-      return new CanaryRollout(this);
+      return new CanaryRollout(this, service());
     }
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   /** Before the rollout: only the stable subset exists and takes all traffic. */
@@ -204,65 +166,50 @@ public final class CanaryRollout implements Rollout {
     out.add(new Planner.Target("add-canary-subset", State.of(rule(stable, canary), routes(0, true)), Barrier.GATE,
         header.map(h -> "route requests with " + h[0] + ": " + h[1] + " to " + canary + "; all others stay on " + stable)
             .orElse("define subset " + canary + "; all traffic stays on " + stable)));
+    String host = service.host();
     for (int w : weights) {
-      out.add(new Planner.Target("shift-" + w, State.of(rule(stable, canary), routes(w, w < 100)), Barrier.GATE,
-          w == 100 ? "send all " + host + " traffic to " + canary
-              : "send " + w + "% of " + host + " traffic to " + canary + ", " + (100 - w) + "% to " + stable));
+      String shift = w == 100
+          ? "send all " + host + " traffic to " + canary
+          : "send " + w + "% of " + host + " traffic to " + canary + ", " + (100 - w) + "% to " + stable;
+      out.add(new Planner.Target(StepWeights.stepName(w),
+          State.of(rule(stable, canary), routes(w, w < 100)), Barrier.GATE, shift));
     }
     out.add(new Planner.Target("drop-stable-subset", State.of(rule(canary), routes(100, false)), Barrier.NONE,
         "remove subset " + stable + " now that no route uses it"));
     return out;
   }
 
-  /** The names of the steps, in order: {@code add-canary-subset}, {@code shift-10}, …, {@code drop-stable-subset}. */
-  public List<String> stepNames() {
-    return targets().stream().map(Planner.Target::name).toList();
-  }
-
   /**
-   * A rollout from the state after step {@code step} (0-based, see {@link #stepNames()}) back to
-   * the stable subset alone: all traffic back first, then the canary subset goes.
+   * A rollout from the state after the step {@code stepName} back to the stable subset alone: all
+   * traffic back first, then the canary subset goes. The steps are {@link #stepNames()}: {@code
+   * add-canary-subset}, {@code shift-10}, …, {@code drop-stable-subset}.
    *
-   * @throws IndexOutOfBoundsException when there is no such step
+   * @throws IllegalArgumentException when there is no such step, naming the steps there are
    */
-  public Rollout rollbackFrom(int step) {
-    State from = targets().get(step).desired();
-    String rollbackName = name + "-rollback-from-" + stepNames().get(step);
-    List<Planner.Target> back = List.of(
+  public Rollout rollbackFrom(String stepName) {
+    return rollbackFromStep(stepName, List.of(
         new Planner.Target("return-to-" + stable, State.of(rule(stable, canary), routes(0, false)), Barrier.GATE,
-            "send all " + host + " traffic back to " + stable),
+            "send all " + service.host() + " traffic back to " + stable),
         new Planner.Target("drop-canary-subset", current(), Barrier.NONE,
-            "remove subset " + canary + " now that no route uses it"));
-    return Rollout.of(rollbackName, from, back);
+            "remove subset " + canary + " now that no route uses it")));
   }
 
   private DestinationRule rule(String... subsets) {
-    DestinationRuleSpec.Builder spec = DestinationRuleSpec.builder().host(host);
-    for (String s : subsets) {
-      spec.addSubsets(subset(s, versionLabel, s));
-    }
-    return destinationRule(namespace + "/" + host, spec.build());
+    return service.rule(subsets);
   }
 
   /** Routes giving the canary {@code canaryWeight} percent, plus the header override when asked. */
   private VirtualService routes(int canaryWeight, boolean withOverride) {
-    VirtualServiceSpec.Builder spec = VirtualServiceSpec.builder().addHosts(host);
+    List<HTTPRoute> http = new ArrayList<>();
     if (withOverride && header.isPresent()) {
-      spec.addHttp(HTTPRoute.builder()
+      http.add(HTTPRoute.builder()
           .name("canary-override")
           .addMatch(matchHeader(header.get()[0], exact(header.get()[1])))
-          .addRoute(routeTo(host, canary))
+          .addRoute(service.to(canary))
           .build());
     }
-    HTTPRoute.Builder main = HTTPRoute.builder().name("primary");
-    if (canaryWeight == 0) {
-      main.addRoute(routeTo(host, stable));
-    } else if (canaryWeight == 100) {
-      main.addRoute(routeTo(host, canary));
-    } else {
-      main.addRoute(routeTo(host, stable).withWeight(100 - canaryWeight))
-          .addRoute(routeTo(host, canary).withWeight(canaryWeight));
-    }
-    return virtualService(namespace + "/" + host, spec.addHttp(main.build()).build());
+    http.add(SubsetService.primary(
+        StepWeights.split(canaryWeight, stable, canary, service::to, service::to)));
+    return service.routes(http);
   }
 }

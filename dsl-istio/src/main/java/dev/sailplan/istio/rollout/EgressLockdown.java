@@ -21,8 +21,8 @@ import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.ResourceKey;
-import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.rollout.SteppedRollout;
 import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.istio.networking.v1.ClientTLSMode;
 import dev.sailplan.istio.networking.v1.ClientTLSSettings;
@@ -47,6 +47,7 @@ import dev.sailplan.istio.networking.v1.TLSRoute;
 import dev.sailplan.istio.networking.v1.TrafficPolicy;
 import dev.sailplan.istio.networking.v1.VirtualService;
 import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
+import dev.sailplan.istio.plan.MeshNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,24 +100,23 @@ import java.util.TreeSet;
  * <p>The planner orders it: entries (and the gateways) first, the Sidecar once every host it names
  * has its entry, the NetworkPolicy once the Sidecar is {@code REGISTRY_ONLY}.
  */
-public final class EgressLockdown implements Rollout {
+public final class EgressLockdown extends SteppedRollout {
   /** The name of the NetworkPolicy. */
   public static final String POLICY_NAME = "egress-lockdown";
-  private static final String CONTROL_PLANE = "istio-system";
+  private static final String CONTROL_PLANE = MeshNames.CONTROL_PLANE_NAMESPACE;
   private static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
 
   private final String namespace;
   private final List<ExternalHost> hosts;
   private final Optional<String> gatewayNamespace;
   private final State current;
-  private final String name;
 
   private EgressLockdown(Builder b) {
+    super(b, b.namespace + "-egress-lockdown");
     this.namespace = b.namespace;
     this.hosts = List.copyOf(b.hosts);
     this.gatewayNamespace = Optional.ofNullable(b.gatewayNamespace);
-    this.current = b.current;
-    this.name = b.name != null ? b.name : namespace + "-egress-lockdown";
+    this.current = b.current();
   }
 
   /** Starts a lockdown of the namespace's egress. */
@@ -158,14 +158,14 @@ public final class EgressLockdown implements Rollout {
     EgressLockdown build();
   }
 
-  private static final class Builder implements AllowStep, Options {
+  private static final class Builder extends SteppedRollout.FromStateBuilder<Options>
+      implements AllowStep, Options {
     private final String namespace;
     private final List<ExternalHost> hosts = new ArrayList<>();
     private String gatewayNamespace;
-    private State current = State.empty();
-    private String name;
 
     Builder(String namespace) {
+      super(Options.class);
       this.namespace = namespace;
     }
 
@@ -181,18 +181,6 @@ public final class EgressLockdown implements Rollout {
     @Override
     public Options viaEgressGateway(String gatewayNs) {
       this.gatewayNamespace = gatewayNs;
-      return this;
-    }
-
-    @Override
-    public Options name(String planName) {
-      this.name = planName;
-      return this;
-    }
-
-    @Override
-    public Options from(State state) {
-      this.current = Objects.requireNonNull(state, "current");
       return this;
     }
 
@@ -223,16 +211,8 @@ public final class EgressLockdown implements Rollout {
           }
         }
       }
-      if (name != null) {
-        ResourceNames.label("plan name", name);
-      }
       return new EgressLockdown(this);
     }
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   /** The state given with {@link Options#from}, or nothing. */
@@ -313,7 +293,7 @@ public final class EgressLockdown implements Rollout {
         .addExportTo(".", gw)
         .addGateways("mesh", gatewayRef)
         .addHosts(h.host())
-        .addTls(tlsRoute(h, "mesh", "istio-egressgateway." + gw + ".svc.cluster.local"))
+        .addTls(tlsRoute(h, "mesh", MeshNames.fqdn("istio-egressgateway", gw)))
         .addTls(tlsRoute(h, gatewayRef, h.host()))
         .build());
   }

@@ -1,6 +1,7 @@
 package dev.sailplan.istio.rollout;
 
 import dev.sailplan.core.value.ResourceNames;
+import dev.sailplan.istio.plan.MeshNames;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -171,7 +172,7 @@ public final class ExternalHost {
       throw new IllegalArgumentException("external host '" + host
           + "' is a wildcard; DNS resolution and a Sidecar allow-list need concrete names");
     }
-    if (!host.contains(".") || host.endsWith(".svc.cluster.local")) {
+    if (!host.contains(".") || host.endsWith(MeshNames.CLUSTER_SUFFIX)) {
       throw new IllegalArgumentException("external host '" + host
           + "' must be a fully qualified name outside the cluster, e.g. api.example.com");
     }

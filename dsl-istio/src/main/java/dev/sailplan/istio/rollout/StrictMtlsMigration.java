@@ -9,8 +9,8 @@ import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.ResourceKey;
-import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.rollout.SteppedRollout;
 import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.istio.networking.v1.ClientTLSMode;
 import dev.sailplan.istio.networking.v1.ClientTLSSettings;
@@ -19,6 +19,7 @@ import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
 import dev.sailplan.istio.networking.v1.PortTrafficPolicy;
 import dev.sailplan.istio.networking.v1.Subset;
 import dev.sailplan.istio.networking.v1.TrafficPolicy;
+import dev.sailplan.istio.plan.MeshNames;
 import dev.sailplan.istio.security.v1.MutualTLS;
 import dev.sailplan.istio.security.v1.MutualTLSMode;
 import dev.sailplan.istio.security.v1.PeerAuthentication;
@@ -28,12 +29,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The seed's mTLS migration as a plan: the mesh goes PERMISSIVE, then each namespace in turn goes
@@ -72,14 +71,8 @@ import java.util.regex.Pattern;
  * {@code DISABLE} only inside subsets) change one step earlier, so that a gate still separates
  * them from STRICT. Everything else in the current state is kept as it is.
  */
-public final class StrictMtlsMigration implements Rollout {
-  /** The root namespaces {@code IstioDependencies} treats as mesh-wide. */
-  private static final Set<String> ROOT_NAMESPACES = Set.of("istio-system", "istio-config");
-  private static final String CLUSTER_SUFFIX = ".svc.cluster.local";
+public final class StrictMtlsMigration extends SteppedRollout {
   private static final String DEFAULT = "default";
-  private static final Pattern LABEL_KEY = Pattern.compile(
-      "([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*/)?"
-          + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
   /** Every namespace: the target of a plaintext rule toward a host like {@code *.local}. */
   private static final String EVERY_NAMESPACE = "*";
 
@@ -87,14 +80,13 @@ public final class StrictMtlsMigration implements Rollout {
   private final List<String> namespaces;
   private final List<Workload> exceptions;
   private final State current;
-  private final String name;
 
   private StrictMtlsMigration(Builder b) {
+    super(b, "strict-mtls-migration");
     this.root = b.root;
     this.namespaces = List.copyOf(b.namespaces);
     this.exceptions = group(b.ports);
-    this.current = b.current;
-    this.name = b.name != null ? b.name : "strict-mtls-migration";
+    this.current = b.current();
   }
 
   /**
@@ -149,14 +141,14 @@ public final class StrictMtlsMigration implements Rollout {
     }
   }
 
-  private static final class Builder implements NamespacesStep, Options {
+  private static final class Builder extends SteppedRollout.FromStateBuilder<Options>
+      implements NamespacesStep, Options {
     private final String root;
     private List<String> namespaces = List.of();
     private final List<Port> ports = new ArrayList<>();
-    private State current = State.empty();
-    private String name;
 
     Builder(String root) {
+      super(Options.class);
       this.root = root;
     }
 
@@ -173,23 +165,12 @@ public final class StrictMtlsMigration implements Rollout {
     }
 
     @Override
-    public Options from(State state) {
-      this.current = Objects.requireNonNull(state, "current");
-      return this;
-    }
-
-    @Override
-    public Options name(String planName) {
-      this.name = planName;
-      return this;
-    }
-
-    @Override
     public StrictMtlsMigration build() {
       ResourceNames.label("root namespace", root);
-      if (!ROOT_NAMESPACES.contains(root)) {
+      if (!MeshNames.ROOT_NAMESPACES.contains(root)) {
         throw new IllegalArgumentException("root namespace '" + root
-            + "' is not one the planner treats as mesh-wide (istio-config, istio-system)");
+            + "' is not one the planner treats as mesh-wide ("
+            + String.join(", ", MeshNames.ROOT_NAMESPACES) + ")");
       }
       if (namespaces.isEmpty()) {
         throw new IllegalArgumentException("a migration needs at least one namespace");
@@ -209,9 +190,7 @@ public final class StrictMtlsMigration implements Rollout {
       Map<String, String> selectorByName = new LinkedHashMap<>();
       for (Port p : ports) {
         ResourceNames.label("server-first port namespace", p.namespace());
-        if (p.labelKey() == null || !LABEL_KEY.matcher(p.labelKey()).matches()) {
-          throw new IllegalArgumentException("label key '" + p.labelKey() + "' is not a valid label key");
-        }
+        ResourceNames.labelKey("label key", p.labelKey());
         ResourceNames.label("server-first workload label value", p.labelValue());
         if (p.port() < 1 || p.port() > 65535) {
           throw new IllegalArgumentException("server-first port " + p.port() + " is not within 1..65535");
@@ -231,9 +210,6 @@ public final class StrictMtlsMigration implements Rollout {
               + " would both be named " + policy);
         }
       }
-      if (name != null) {
-        ResourceNames.label("plan name", name);
-      }
       return new StrictMtlsMigration(this);
     }
   }
@@ -247,11 +223,6 @@ public final class StrictMtlsMigration implements Rollout {
     List<Workload> out = new ArrayList<>();
     byWorkload.forEach((k, v) -> out.add(new Workload(k.get(0), k.get(1), k.get(2), List.copyOf(v))));
     return List.copyOf(out);
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   /** The state given with {@link Options#from}, or nothing. */
@@ -292,11 +263,6 @@ public final class StrictMtlsMigration implements Rollout {
   /** Plaintext toward {@code ns}: to a host in it, or to a wildcard over every namespace. */
   private static Predicate<String> towards(String ns) {
     return target -> target.equals(ns) || target.equals(EVERY_NAMESPACE);
-  }
-
-  /** The names of the steps, in order: {@code mesh-permissive}, {@code strict-NS} …, {@code mesh-strict}. */
-  public List<String> stepNames() {
-    return targets().stream().map(Planner.Target::name).toList();
   }
 
   private static State with(State state, Resource r) {
@@ -358,15 +324,11 @@ public final class StrictMtlsMigration implements Rollout {
   private static Optional<String> target(DestinationRule dr) {
     String host = dr.spec().get().host();
     String ns = dr.metadata().namespace().orElse("");
-    if (host.equals("*") || host.startsWith("*.") && CLUSTER_SUFFIX.endsWith(host.substring(1))) {
+    if (host.equals("*")
+        || host.startsWith("*.") && MeshNames.CLUSTER_SUFFIX.endsWith(host.substring(1))) {
       return Optional.of(EVERY_NAMESPACE);
     }
-    String fqdn = host.contains(".") ? host : host + "." + (ns.isEmpty() ? DEFAULT : ns) + CLUSTER_SUFFIX;
-    if (!fqdn.endsWith(CLUSTER_SUFFIX)) {
-      return Optional.empty();
-    }
-    String[] labels = fqdn.substring(0, fqdn.length() - CLUSTER_SUFFIX.length()).split("\\.");
-    return labels.length == 2 ? Optional.of(labels[1]) : Optional.empty();
+    return MeshNames.namespaceOf(MeshNames.fqdn(host, ns));
   }
 
   private static boolean sendsPlaintext(DestinationRuleSpec spec) {

@@ -10,6 +10,7 @@ import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.Step;
+import dev.sailplan.core.fixture.Javac;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -286,5 +287,20 @@ class BlueGreenTest {
     assertRejected("plan name 'Reviews_Switch' is not a valid name (lower-case letters, digits and '-', at most 63,"
         + " starting and ending alphanumeric)",
         () -> BlueGreen.of("bookinfo/reviews").live("v1").next("v2").name("Reviews_Switch").build());
+  }
+
+  @Test
+  void aSwitchWithoutLiveOrNextDoesNotCompile() {
+    assertEquals(List.of(Javac.noSuchMethod("build()", BlueGreen.LiveStep.class)),
+        Javac.errors("BlueGreen.of(\"a/b\").build()", BlueGreen.class));
+    assertEquals(List.of(Javac.noSuchMethod("build()", BlueGreen.NextStep.class)),
+        Javac.errors("BlueGreen.of(\"a/b\").live(\"v1\").build()", BlueGreen.class));
+    assertEquals(List.of(Javac.noSuchMethod("next(java.lang.String)", BlueGreen.LiveStep.class)),
+        Javac.errors("BlueGreen.of(\"a/b\").next(\"v2\")", BlueGreen.class));
+    assertEquals(List.of(Javac.noSuchMethod("versionLabel(java.lang.String)", BlueGreen.NextStep.class)),
+        Javac.errors("BlueGreen.of(\"a/b\").live(\"v1\").versionLabel(\"app\")", BlueGreen.class));
+    assertEquals(List.of(), Javac.errors("BlueGreen.of(\"a/b\").live(\"v1\").next(\"v2\").build()", BlueGreen.class));
+    assertEquals(List.of(), Javac.errors("BlueGreen.of(\"a/b\").live(\"v1\").next(\"v2\").versionLabel(\"app\")"
+        + ".name(\"b\").build()", BlueGreen.class));
   }
 }

@@ -2,19 +2,13 @@ package dev.sailplan.istio.rollout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.Step;
-import java.io.StringWriter;
-import java.net.URI;
+import dev.sailplan.core.fixture.Javac;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 class CanaryRolloutTest {
@@ -75,14 +69,48 @@ class CanaryRolloutTest {
 
   @Test
   void rollbackFromAnyStepReturnsToTheStableSubsetAlone() {
+    assertEquals(List.of("add-canary-subset", "shift-10", "shift-50", "shift-100", "drop-stable-subset"),
+        CANARY.stepNames());
     for (int step = 0; step < CANARY.stepNames().size(); step++) {
-      Plan back = CANARY.rollbackFrom(step).plan();
-      assertEquals(CANARY.current(), back.desired(), CANARY.stepNames().get(step));
+      String name = CANARY.stepNames().get(step);
+      Plan back = CANARY.rollbackFrom(name).plan();
+      assertEquals(CANARY.targets().get(step).desired(), back.current(), name);
+      assertEquals(CANARY.current(), back.desired(), name);
     }
     assertEquals(List.of("return-to-v1: destinationrules/propagation, virtualservices/gate",
             "drop-canary-subset: destinationrules/none"),
-        outline(CANARY.rollbackFrom(CANARY.stepNames().size() - 1).plan()));
-    assertEquals("reviews-canary-rollback-from-shift-50", CANARY.rollbackFrom(2).name());
+        outline(CANARY.rollbackFrom("drop-stable-subset").plan()));
+    assertEquals("reviews-canary-rollback-from-shift-50", CANARY.rollbackFrom("shift-50").name());
+  }
+
+  @Test
+  void rollbackFromAnUnknownStepNamesTheStepsThereAre() {
+    assertEquals("reviews-canary has no step 'shift-25'; its steps are add-canary-subset, shift-10, shift-50,"
+        + " shift-100, drop-stable-subset",
+        assertThrows(IllegalArgumentException.class, () -> CANARY.rollbackFrom("shift-25")).getMessage());
+  }
+
+  @Test
+  void theVersionLabelIsALabelKey() {
+    assertEquals("version label 'my label' is not a valid label key", assertThrows(IllegalArgumentException.class,
+        () -> CanaryRollout.of("a/b").stable("v1").canary("v2").versionLabel("my label").build()).getMessage());
+    assertEquals("version label 'null' is not a valid label key", assertThrows(IllegalArgumentException.class,
+        () -> CanaryRollout.of("a/b").stable("v1").canary("v2").versionLabel(null).build()).getMessage());
+    CanaryRollout prefixed = CanaryRollout.of("a/b").stable("v1").canary("v2")
+        .versionLabel("app.kubernetes.io/version").build();
+    assertEquals("""
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: b
+          namespace: a
+        spec:
+          host: b
+          subsets:
+          - labels:
+              app.kubernetes.io/version: v1
+            name: v1
+        """, Manifests.toYaml(prefixed.current().resources().get(0)));
   }
 
   @Test
@@ -104,26 +132,17 @@ class CanaryRolloutTest {
 
   @Test
   void aCanaryWithoutStableOrCanaryDoesNotCompile() {
-    assertTrue(compileErrors("CanaryRollout.of(\"a/b\").build()").contains("cannot find symbol"));
-    assertTrue(compileErrors("CanaryRollout.of(\"a/b\").stable(\"v1\").build()").contains("cannot find symbol"));
-    assertTrue(compileErrors("CanaryRollout.of(\"a/b\").canary(\"v2\")").contains("cannot find symbol"));
-    assertEquals("", compileErrors("CanaryRollout.of(\"a/b\").stable(\"v1\").canary(\"v2\").build()"));
-  }
-
-  /** Compiles {@code expression} in a method body; returns javac's errors, empty when it compiles. */
-  private static String compileErrors(String expression) {
-    String source = "import dev.sailplan.istio.rollout.CanaryRollout;\n"
-        + "class Snippet { Object x() { return " + expression + "; } }\n";
-    JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Snippet.java"), JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return source;
-      }
-    };
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter out = new StringWriter();
-    javac.getTask(out, null, null, List.of("-proc:none", "-d", System.getProperty("java.io.tmpdir"),
-        "-cp", System.getProperty("java.class.path")), null, List.of(file)).call();
-    return out.toString();
+    assertEquals(List.of(Javac.noSuchMethod("build()", CanaryRollout.StableStep.class)),
+        Javac.errors("CanaryRollout.of(\"a/b\").build()", CanaryRollout.class));
+    assertEquals(List.of(Javac.noSuchMethod("build()", CanaryRollout.CanaryStep.class)),
+        Javac.errors("CanaryRollout.of(\"a/b\").stable(\"v1\").build()", CanaryRollout.class));
+    assertEquals(List.of(Javac.noSuchMethod("canary(java.lang.String)", CanaryRollout.StableStep.class)),
+        Javac.errors("CanaryRollout.of(\"a/b\").canary(\"v2\")", CanaryRollout.class));
+    assertEquals(List.of(Javac.noSuchMethod("steps(int)", CanaryRollout.StableStep.class)),
+        Javac.errors("CanaryRollout.of(\"a/b\").steps(100)", CanaryRollout.class));
+    assertEquals(List.of(), Javac.errors("CanaryRollout.of(\"a/b\").stable(\"v1\").canary(\"v2\").build()",
+        CanaryRollout.class));
+    assertEquals(List.of(), Javac.errors("CanaryRollout.of(\"a/b\").stable(\"v1\").canary(\"v2\").steps(50, 100)"
+        + ".headerOverride(\"x-canary\", \"true\").versionLabel(\"app\").name(\"r\").build()", CanaryRollout.class));
   }
 }

@@ -16,6 +16,7 @@ import dev.sailplan.core.plan.ResourceKey;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.Step;
+import dev.sailplan.core.fixture.Javac;
 import dev.sailplan.istio.networking.v1.SidecarSpec;
 import java.util.List;
 import java.util.function.Supplier;
@@ -403,6 +404,16 @@ class EgressLockdownTest {
 
   @Test
   void hostsAreRequiredBeforeBuild() {
-    assertThrows(NoSuchMethodException.class, () -> EgressLockdown.AllowStep.class.getMethod("build"));
+    assertEquals(List.of(Javac.noSuchMethod("build()", EgressLockdown.AllowStep.class)),
+        Javac.errors("EgressLockdown.forNamespace(\"payments\").build()", EgressLockdown.class));
+    assertEquals(List.of(Javac.noSuchMethod("viaEgressGateway(java.lang.String)", EgressLockdown.AllowStep.class)),
+        Javac.errors("EgressLockdown.forNamespace(\"payments\").viaEgressGateway(\"istio-egress\")",
+            EgressLockdown.class));
+    assertEquals(List.of(), Javac.errors("EgressLockdown.forNamespace(\"payments\")"
+        + ".allow(ExternalHost.https(\"api.stripe.com\")).build()", EgressLockdown.class, ExternalHost.class));
+    assertEquals(List.of(), Javac.errors("EgressLockdown.forNamespace(\"payments\")"
+        + ".allow(ExternalHost.https(\"api.stripe.com\")).allow(ExternalHost.tcp(\"db.example.com\", 5432))"
+        + ".viaEgressGateway(\"istio-egress\").from(State.empty()).name(\"lockdown\").build()",
+        EgressLockdown.class, ExternalHost.class, State.class));
   }
 }

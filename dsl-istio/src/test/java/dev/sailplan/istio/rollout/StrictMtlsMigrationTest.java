@@ -20,6 +20,7 @@ import dev.sailplan.core.plan.ResourceKey;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.Step;
+import dev.sailplan.core.fixture.Javac;
 import dev.sailplan.istio.networking.v1.ClientTLSMode;
 import dev.sailplan.istio.networking.v1.ClientTLSSettings;
 import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
@@ -285,7 +286,17 @@ class StrictMtlsMigrationTest {
 
   @Test
   void namespacesAreRequiredBeforeBuild() {
-    assertThrows(NoSuchMethodException.class, () -> StrictMtlsMigration.NamespacesStep.class.getMethod("build"));
+    assertEquals(List.of(Javac.noSuchMethod("build()", StrictMtlsMigration.NamespacesStep.class)),
+        Javac.errors("StrictMtlsMigration.mesh(\"istio-config\").build()", StrictMtlsMigration.class));
+    assertEquals(List.of(Javac.noSuchMethod("serverFirstPort(java.lang.String,java.lang.String,java.lang.String,int)",
+            StrictMtlsMigration.NamespacesStep.class)),
+        Javac.errors("StrictMtlsMigration.mesh(\"istio-config\").serverFirstPort(\"orders\", \"app\", \"mysql\", 3306)",
+            StrictMtlsMigration.class));
+    assertEquals(List.of(), Javac.errors("StrictMtlsMigration.mesh(\"istio-config\").namespaces(\"payments\").build()",
+        StrictMtlsMigration.class));
+    assertEquals(List.of(), Javac.errors("StrictMtlsMigration.mesh(\"istio-config\").namespaces(\"orders\")"
+        + ".serverFirstPort(\"orders\", \"app\", \"mysql\", 3306).from(State.empty()).name(\"m\").build()",
+        StrictMtlsMigration.class, State.class));
   }
 
   @Test
