@@ -290,4 +290,33 @@ class ManifestsTest {
     assertEquals(Manifests.parse(yaml, "in.yaml"), Manifests.parseUnique(yaml, "in.yaml"));
     assertEquals(3, Manifests.parseUnique(yaml, "in.yaml").size());
   }
+  /**
+   * What the README promises today: the first problem of each document (binding stops there), and
+   * a YAML syntax error alone, since the stream cannot be read past it. Every problem of every
+   * document comes with admission validation.
+   */
+  @Test
+  void reportsTheFirstProblemOfEachDocumentAndASyntaxErrorAlone() {
+    String twoEach = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, color: red}
+        spec: {ports: [{port: "80"}]}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: ok, size: 3, color: blue}
+        """;
+    assertEquals(List.of(
+            "in.yaml: document 1, line 3: metadata.color: unknown field (known: annotations, creationTimestamp,"
+                + " deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName, generation, labels,"
+                + " managedFields, name, namespace, ownerReferences, …)",
+            "in.yaml: document 2, line 8: metadata.size: unknown field (known: annotations, creationTimestamp,"
+                + " deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName, generation, labels,"
+                + " managedFields, name, namespace, ownerReferences, …)"),
+        problems(twoEach));
+    List<String> syntax = problems(twoEach + "---\napiVersion: v1\nkind: Namespace\nmetadata: [x\n");
+    assertEquals(List.of("in.yaml: document 3, line 13: malformed YAML"), syntax.stream()
+        .map(p -> p.substring(0, p.indexOf(": while"))).toList(), syntax.toString());
+  }
 }
