@@ -36,6 +36,13 @@ public final class Sailplan implements Runnable {
     CommandLine cli = new CommandLine(new Sailplan());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setParameterExceptionHandler((e, arguments) -> {
+      // One line, like every other user error; the full usage is one --help away.
+      CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+      e.getCommandLine().getErr().println(command.qualifiedName() + ": " + e.getMessage() + " (see "
+          + command.qualifiedName() + " --help)");
+      return command.exitCodeOnInvalidInput();
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       // A bug, not a user error: say so in one line; the stack trace is for SAILPLAN_DEBUG.
       commandLine.getErr().println("sailplan: internal error: " + e);
@@ -56,7 +63,7 @@ public final class Sailplan implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: sailplan fmt FILE)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (fmt or plan)");
   }
 
   /**

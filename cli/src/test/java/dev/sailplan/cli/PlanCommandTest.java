@@ -126,8 +126,11 @@ class PlanCommandTest {
         "--format", "stream");
     assertEquals(new FmtCommandTest.Run(1, "", "--from " + twice + ": document 2, line 8: VirtualService"
         + " bookinfo/reviews is already defined in document 1, line 1\n"), f);
-    assertEquals(2, FmtCommandTest.sailplan("plan", "--to", twice.toString()).status());
-    assertEquals(2, FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", "x", "--name", "Bad Name").status());
+    assertEquals(new FmtCommandTest.Run(2, "", "sailplan plan: --out is required for --format dir (see sailplan plan"
+        + " --help)\n"), FmtCommandTest.sailplan("plan", "--to", twice.toString()));
+    assertEquals(new FmtCommandTest.Run(2, "", "sailplan plan: --name 'Bad Name' must be lower-case letters, digits"
+        + " and '-' (see sailplan plan --help)\n"),
+        FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", "x", "--name", "Bad Name"));
     assertTrue(FmtCommandTest.sailplan("plan", "--help").out().contains("Usage: sailplan plan"));
   }
   @Test
