@@ -45,6 +45,11 @@ final class FmtCommand implements Callable<Integer> {
     if (check && write) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check and --write exclude each other");
     }
+    if (write && files.contains("-")) {
+      // There is no file to rewrite; printing instead would hide that nothing was written.
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--write cannot rewrite standard input (-): name the files, or leave out --write to print");
+    }
     List<Problem> problems = new ArrayList<>();
     List<String> outputs = new ArrayList<>();
     List<String> inputs = new ArrayList<>();
@@ -52,7 +57,7 @@ final class FmtCommand implements Callable<Integer> {
       try {
         String text = read(file);
         inputs.add(text);
-        List<Resource> resources = Manifests.parse(text, file.equals("-") ? "<stdin>" : file);
+        List<Resource> resources = Manifests.parseUnique(text, file.equals("-") ? "<stdin>" : file);
         outputs.add(Manifests.toYaml(resources));
       } catch (ManifestException e) {
         problems.addAll(e.problems());
@@ -61,7 +66,7 @@ final class FmtCommand implements Callable<Integer> {
         problems.add(new Problem(file, 0, 0, "", "no such file"));
         outputs.add(null);
       } catch (IOException e) {
-        problems.add(new Problem(file, 0, 0, "", "cannot read: " + e.getMessage()));
+        problems.add(new Problem(file, 0, 0, "", "cannot read: " + IoErrors.reason(e, Path.of(file))));
         outputs.add(null);
       }
     }
@@ -81,8 +86,15 @@ final class FmtCommand implements Callable<Integer> {
     }
     if (write) {
       for (int i = 0; i < files.size(); i++) {
-        if (!files.get(i).equals("-") && !outputs.get(i).equals(inputs.get(i))) {
-          writeAtomically(Path.of(files.get(i)), outputs.get(i));
+        if (!outputs.get(i).equals(inputs.get(i))) {
+          Path target = Path.of(files.get(i));
+          try {
+            writeAtomically(target, outputs.get(i));
+          } catch (IOException e) {
+            spec.commandLine().getErr().println("sailplan: cannot write " + target + ": "
+                + IoErrors.reason(e, target));
+            return Sailplan.INVALID_INPUT;
+          }
         }
       }
       return 0;
@@ -95,7 +107,6 @@ final class FmtCommand implements Callable<Integer> {
       all.append(o);
     }
     spec.commandLine().getOut().print(all);
-    spec.commandLine().getOut().flush();
     return 0;
   }
 
@@ -104,16 +115,20 @@ final class FmtCommand implements Callable<Integer> {
       InputStream in = System.in;
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    Path path = Path.of(file);
+    if (Files.isDirectory(path)) {
+      throw new IOException("is a directory");
+    }
+    return Files.readString(path, StandardCharsets.UTF_8);
   }
 
-  private static void writeAtomically(Path target, String content) {
+  private static void writeAtomically(Path target, String content) throws IOException {
+    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".sailplan-", ".tmp");
     try {
-      Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".sailplan-", ".tmp");
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot write " + target, e);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 }

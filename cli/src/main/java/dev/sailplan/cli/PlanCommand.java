@@ -83,16 +83,10 @@ final class PlanCommand implements Callable<Integer> {
     State current;
     State desired;
     try {
-      current = from == null ? State.empty() : state(from);
-      desired = state(to);
+      current = from == null ? State.empty() : state("--from", from);
+      desired = state("--to", to);
     } catch (ManifestException e) {
       e.problems().forEach(p -> spec.commandLine().getErr().println(p));
-      return Sailplan.INVALID_INPUT;
-    } catch (NoSuchFileException e) {
-      spec.commandLine().getErr().println(new Problem(e.getFile(), 0, 0, "", "no such file"));
-      return Sailplan.INVALID_INPUT;
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("sailplan: cannot read input: " + e.getMessage());
       return Sailplan.INVALID_INPUT;
     }
     Plan plan;
@@ -116,24 +110,56 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     try {
-      Path dir = PlanWriter.write(plan, out, PlanOptions.defaults().withSettleSeconds(settle));
-      spec.commandLine().getOut().printf("Plan %s: %d stage%s from %d to %d resources, written to %s%n",
-          name, plan.stages().size(), plan.stages().size() == 1 ? "" : "s", current.size(), desired.size(), dir);
-      return 0;
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        throw new IOException("a file of that name exists");
+      }
+      Files.createDirectories(out);
     } catch (IOException e) {
-      spec.commandLine().getErr().println("sailplan: cannot write the plan into " + out + ": " + e.getMessage());
+      spec.commandLine().getErr().println("sailplan: cannot create plan folder " + out + ": "
+          + IoErrors.reason(e, out));
       return Sailplan.INVALID_INPUT;
     }
+    Path dir;
+    try {
+      dir = PlanWriter.write(plan, out, PlanOptions.defaults().withSettleSeconds(settle));
+    } catch (IOException e) {
+      Path target = out.resolve(name);
+      spec.commandLine().getErr().println("sailplan: cannot write plan folder " + target + ": "
+          + IoErrors.reason(e, target));
+      return Sailplan.INVALID_INPUT;
+    }
+    spec.commandLine().getOut().printf("Plan %s: %d stage%s from %d to %d resources, written to %s%n",
+        name, plan.stages().size(), plan.stages().size() == 1 ? "" : "s", current.size(), desired.size(), dir);
+    return 0;
   }
 
-  /** The resources of a file as a state; an object given twice is a problem of the input. */
-  private static State state(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    List<Resource> resources = Manifests.parse(text, file.toString());
+  /**
+   * The resources of the file given as {@code option} as a state. Problems name the option with
+   * the file, so that a user who passed the same kind of file twice knows which one is meant; an
+   * object defined twice is one of them.
+   */
+  private static State state(String option, Path file) {
+    String source = option + " " + file;
+    String text;
+    try {
+      if (Files.isDirectory(file)) {
+        throw problem(source, "cannot read: is a directory");
+      }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw problem(source, "no such file");
+    } catch (IOException e) {
+      throw problem(source, "cannot read: " + IoErrors.reason(e, file));
+    }
+    List<Resource> resources = Manifests.parseUnique(text, source);
     try {
       return State.of(resources);
     } catch (IllegalArgumentException e) {
-      throw new ManifestException(List.of(new Problem(file.toString(), 0, 0, "", e.getMessage())));
+      throw problem(source, e.getMessage()); // an object without a name
     }
+  }
+
+  private static ManifestException problem(String source, String message) {
+    return new ManifestException(List.of(new Problem(source, 0, 0, "", message)));
   }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code sailplan} command. Run {@code java -jar sailplan.jar --help}.
  *
- * <p>Exit status: 0 success, 1 invalid input (one line per problem on stderr), 2 wrong usage.
+ * <p>Exit status: 0 success, 1 invalid input or a file that cannot be read or written (one line
+ * per problem on stderr), 2 wrong usage, 70 an internal error (a bug).
  */
 @Command(
     name = "sailplan",
@@ -18,6 +19,9 @@ import picocli.CommandLine.Command;
 public final class Sailplan implements Runnable {
   /** Exit status for input that is not a valid manifest. */
   static final int INVALID_INPUT = 1;
+
+  /** Exit status for a bug (EX_SOFTWARE of sysexits.h). */
+  static final int INTERNAL_ERROR = 70;
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -32,23 +36,40 @@ public final class Sailplan implements Runnable {
     CommandLine cli = new CommandLine(new Sailplan());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setParameterExceptionHandler((e, arguments) -> {
+      // One line, like every other user error; the full usage is one --help away.
+      CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+      e.getCommandLine().getErr().println(command.qualifiedName() + ": " + e.getMessage() + " (see "
+          + command.qualifiedName() + " --help)");
+      return command.exitCodeOnInvalidInput();
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       // A bug, not a user error: say so in one line; the stack trace is for SAILPLAN_DEBUG.
       commandLine.getErr().println("sailplan: internal error: " + e);
       if (System.getenv("SAILPLAN_DEBUG") != null) {
         e.printStackTrace(commandLine.getErr());
       }
-      return 70;
+      return INTERNAL_ERROR;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      // Output printed without a line end (the plan streams) sits in the writers until flushed,
+      // and main exits right after.
+      out.flush();
+      err.flush();
+    }
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: sailplan fmt FILE)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (fmt or plan)");
   }
 
-  /** The version from the jar manifest, or "development". */
+  /**
+   * The version from the jar manifest's {@code Implementation-Version}, which the build sets;
+   * "development" when run from classes, which have no manifest.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -200,8 +202,50 @@ class FmtCommandTest {
     assertEquals(0, fmt.status());
     assertTrue(fmt.out().contains("Usage: sailplan fmt"), fmt.out());
     assertTrue(fmt.out().contains("--check"), fmt.out());
-    assertEquals(2, sailplan("fmt").status());
-    assertEquals(2, sailplan("frobnicate").status());
-    assertEquals(2, sailplan().status());
+    assertEquals(new Run(2, "", "sailplan fmt: Missing required parameter: 'FILE' (see sailplan fmt --help)\n"),
+        sailplan("fmt"));
+    assertEquals(new Run(2, "", "sailplan: Unmatched argument at index 0: 'frobnicate' (see sailplan --help)\n"),
+        sailplan("frobnicate"));
+    assertEquals(new Run(2, "", "sailplan: missing command (fmt or plan) (see sailplan --help)\n"),
+        sailplan());
+  }
+  @Test
+  void anObjectDefinedTwiceInAFileIsOneProblemNamingBothDocuments() throws IOException {
+    Path twice = file("twice.yaml", CANONICAL + "---\n" + MESSY);
+    Run r = sailplan("fmt", twice.toString());
+    assertEquals(new Run(1, "", twice + ": document 2, line 17: VirtualService bookinfo/reviews is already defined in"
+        + " document 1, line 1\n"), r);
+    assertEquals(new Run(1, "", r.err()), sailplan("fmt", "--check", twice.toString()));
+    Path other = file("other.yaml", CANONICAL.replace("namespace: bookinfo", "namespace: other"));
+    assertEquals(0, sailplan("fmt", file("one.yaml", CANONICAL).toString(), other.toString()).status(),
+        "the same name in another namespace, or in another file, is another object");
+  }
+
+  @Test
+  void writeRefusesStandardInputInsteadOfDoingNothing() throws IOException {
+    Path messy = file("messy.yaml", MESSY);
+    Run r = sailplan("fmt", "--write", messy.toString(), "-");
+    assertEquals(new Run(2, "", "sailplan fmt: --write cannot rewrite standard input (-): name the files, or leave"
+        + " out --write to print (see sailplan fmt --help)\n"), r);
+    assertEquals(MESSY, Files.readString(messy), "nothing is written on wrong usage");
+  }
+
+  @Test
+  void aFolderIsReportedWithItsPathAndTheReason() {
+    assertEquals(new Run(1, "", dir + ": cannot read: is a directory\n"), sailplan("fmt", dir.toString()));
+  }
+
+  @Test
+  void outputWithoutALineEndIsFlushedBeforeRunReturns() throws IOException {
+    // main exits right after run: what sits in a writer's buffer then is lost. The other tests use
+    // auto-flushing writers, which hid that.
+    Path vs = file("vs.yaml", MESSY);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Sailplan.run(new String[] {"fmt", vs.toString()},
+        new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)));
+    assertEquals(new Run(0, CANONICAL, ""), new Run(status, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)));
   }
 }

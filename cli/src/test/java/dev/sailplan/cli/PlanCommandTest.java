@@ -3,8 +3,20 @@ package dev.sailplan.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sailplan.core.Manifests;
+import dev.sailplan.core.plan.Barrier;
+import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.Planner;
+import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.render.ArgoCdPlan;
+import dev.sailplan.core.plan.render.PlanStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,12 +116,70 @@ class PlanCommandTest {
     Path bad = file("bad.yaml", "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: r}\n"
         + "spec: {hosts: r}\n");
     FmtCommandTest.Run r = FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", dir.toString());
-    assertEquals(new FmtCommandTest.Run(1, "", bad + ": document 1, line 4: spec.hosts: expected a list, not a string\n"), r);
+    assertEquals(new FmtCommandTest.Run(1, "", "--to " + bad + ": document 1, line 4: spec.hosts: expected a list,"
+        + " not a string\n"), r);
     Path twice = file("twice.yaml", ROUTE.formatted("v1") + "---\n" + ROUTE.formatted("v2"));
     FmtCommandTest.Run d = FmtCommandTest.sailplan("plan", "--to", twice.toString(), "--out", dir.toString());
-    assertEquals(new FmtCommandTest.Run(1, "", twice + ": VirtualService bookinfo/reviews appears twice\n"), d);
-    assertEquals(2, FmtCommandTest.sailplan("plan", "--to", twice.toString()).status());
-    assertEquals(2, FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", "x", "--name", "Bad Name").status());
+    assertEquals(new FmtCommandTest.Run(1, "", "--to " + twice + ": document 2, line 8: VirtualService bookinfo/reviews"
+        + " is already defined in document 1, line 1\n"), d);
+    FmtCommandTest.Run f = FmtCommandTest.sailplan("plan", "--from", twice.toString(), "--to", bad.toString(),
+        "--format", "stream");
+    assertEquals(new FmtCommandTest.Run(1, "", "--from " + twice + ": document 2, line 8: VirtualService"
+        + " bookinfo/reviews is already defined in document 1, line 1\n"), f);
+    assertEquals(new FmtCommandTest.Run(2, "", "sailplan plan: --out is required for --format dir (see sailplan plan"
+        + " --help)\n"), FmtCommandTest.sailplan("plan", "--to", twice.toString()));
+    assertEquals(new FmtCommandTest.Run(2, "", "sailplan plan: --name 'Bad Name' must be lower-case letters, digits"
+        + " and '-' (see sailplan plan --help)\n"),
+        FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", "x", "--name", "Bad Name"));
     assertTrue(FmtCommandTest.sailplan("plan", "--help").out().contains("Usage: sailplan plan"));
+  }
+  @Test
+  void anInputThatIsAFolderOrMissingIsNamedWithItsOption() throws IOException {
+    Path desired = file("desired.yaml", ROUTE.formatted("v1"));
+    assertEquals(new FmtCommandTest.Run(1, "", "--to " + dir + ": cannot read: is a directory\n"),
+        FmtCommandTest.sailplan("plan", "--to", dir.toString(), "--out", dir.resolve("plans").toString()));
+    assertEquals(new FmtCommandTest.Run(1, "", "--from " + dir.resolve("none.yaml") + ": no such file\n"),
+        FmtCommandTest.sailplan("plan", "--from", dir.resolve("none.yaml").toString(), "--to", desired.toString(),
+            "--format", "stream"));
+  }
+
+  @Test
+  void anOutFolderThatCannotBeCreatedIsNamedWithTheReason() throws IOException {
+    Path desired = file("desired.yaml", ROUTE.formatted("v1"));
+    Path aFile = file("a-file", "");
+    assertEquals(new FmtCommandTest.Run(1, "", "sailplan: cannot create plan folder " + aFile
+            + ": a file of that name exists\n"),
+        FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--out", aFile.toString()));
+    assertEquals(new FmtCommandTest.Run(1, "", "sailplan: cannot create plan folder " + aFile.resolve("plans")
+            + ": not a directory\n"),
+        FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--out", aFile.resolve("plans").toString()));
+  }
+
+  @Test
+  void anOutFolderUnderProcSaysWhy() throws IOException {
+    // The case users hit: the JDK's exception for it carries the path only, no reason.
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+    Path desired = file("desired.yaml", ROUTE.formatted("v1"));
+    assertEquals(new FmtCommandTest.Run(1, "", "sailplan: cannot create plan folder /proc/nope: no such file or"
+            + " directory\n"),
+        FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--out", "/proc/nope"));
+  }
+
+  @Test
+  void streamAndArgoFormatsAreFlushedBeforeRunReturns() throws IOException {
+    Path desired = file("desired.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    Plan plan = Planner.discover().plan("plan", State.empty(),
+        List.of(new Planner.Target("apply", State.of(Manifests.parse(desired)), Barrier.NONE)));
+    assertEquals(PlanStream.render(plan), unflushed("plan", "--to", desired.toString(), "--format", "stream"));
+    assertEquals(ArgoCdPlan.render(plan, 0), unflushed("plan", "--to", desired.toString(), "--format", "argocd"));
+  }
+
+  /** What a run printed on writers that flush only when told, as {@code main}'s would without the fix. */
+  private static String unflushed(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = Sailplan.run(args, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+        new PrintWriter(new OutputStreamWriter(new ByteArrayOutputStream(), StandardCharsets.UTF_8)));
+    assertEquals(0, status);
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

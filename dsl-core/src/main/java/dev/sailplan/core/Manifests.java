@@ -111,6 +111,30 @@ public final class Manifests {
   }
 
   /**
+   * Like {@link #parse(String, String)}, and an object defined twice in the stream (the same
+   * group, kind, namespace and name, whatever the version) is a problem, located at the second
+   * definition and naming the first: {@code mesh.yaml: document 3, line 12: VirtualService
+   * bookinfo/reviews is already defined in document 1, line 1}. Use it for input that stands for
+   * a set of objects, such as a desired state; {@code kubectl apply} would keep only the last.
+   *
+   * @param sourceName names the input in problems, e.g. a file name
+   * @throws ManifestException listing every problem
+   */
+  public static List<Resource> parseUnique(String yaml, String sourceName) {
+    return new ManifestParser(KindRegistry.discover()).parseUnique(yaml, sourceName);
+  }
+
+  /**
+   * Every resource in a YAML file, each object once; see {@link #parseUnique(String, String)}.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws ManifestException listing every problem
+   */
+  public static List<Resource> parseUnique(Path file) throws IOException {
+    return parseUnique(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  /**
    * Every resource in a YAML file.
    *
    * @throws IOException when the file cannot be read

@@ -216,4 +216,107 @@ class ManifestsTest {
         () -> Manifests.parse("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n", Service.class));
     assertEquals("expected one Service, found Namespace", e.getMessage());
   }
+  private static List<String> uniqueProblems(String yaml) {
+    ManifestException e = assertThrows(ManifestException.class, () -> Manifests.parseUnique(yaml, "in.yaml"));
+    return e.problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void parseUniqueNamesBothDefinitionsOfAnObjectDefinedTwice() {
+    String yaml = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: other}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec: {type: NodePort}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """;
+    assertEquals(List.of(
+            "in.yaml: document 4, line 13: Service shop/web is already defined in document 1, line 1",
+            "in.yaml: document 5, line 20: Namespace shop is already defined in document 3, line 9"),
+        uniqueProblems(yaml));
+    assertEquals(5, Manifests.parse(yaml, "in.yaml").size(), "plain parse keeps both, as kubectl would");
+  }
+
+  @Test
+  void parseUniqueFindsRepeatsAmongListItemsAndAcrossDocuments() {
+    String yaml = """
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: v1
+          kind: Namespace
+          metadata: {name: a}
+        - apiVersion: v1
+          kind: Namespace
+          metadata: {name: b}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: b}
+        """;
+    assertEquals(List.of("in.yaml: document 2, line 11: Namespace b is already defined in document 1, line 7"),
+        uniqueProblems(yaml));
+  }
+
+  @Test
+  void parseUniqueAcceptsDistinctObjectsAndObjectsWithoutAName() {
+    String yaml = """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {generateName: tmp-}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {generateName: tmp-}
+        ---
+        """ + WEB_YAML;
+    assertEquals(Manifests.parse(yaml, "in.yaml"), Manifests.parseUnique(yaml, "in.yaml"));
+    assertEquals(3, Manifests.parseUnique(yaml, "in.yaml").size());
+  }
+  /**
+   * What the README promises today: the first problem of each document (binding stops there), and
+   * a YAML syntax error alone, since the stream cannot be read past it. Every problem of every
+   * document comes with admission validation.
+   */
+  @Test
+  void reportsTheFirstProblemOfEachDocumentAndASyntaxErrorAlone() {
+    String twoEach = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, color: red}
+        spec: {ports: [{port: "80"}]}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: ok, size: 3, color: blue}
+        """;
+    assertEquals(List.of(
+            "in.yaml: document 1, line 3: metadata.color: unknown field (known: annotations, creationTimestamp,"
+                + " deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName, generation, labels,"
+                + " managedFields, name, namespace, ownerReferences, …)",
+            "in.yaml: document 2, line 8: metadata.size: unknown field (known: annotations, creationTimestamp,"
+                + " deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName, generation, labels,"
+                + " managedFields, name, namespace, ownerReferences, …)"),
+        problems(twoEach));
+    List<String> syntax = problems(twoEach + "---\napiVersion: v1\nkind: Namespace\nmetadata: [x\n");
+    assertEquals(List.of("in.yaml: document 3, line 13: malformed YAML"), syntax.stream()
+        .map(p -> p.substring(0, p.indexOf(": while"))).toList(), syntax.toString());
+  }
 }

@@ -50,6 +50,44 @@ public final class ManifestParser {
   }
 
   /**
+   * Like {@link #parse}, and an object defined twice (same group, kind, namespace and name) is a
+   * problem.
+   *
+   * @throws ManifestException with every problem found
+   */
+  public List<Resource> parseUnique(String text, String source) {
+    List<Resource> resources = parse(text, source);
+    Duplicates.check(text, source, resources, this);
+    return resources;
+  }
+
+  /** Where a resource was read: its 1-based document number and first line. */
+  record Location(int document, int line) {}
+
+  /**
+   * Where each resource that {@link #parse} returns for {@code text} comes from, in the same
+   * order. Only for text that parses: it scans the text again, as the full path does.
+   */
+  List<Location> locate(String text, String source) {
+    List<Location> out = new ArrayList<>();
+    for (Document d : readDocuments(text, source)) {
+      if (d.tree() == null || d.tree().isMissingNode()) {
+        continue;
+      }
+      if (isList(d.tree())) {
+        for (int i = 0; i < d.tree().path("items").size(); i++) {
+          int line = Lines.find(text, d.number(), List.of(new JsonMappingException.Reference(null, "items"),
+              new JsonMappingException.Reference(null, i)));
+          out.add(new Location(d.number(), line == 0 ? d.line() : line));
+        }
+      } else {
+        out.add(new Location(d.number(), d.line()));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The direct path alone: the resources, or empty when the full path must read the text. Tests
    * use it to check that it is taken and agrees with {@link #parseFull}.
    */
