@@ -157,52 +157,6 @@ class IstioModelTest {
     assertEquals(ObjectMeta.ref("bookinfo/reviews"), vs.metadata());
   }
 
-  /** The snippet at the top of the project README, as written there. */
-  @Test
-  void theReadmeSnippetRendersAHeaderMatchAndAWeightedSplit() {
-    VirtualService reviews = virtualService("bookinfo/reviews", VirtualServiceSpec.builder()
-        .addHosts("reviews")
-        .addHttp(HTTPRoute.builder()
-            .addMatch(matchHeader("end-user", exact("jason")))
-            .addRoute(routeTo("reviews", "v2"))
-            .build())
-        .addHttp(HTTPRoute.builder()
-            .addRoute(routeTo("reviews", "v1").withWeight(90))
-            .addRoute(routeTo("reviews", "v2").withWeight(10))
-            .timeout(seconds(10))
-            .build())
-        .build());
-    assertEquals("""
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata:
-          name: reviews
-          namespace: bookinfo
-        spec:
-          hosts:
-          - reviews
-          http:
-          - match:
-            - headers:
-                end-user:
-                  exact: jason
-            route:
-            - destination:
-                host: reviews
-                subset: v2
-          - route:
-            - destination:
-                host: reviews
-                subset: v1
-              weight: 90
-            - destination:
-                host: reviews
-                subset: v2
-              weight: 10
-            timeout: 10s
-        """, Manifests.toYaml(reviews));
-  }
-
   @Test
   void labelPairsMustComeInPairs() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> subset("v1", "version"));

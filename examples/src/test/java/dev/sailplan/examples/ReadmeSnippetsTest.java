@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.render.PlanWriter;
-import dev.sailplan.istio.networking.v1.HTTPMatchRequest;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
 import dev.sailplan.istio.networking.v1.VirtualService;
 import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
@@ -43,12 +42,12 @@ class ReadmeSnippetsTest {
     VirtualService reviews = virtualService("bookinfo/reviews", VirtualServiceSpec.builder()
         .addHosts("reviews")
         .addHttp(HTTPRoute.builder()
-            .addMatch(HTTPMatchRequest.builder().putHeaders("end-user", exact("jason")).build())
+            .addMatch(matchHeader("end-user", exact("jason")))
             .addRoute(routeTo("reviews", "v2"))
             .build())
         .addHttp(HTTPRoute.builder()
-            .addRoute(routeTo("reviews", "v1", 90))
-            .addRoute(routeTo("reviews", "v2", 10))
+            .addRoute(routeTo("reviews", "v1").withWeight(90))
+            .addRoute(routeTo("reviews", "v2").withWeight(10))
             .timeout(seconds(10))
             .build())
         .build());
@@ -96,8 +95,8 @@ class ReadmeSnippetsTest {
         .steps(10, 25, 50, 100)              // strictly increasing, ending at 100
         .headerOverride("x-canary", "true")  // testers reach v2 from the first step
         .build();
-    PlanWriter.write(canary.plan(), out);                 // out/reviews-canary/
-    PlanWriter.write(canary.rollbackFrom(2).plan(), out); // out/reviews-canary-rollback-from-shift-25/
+    PlanWriter.write(canary.plan(), out);                          // out/reviews-canary/
+    PlanWriter.write(canary.rollbackFrom("shift-25").plan(), out); // out/reviews-canary-rollback-from-shift-25/
     // README end
     try (Stream<Path> list = Files.list(out)) {
       assertEquals(List.of("reviews-canary", "reviews-canary-rollback-from-shift-25"),
@@ -118,7 +117,7 @@ class ReadmeSnippetsTest {
       assertEquals(1, javaBlocks.stream().filter(b -> b.contains(snippet)).count(), "README shows:\n" + snippet);
     }
     List<String> imports = javaBlocks.stream().flatMap(String::lines).filter(l -> l.startsWith("import ")).toList();
-    assertEquals(11, imports.size(), String.join("\n", imports));
+    assertEquals(10, imports.size(), String.join("\n", imports));
     for (String i : imports) {
       assertTrue(self.contains("\n" + i + "\n"), "this test imports what the README does: " + i);
     }
