@@ -5,5 +5,6 @@ module dev.sailplan.cli {
   requires info.picocli;
 
   // picocli reads the commands' annotated fields reflectively.
-  opens dev.sailplan.cli to info.picocli;
+  opens dev.sailplan.cli to
+      info.picocli;
 }

@@ -13,5 +13,6 @@ module dev.sailplan.codegen {
   exports dev.sailplan.codegen.config;
 
   // Jackson reads codegen.yaml into the configuration records.
-  opens dev.sailplan.codegen.config to com.fasterxml.jackson.databind;
+  opens dev.sailplan.codegen.config to
+      com.fasterxml.jackson.databind;
 }

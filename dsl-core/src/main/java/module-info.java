@@ -34,13 +34,18 @@ module dev.sailplan.core {
   exports dev.sailplan.core.yaml;
 
   // Jackson binds the value types through their Immutables builders and JSON delegates.
-  opens dev.sailplan.core.k8s to com.fasterxml.jackson.databind;
-  opens dev.sailplan.core.meta to com.fasterxml.jackson.databind;
-  opens dev.sailplan.core.value to com.fasterxml.jackson.databind;
+  opens dev.sailplan.core.k8s to
+      com.fasterxml.jackson.databind;
+  opens dev.sailplan.core.meta to
+      com.fasterxml.jackson.databind;
+  opens dev.sailplan.core.value to
+      com.fasterxml.jackson.databind;
 
   uses dev.sailplan.core.kind.KindProvider;
   uses dev.sailplan.core.plan.DependencyModel;
 
-  provides dev.sailplan.core.kind.KindProvider with dev.sailplan.core.k8s.CoreKinds;
-  provides dev.sailplan.core.plan.DependencyModel with dev.sailplan.core.k8s.CoreDependencies;
+  provides dev.sailplan.core.kind.KindProvider with
+      dev.sailplan.core.k8s.CoreKinds;
+  provides dev.sailplan.core.plan.DependencyModel with
+      dev.sailplan.core.k8s.CoreDependencies;
 }

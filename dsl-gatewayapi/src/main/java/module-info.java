@@ -14,9 +14,11 @@ module dev.sailplan.gatewayapi {
   exports dev.sailplan.gatewayapi.v1;
 
   // Jackson binds the generated value types through their Immutables builders.
-  opens dev.sailplan.gatewayapi.v1 to com.fasterxml.jackson.databind;
+  opens dev.sailplan.gatewayapi.v1 to
+      com.fasterxml.jackson.databind;
 
-  provides dev.sailplan.core.kind.KindProvider with dev.sailplan.gatewayapi.kinds.GatewayApiKinds;
-  provides dev.sailplan.core.plan.DependencyModel
-      with dev.sailplan.gatewayapi.plan.GatewayApiDependencies;
+  provides dev.sailplan.core.kind.KindProvider with
+      dev.sailplan.gatewayapi.kinds.GatewayApiKinds;
+  provides dev.sailplan.core.plan.DependencyModel with
+      dev.sailplan.gatewayapi.plan.GatewayApiDependencies;
 }

@@ -21,15 +21,25 @@ module dev.sailplan.istio {
   exports dev.sailplan.istio.type.v1beta1;
 
   // Jackson binds the generated value types through their Immutables builders.
-  opens dev.sailplan.istio.extensions.v1alpha1 to com.fasterxml.jackson.databind;
-  opens dev.sailplan.istio.networking.common to com.fasterxml.jackson.databind;
-  opens dev.sailplan.istio.networking.v1 to com.fasterxml.jackson.databind;
-  opens dev.sailplan.istio.networking.v1alpha3 to com.fasterxml.jackson.databind;
-  opens dev.sailplan.istio.networking.v1beta1 to com.fasterxml.jackson.databind;
-  opens dev.sailplan.istio.security.v1 to com.fasterxml.jackson.databind;
-  opens dev.sailplan.istio.telemetry.v1 to com.fasterxml.jackson.databind;
-  opens dev.sailplan.istio.type.v1beta1 to com.fasterxml.jackson.databind;
+  opens dev.sailplan.istio.extensions.v1alpha1 to
+      com.fasterxml.jackson.databind;
+  opens dev.sailplan.istio.networking.common to
+      com.fasterxml.jackson.databind;
+  opens dev.sailplan.istio.networking.v1 to
+      com.fasterxml.jackson.databind;
+  opens dev.sailplan.istio.networking.v1alpha3 to
+      com.fasterxml.jackson.databind;
+  opens dev.sailplan.istio.networking.v1beta1 to
+      com.fasterxml.jackson.databind;
+  opens dev.sailplan.istio.security.v1 to
+      com.fasterxml.jackson.databind;
+  opens dev.sailplan.istio.telemetry.v1 to
+      com.fasterxml.jackson.databind;
+  opens dev.sailplan.istio.type.v1beta1 to
+      com.fasterxml.jackson.databind;
 
-  provides dev.sailplan.core.kind.KindProvider with dev.sailplan.istio.kinds.IstioKinds;
-  provides dev.sailplan.core.plan.DependencyModel with dev.sailplan.istio.plan.IstioDependencies;
+  provides dev.sailplan.core.kind.KindProvider with
+      dev.sailplan.istio.kinds.IstioKinds;
+  provides dev.sailplan.core.plan.DependencyModel with
+      dev.sailplan.istio.plan.IstioDependencies;
 }

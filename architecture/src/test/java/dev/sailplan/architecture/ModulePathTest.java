@@ -31,9 +31,12 @@ class ModulePathTest {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
         List.of(
-            "--module-path", modulePath,
-            "--add-modules", "dev.sailplan.examples",
-            "-cp", smokeClasses,
+            "--module-path",
+            modulePath,
+            "--add-modules",
+            "dev.sailplan.examples",
+            "-cp",
+            smokeClasses,
             ModulePathSmoke.class.getName()));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -67,7 +67,8 @@ class PackageCyclesTest {
 
   @Test
   void theCheckSeesAForeignInternalUse() {
-    JavaClasses user = new ClassFileImporter().importPackages("dev.sailplan.architecture.fixture.d");
+    JavaClasses user =
+        new ClassFileImporter().importPackages("dev.sailplan.architecture.fixture.d");
     assertEquals(
         List.of(
             "dev.sailplan.architecture.fixture.d.User uses"

@@ -1,13 +1,13 @@
 package dev.sailplan.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
 import dev.sailplan.codegen.Codegen;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.examples.RenderAll;
 import dev.sailplan.gatewayapi.GatewayApi;
 import dev.sailplan.istio.Traffic;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

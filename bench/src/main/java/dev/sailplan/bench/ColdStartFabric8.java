@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 /**
  * Cold start with fabric8: builds service 0's VirtualService of the {@link SyntheticMesh} with
  * fabric8's builders, writes it with fabric8's {@link Serialization#asYaml} to standard output and
- * exits. Time it in a fresh JVM:
- * {@code java -cp bench/target/benchmarks.jar dev.sailplan.bench.ColdStartFabric8}.
+ * exits. Time it in a fresh JVM: {@code java -cp bench/target/benchmarks.jar
+ * dev.sailplan.bench.ColdStartFabric8}.
  */
 public final class ColdStartFabric8 {
   private ColdStartFabric8() {}

@@ -4,8 +4,8 @@ import dev.sailplan.core.Manifests;
 
 /**
  * Cold start with Sailplan: builds service 0's VirtualService of the {@link SyntheticMesh} with the
- * DSL, writes its canonical YAML to standard output and exits. Time it in a fresh JVM:
- * {@code java -cp bench/target/benchmarks.jar dev.sailplan.bench.ColdStartSailplan}.
+ * DSL, writes its canonical YAML to standard output and exits. Time it in a fresh JVM: {@code java
+ * -cp bench/target/benchmarks.jar dev.sailplan.bench.ColdStartSailplan}.
  */
 public final class ColdStartSailplan {
   private ColdStartSailplan() {}

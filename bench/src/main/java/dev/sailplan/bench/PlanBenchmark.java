@@ -41,11 +41,16 @@ public class PlanBenchmark {
     desired = PlanMesh.canaryStep(resources);
     List<Stage> stages = plan();
     int changed = PlanMesh.canaried(resources);
-    if (stages.size() != 2 || stages.get(0).changes().size() != changed
+    if (stages.size() != 2
+        || stages.get(0).changes().size() != changed
         || stages.get(1).changes().size() != 2 * changed) {
-      throw new IllegalStateException("expected " + changed + " DestinationRules, then "
-          + 2 * changed + " VirtualServices; planned "
-          + stages.stream().map(s -> s.label() + " " + s.changes().size()).toList());
+      throw new IllegalStateException(
+          "expected "
+              + changed
+              + " DestinationRules, then "
+              + 2 * changed
+              + " VirtualServices; planned "
+              + stages.stream().map(s -> s.label() + " " + s.changes().size()).toList());
     }
   }
 

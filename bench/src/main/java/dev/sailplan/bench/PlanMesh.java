@@ -24,8 +24,8 @@ import java.util.List;
 
 /**
  * The mesh {@link PlanBenchmark} plans changes to: one service per five resources, in namespaces
- * {@code team-0}, {@code team-1}, … of 50 services each, service {@code i} being {@code svc-i}
- * with five resources:
+ * {@code team-0}, {@code team-1}, … of 50 services each, service {@code i} being {@code svc-i} with
+ * five resources:
  *
  * <ul>
  *   <li>a Service;
@@ -69,23 +69,40 @@ public final class PlanMesh {
       boolean step = canary && i % 10 == 0;
       String ns = "team-" + i / SERVICES_PER_NAMESPACE;
       String name = "svc-" + i;
-      out.add(Service.builder().metadata(ObjectMeta.ref(ns + "/" + name))
-          .spec(ServiceSpec.builder()
-              .addPorts(ServicePort.of("http", 8080)).build())
-          .build());
-      List<Subset> subsets = step
-          ? List.of(versionSubset("v1"), versionSubset("v2"))
-          : List.of(versionSubset("v1"));
-      out.add(destinationRule(ns + "/" + name,
-          DestinationRuleSpec.builder().host(name).addAllSubsets(subsets).build()));
-      out.add(gateway(ns + "/" + name, GatewaySpec.builder().putSelector("istio", "ingressgateway")
-          .addServers(Server.builder().port(serverPort(80, "http", "HTTP"))
-              .addHosts(name + ".example.com").build())
-          .build()));
-      out.add(virtualService(ns + "/" + name + "-edge", VirtualServiceSpec.builder()
-          .addHosts(name + ".example.com").addGateways(name).addHttp(route(name, step)).build()));
-      out.add(virtualService(ns + "/" + name, VirtualServiceSpec.builder()
-          .addHosts(name).addHttp(route(name, step)).build()));
+      out.add(
+          Service.builder()
+              .metadata(ObjectMeta.ref(ns + "/" + name))
+              .spec(ServiceSpec.builder().addPorts(ServicePort.of("http", 8080)).build())
+              .build());
+      List<Subset> subsets =
+          step ? List.of(versionSubset("v1"), versionSubset("v2")) : List.of(versionSubset("v1"));
+      out.add(
+          destinationRule(
+              ns + "/" + name,
+              DestinationRuleSpec.builder().host(name).addAllSubsets(subsets).build()));
+      out.add(
+          gateway(
+              ns + "/" + name,
+              GatewaySpec.builder()
+                  .putSelector("istio", "ingressgateway")
+                  .addServers(
+                      Server.builder()
+                          .port(serverPort(80, "http", "HTTP"))
+                          .addHosts(name + ".example.com")
+                          .build())
+                  .build()));
+      out.add(
+          virtualService(
+              ns + "/" + name + "-edge",
+              VirtualServiceSpec.builder()
+                  .addHosts(name + ".example.com")
+                  .addGateways(name)
+                  .addHttp(route(name, step))
+                  .build()));
+      out.add(
+          virtualService(
+              ns + "/" + name,
+              VirtualServiceSpec.builder().addHosts(name).addHttp(route(name, step)).build()));
     }
     return State.of(out);
   }

@@ -67,16 +67,25 @@ public class RenderBenchmark {
   @Setup
   public void setUp() {
     if (n * SyntheticMesh.RESOURCES_PER_SERVICE != RESOURCES) {
-      throw new IllegalArgumentException("n must be " + RESOURCES / SyntheticMesh.RESOURCES_PER_SERVICE
-          + ": @OperationsPerInvocation counts " + RESOURCES + " resources per invocation");
+      throw new IllegalArgumentException(
+          "n must be "
+              + RESOURCES / SyntheticMesh.RESOURCES_PER_SERVICE
+              + ": @OperationsPerInvocation counts "
+              + RESOURCES
+              + " resources per invocation");
     }
     sailplanText = Manifests.toYaml(SyntheticMesh.sailplan(n));
     fabric8Text = fabric8Yaml(SyntheticMesh.fabric8(n)).getBytes(StandardCharsets.UTF_8);
     int sailplanCount = sailplanParse().size();
     int fabric8Count = fabric8Parse().size();
     if (sailplanCount != RESOURCES || fabric8Count != RESOURCES) {
-      throw new IllegalStateException("parsed " + sailplanCount + " (Sailplan) and " + fabric8Count
-          + " (fabric8) resources, expected " + RESOURCES);
+      throw new IllegalStateException(
+          "parsed "
+              + sailplanCount
+              + " (Sailplan) and "
+              + fabric8Count
+              + " (fabric8) resources, expected "
+              + RESOURCES);
     }
   }
 

@@ -49,61 +49,85 @@ public final class SailplanMesh {
     return all;
   }
 
-  /** Service {@code i}'s VirtualService: canary header to v2, else 90/10 v1/v2 with timeout and retries. */
+  /**
+   * Service {@code i}'s VirtualService: canary header to v2, else 90/10 v1/v2 with timeout and
+   * retries.
+   */
   public static VirtualService virtualServiceOf(int i) {
     String host = SyntheticMesh.host(i);
-    return virtualService("mesh/" + host, VirtualServiceSpec.builder()
-        .addHosts(host)
-        .addHttp(HTTPRoute.builder()
-            .addMatch(matchHeader("x-canary", exact("true")))
-            .addRoute(routeTo(host, "v2"))
-            .build())
-        .addHttp(HTTPRoute.builder()
-            .addRoute(routeTo(host, "v1").withWeight(90))
-            .addRoute(routeTo(host, "v2").withWeight(10))
-            .timeout(seconds(10))
-            .retries(HTTPRetry.builder()
-                .attempts(3)
-                .perTryTimeout(seconds(3))
-                .retryOn("connect-failure,refused-stream,unavailable,reset")
-                .build())
-            .build())
-        .build());
+    return virtualService(
+        "mesh/" + host,
+        VirtualServiceSpec.builder()
+            .addHosts(host)
+            .addHttp(
+                HTTPRoute.builder()
+                    .addMatch(matchHeader("x-canary", exact("true")))
+                    .addRoute(routeTo(host, "v2"))
+                    .build())
+            .addHttp(
+                HTTPRoute.builder()
+                    .addRoute(routeTo(host, "v1").withWeight(90))
+                    .addRoute(routeTo(host, "v2").withWeight(10))
+                    .timeout(seconds(10))
+                    .retries(
+                        HTTPRetry.builder()
+                            .attempts(3)
+                            .perTryTimeout(seconds(3))
+                            .retryOn("connect-failure,refused-stream,unavailable,reset")
+                            .build())
+                    .build())
+            .build());
   }
 
   /** Service {@code i}'s DestinationRule: connection pool, outlier detection, subsets v1 and v2. */
   public static DestinationRule destinationRuleOf(int i) {
     String host = SyntheticMesh.host(i);
-    return destinationRule("mesh/" + host, DestinationRuleSpec.builder()
-        .host(host)
-        .trafficPolicy(TrafficPolicy.builder()
-            .connectionPool(ConnectionPoolSettings.builder()
-                .tcp(TCPSettings.builder().maxConnections(100).build())
-                .http(HTTPSettings.builder().http1MaxPendingRequests(50).build())
-                .build())
-            .outlierDetection(OutlierDetection.builder()
-                .consecutive5xxErrors(5)
-                .interval(seconds(30))
-                .baseEjectionTime(seconds(30))
-                .maxEjectionPercent(50)
-                .build())
-            .build())
-        .addSubsets(versionSubset("v1"), versionSubset("v2"))
-        .build());
+    return destinationRule(
+        "mesh/" + host,
+        DestinationRuleSpec.builder()
+            .host(host)
+            .trafficPolicy(
+                TrafficPolicy.builder()
+                    .connectionPool(
+                        ConnectionPoolSettings.builder()
+                            .tcp(TCPSettings.builder().maxConnections(100).build())
+                            .http(HTTPSettings.builder().http1MaxPendingRequests(50).build())
+                            .build())
+                    .outlierDetection(
+                        OutlierDetection.builder()
+                            .consecutive5xxErrors(5)
+                            .interval(seconds(30))
+                            .baseEjectionTime(seconds(30))
+                            .maxEjectionPercent(50)
+                            .build())
+                    .build())
+            .addSubsets(versionSubset("v1"), versionSubset("v2"))
+            .build());
   }
 
   /** Service {@code i}'s AuthorizationPolicy: frontend and gateway may GET/POST {@code /api/*}. */
   public static AuthorizationPolicy authorizationPolicyOf(int i) {
     String host = SyntheticMesh.host(i);
-    return authorizationPolicy("mesh/" + host, AuthorizationPolicySpec.builder()
-        .selector(workloadSelector("app", host))
-        .action(Action.ALLOW)
-        .addRules(Rule.builder()
-            .addFrom(from(Source.builder()
-                .addPrincipals(principal("mesh", "frontend"), principal("mesh", "gateway"))
-                .build()))
-            .addTo(to(Operation.builder().addMethods("GET", "POST").addPaths("/api/*").build()))
-            .build())
-        .build());
+    return authorizationPolicy(
+        "mesh/" + host,
+        AuthorizationPolicySpec.builder()
+            .selector(workloadSelector("app", host))
+            .action(Action.ALLOW)
+            .addRules(
+                Rule.builder()
+                    .addFrom(
+                        from(
+                            Source.builder()
+                                .addPrincipals(
+                                    principal("mesh", "frontend"), principal("mesh", "gateway"))
+                                .build()))
+                    .addTo(
+                        to(
+                            Operation.builder()
+                                .addMethods("GET", "POST")
+                                .addPaths("/api/*")
+                                .build()))
+                    .build())
+            .build());
   }
 }

@@ -42,11 +42,12 @@ public final class StreamMesh {
           throw new NoSuchElementException();
         }
         int service = next / 3;
-        Resource r = switch (next % 3) {
-          case 0 -> SailplanMesh.virtualServiceOf(service);
-          case 1 -> SailplanMesh.destinationRuleOf(service);
-          default -> SailplanMesh.authorizationPolicyOf(service);
-        };
+        Resource r =
+            switch (next % 3) {
+              case 0 -> SailplanMesh.virtualServiceOf(service);
+              case 1 -> SailplanMesh.destinationRuleOf(service);
+              default -> SailplanMesh.authorizationPolicyOf(service);
+            };
         next++;
         return r;
       }

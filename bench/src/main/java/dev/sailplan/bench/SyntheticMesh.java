@@ -11,18 +11,18 @@ import java.util.List;
  *
  * <ul>
  *   <li>a VirtualService: requests with header {@code x-canary: "true"} go to subset v2; the rest
- *       is split 90/10 between v1 and v2 with a 10s timeout and 3 retries (3s per try, on
- *       {@code connect-failure,refused-stream,unavailable,reset});
- *   <li>a DestinationRule: connection pool (tcp maxConnections 100, http
- *       http1MaxPendingRequests 50), outlier detection (consecutive5xxErrors 5, interval 30s,
- *       baseEjectionTime 30s, maxEjectionPercent 50), subsets v1 and v2 by label {@code version};
+ *       is split 90/10 between v1 and v2 with a 10s timeout and 3 retries (3s per try, on {@code
+ *       connect-failure,refused-stream,unavailable,reset});
+ *   <li>a DestinationRule: connection pool (tcp maxConnections 100, http http1MaxPendingRequests
+ *       50), outlier detection (consecutive5xxErrors 5, interval 30s, baseEjectionTime 30s,
+ *       maxEjectionPercent 50), subsets v1 and v2 by label {@code version};
  *   <li>an AuthorizationPolicy: selector {@code app=svc-i}, ALLOW, one rule from the frontend and
  *       gateway service accounts of {@code mesh} to GET/POST {@code /api/*}.
  * </ul>
  *
- * <p>Both sides produce semantically equal YAML ({@code SyntheticMeshTest}). Each side lives in
- * its own class ({@link SailplanMesh}, {@link Fabric8Mesh}) so that loading one never loads the
- * other's library: the cold-start mains depend on that.
+ * <p>Both sides produce semantically equal YAML ({@code SyntheticMeshTest}). Each side lives in its
+ * own class ({@link SailplanMesh}, {@link Fabric8Mesh}) so that loading one never loads the other's
+ * library: the cold-start mains depend on that.
  */
 public final class SyntheticMesh {
   /** Resources per service: a VirtualService, a DestinationRule and an AuthorizationPolicy. */
@@ -30,12 +30,18 @@ public final class SyntheticMesh {
 
   private SyntheticMesh() {}
 
-  /** The mesh of {@code n} services with Sailplan's DSL, three resources per service, in service order. */
+  /**
+   * The mesh of {@code n} services with Sailplan's DSL, three resources per service, in service
+   * order.
+   */
   public static List<Resource> sailplan(int n) {
     return SailplanMesh.build(n);
   }
 
-  /** The mesh of {@code n} services with fabric8's builders, three resources per service, in service order. */
+  /**
+   * The mesh of {@code n} services with fabric8's builders, three resources per service, in service
+   * order.
+   */
   public static List<HasMetadata> fabric8(int n) {
     return Fabric8Mesh.build(n);
   }

@@ -17,8 +17,18 @@ class StreamMeshTest {
   void oneHundredThousandResourcesRenderWithin256Megabytes(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("mesh.yaml");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        StreamMesh.class.getName(), "100000", file.toString())).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx256m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    StreamMesh.class.getName(),
+                    "100000",
+                    file.toString()))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(120, TimeUnit.SECONDS);
     assertEquals(0, p.exitValue(), output);

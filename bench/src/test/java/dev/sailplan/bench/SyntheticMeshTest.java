@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.diff.SemanticDiff;
+import dev.sailplan.core.meta.Resource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,15 +42,17 @@ class SyntheticMeshTest {
   void sailplanParsesItsOwnText() {
     List<Resource> parsed = Manifests.parse(sailplanText(), "bench");
     assertEquals(3 * N, parsed.size());
-    assertEquals(List.of("VirtualService", "DestinationRule", "AuthorizationPolicy"),
+    assertEquals(
+        List.of("VirtualService", "DestinationRule", "AuthorizationPolicy"),
         parsed.subList(0, 3).stream().map(Resource::kind).toList());
     assertEquals(SyntheticMesh.sailplan(N), parsed);
   }
 
   @Test
   void fabric8ParsesItsOwnText() {
-    Object parsed = new KubernetesSerialization()
-        .unmarshal(new ByteArrayInputStream(fabric8Text().getBytes(StandardCharsets.UTF_8)));
+    Object parsed =
+        new KubernetesSerialization()
+            .unmarshal(new ByteArrayInputStream(fabric8Text().getBytes(StandardCharsets.UTF_8)));
     List<?> objects = assertInstanceOf(List.class, parsed);
     assertEquals(3 * N, objects.size());
     assertEquals(SyntheticMesh.fabric8(N), objects);
@@ -59,8 +61,9 @@ class SyntheticMeshTest {
   @Test
   void eachSideAlsoReadsTheOthersText() {
     assertEquals(SyntheticMesh.sailplan(N), Manifests.parse(fabric8Text(), "fabric8"));
-    Object parsed = new KubernetesSerialization()
-        .unmarshal(new ByteArrayInputStream(sailplanText().getBytes(StandardCharsets.UTF_8)));
+    Object parsed =
+        new KubernetesSerialization()
+            .unmarshal(new ByteArrayInputStream(sailplanText().getBytes(StandardCharsets.UTF_8)));
     assertEquals(SyntheticMesh.fabric8(N), parsed);
   }
 
@@ -70,7 +73,8 @@ class SyntheticMeshTest {
     bench.n = 1000;
     bench.setUp();
     assertTrue(bench.sailplanBuildAndRender().startsWith("apiVersion: networking.istio.io/v1\n"));
-    assertTrue(bench.fabric8BuildAndRender().startsWith("---\napiVersion: \"networking.istio.io/v1\"\n"));
+    assertTrue(
+        bench.fabric8BuildAndRender().startsWith("---\napiVersion: \"networking.istio.io/v1\"\n"));
   }
 
   private static List<Object> loadAll(String yaml) {

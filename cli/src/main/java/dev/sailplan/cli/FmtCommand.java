@@ -1,9 +1,9 @@
 package dev.sailplan.cli;
 
-import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.problem.Problem;
 import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.problem.ManifestException;
+import dev.sailplan.core.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,26 +28,34 @@ import picocli.CommandLine.Spec;
       "Problems (file, document, line, field path) go to stderr, one per line; nothing is printed then."
     })
 final class FmtCommand implements Callable<Integer> {
-  @Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
+  @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files; - reads standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Manifest files; - reads standard input.")
   private List<String> files;
 
-  @Option(names = "--check", description = "Print nothing; list the files that are not canonical and exit 1 if any.")
+  @Option(
+      names = "--check",
+      description = "Print nothing; list the files that are not canonical and exit 1 if any.")
   private boolean check;
 
-  @Option(names = {"-w", "--write"}, description = "Rewrite each file in place (atomically) instead of printing.")
+  @Option(
+      names = {"-w", "--write"},
+      description = "Rewrite each file in place (atomically) instead of printing.")
   private boolean write;
 
   @Override
   public Integer call() {
     if (check && write) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check and --write exclude each other");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--check and --write exclude each other");
     }
     if (write && files.contains("-")) {
       // There is no file to rewrite; printing instead would hide that nothing was written.
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
           "--write cannot rewrite standard input (-): name the files, or leave out --write to print");
     }
     List<Problem> problems = new ArrayList<>();
@@ -66,7 +74,8 @@ final class FmtCommand implements Callable<Integer> {
         problems.add(new Problem(file, 0, 0, "", "no such file"));
         outputs.add(null);
       } catch (IOException e) {
-        problems.add(new Problem(file, 0, 0, "", "cannot read: " + IoErrors.reason(e, Path.of(file))));
+        problems.add(
+            new Problem(file, 0, 0, "", "cannot read: " + IoErrors.reason(e, Path.of(file))));
         outputs.add(null);
       }
     }
@@ -91,8 +100,9 @@ final class FmtCommand implements Callable<Integer> {
           try {
             writeAtomically(target, outputs.get(i));
           } catch (IOException e) {
-            spec.commandLine().getErr().println("sailplan: cannot write " + target + ": "
-                + IoErrors.reason(e, target));
+            spec.commandLine()
+                .getErr()
+                .println("sailplan: cannot write " + target + ": " + IoErrors.reason(e, target));
             return Sailplan.INVALID_INPUT;
           }
         }

@@ -22,8 +22,12 @@ final class IoErrors {
     if (e instanceof FileSystemException f) {
       String why = f.getReason() != null ? lowerFirst(f.getReason()) : byType(f);
       String file = f.getFile();
-      boolean same = file == null || Path.of(file).toAbsolutePath().normalize()
-          .equals(subject.toAbsolutePath().normalize());
+      boolean same =
+          file == null
+              || Path.of(file)
+                  .toAbsolutePath()
+                  .normalize()
+                  .equals(subject.toAbsolutePath().normalize());
       return same ? why : file + ": " + why;
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : lowerFirst(e.getMessage());
@@ -47,7 +51,9 @@ final class IoErrors {
 
   /** {@code Is a directory} reads as {@code is a directory} after a colon; acronyms stay. */
   private static String lowerFirst(String s) {
-    return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+    return s.length() > 1
+            && Character.isUpperCase(s.charAt(0))
+            && Character.isLowerCase(s.charAt(1))
         ? Character.toLowerCase(s.charAt(0)) + s.substring(1)
         : s;
   }

@@ -1,8 +1,6 @@
 package dev.sailplan.cli;
 
-import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.problem.Problem;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Plan;
@@ -13,6 +11,8 @@ import dev.sailplan.core.plan.render.ArgoCdPlan;
 import dev.sailplan.core.plan.render.PlanOptions;
 import dev.sailplan.core.plan.render.PlanStream;
 import dev.sailplan.core.plan.render.PlanWriter;
+import dev.sailplan.core.problem.ManifestException;
+import dev.sailplan.core.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,16 +37,25 @@ import picocli.CommandLine.Spec;
 final class PlanCommand implements Callable<Integer> {
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-  @Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
+  @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--from", paramLabel = "CURRENT", description = "Manifests as they are now (default: nothing exists).")
+  @Option(
+      names = "--from",
+      paramLabel = "CURRENT",
+      description = "Manifests as they are now (default: nothing exists).")
   private Path from;
 
-  @Option(names = "--to", required = true, paramLabel = "DESIRED", description = "Manifests as they should be.")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "DESIRED",
+      description = "Manifests as they should be.")
   private Path to;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the plan folder into (required for --format dir).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Folder to write the plan folder into (required for --format dir).")
   private Path out;
 
   /** How the plan is delivered. */
@@ -59,26 +68,37 @@ final class PlanCommand implements Callable<Integer> {
     argocd
   }
 
-  @Option(names = "--format", defaultValue = "dir",
-      description = "dir (plan folder, default), stream (one commented YAML stream on stdout) or argocd"
-          + " (sync-wave annotated stream on stdout).")
+  @Option(
+      names = "--format",
+      defaultValue = "dir",
+      description =
+          "dir (plan folder, default), stream (one commented YAML stream on stdout) or argocd"
+              + " (sync-wave annotated stream on stdout).")
   private Format format;
 
-  @Option(names = "--name", defaultValue = "plan", description = "The plan's name and folder name (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--name",
+      defaultValue = "plan",
+      description = "The plan's name and folder name (default: ${DEFAULT-VALUE}).")
   private String name;
 
-  @Option(names = "--settle", defaultValue = "5", paramLabel = "SECONDS",
-      description = "Settle delay after each propagation barrier in apply.sh (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--settle",
+      defaultValue = "5",
+      paramLabel = "SECONDS",
+      description =
+          "Settle delay after each propagation barrier in apply.sh (default: ${DEFAULT-VALUE}).")
   private int settle;
 
   @Override
   public Integer call() {
     if (format == Format.dir && out == null) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out is required for --format dir");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--out is required for --format dir");
     }
     if (!NAME.matcher(name).matches()) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--name '" + name + "' must be lower-case letters, digits and '-'");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--name '" + name + "' must be lower-case letters, digits and '-'");
     }
     State current;
     State desired;
@@ -91,7 +111,9 @@ final class PlanCommand implements Callable<Integer> {
     }
     Plan plan;
     try {
-      plan = Planner.discover().plan(name, current, List.of(new Planner.Target("apply", desired, Barrier.NONE)));
+      plan =
+          Planner.discover()
+              .plan(name, current, List.of(new Planner.Target("apply", desired, Barrier.NONE)));
     } catch (PlanningException e) {
       spec.commandLine().getErr().println("sailplan: " + e.getMessage().replace("\n  ", "\n  - "));
       return Sailplan.INVALID_INPUT;
@@ -115,8 +137,9 @@ final class PlanCommand implements Callable<Integer> {
       }
       Files.createDirectories(out);
     } catch (IOException e) {
-      spec.commandLine().getErr().println("sailplan: cannot create plan folder " + out + ": "
-          + IoErrors.reason(e, out));
+      spec.commandLine()
+          .getErr()
+          .println("sailplan: cannot create plan folder " + out + ": " + IoErrors.reason(e, out));
       return Sailplan.INVALID_INPUT;
     }
     Path dir;
@@ -124,19 +147,29 @@ final class PlanCommand implements Callable<Integer> {
       dir = PlanWriter.write(plan, out, PlanOptions.defaults().withSettleSeconds(settle));
     } catch (IOException e) {
       Path target = out.resolve(name);
-      spec.commandLine().getErr().println("sailplan: cannot write plan folder " + target + ": "
-          + IoErrors.reason(e, target));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "sailplan: cannot write plan folder " + target + ": " + IoErrors.reason(e, target));
       return Sailplan.INVALID_INPUT;
     }
-    spec.commandLine().getOut().printf("Plan %s: %d stage%s from %d to %d resources, written to %s%n",
-        name, plan.stages().size(), plan.stages().size() == 1 ? "" : "s", current.size(), desired.size(), dir);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Plan %s: %d stage%s from %d to %d resources, written to %s%n",
+            name,
+            plan.stages().size(),
+            plan.stages().size() == 1 ? "" : "s",
+            current.size(),
+            desired.size(),
+            dir);
     return 0;
   }
 
   /**
-   * The resources of the file given as {@code option} as a state. Problems name the option with
-   * the file, so that a user who passed the same kind of file twice knows which one is meant; an
-   * object defined twice is one of them.
+   * The resources of the file given as {@code option} as a state. Problems name the option with the
+   * file, so that a user who passed the same kind of file twice knows which one is meant; an object
+   * defined twice is one of them.
    */
   private static State state(String option, Path file) {
     String source = option + " " + file;

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code sailplan} command. Run {@code java -jar sailplan.jar --help}.
  *
- * <p>Exit status: 0 success, 1 invalid input or a file that cannot be read or written (one line
- * per problem on stderr), 2 wrong usage, 70 an internal error (a bug).
+ * <p>Exit status: 0 success, 1 invalid input or a file that cannot be read or written (one line per
+ * problem on stderr), 2 wrong usage, 70 an internal error (a bug).
  */
 @Command(
     name = "sailplan",
@@ -23,8 +23,7 @@ public final class Sailplan implements Runnable {
   /** Exit status for a bug (EX_SOFTWARE of sysexits.h). */
   static final int INTERNAL_ERROR = 70;
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   /** Entry point. */
   public static void main(String[] args) {
@@ -36,21 +35,30 @@ public final class Sailplan implements Runnable {
     CommandLine cli = new CommandLine(new Sailplan());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setParameterExceptionHandler((e, arguments) -> {
-      // One line, like every other user error; the full usage is one --help away.
-      CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
-      e.getCommandLine().getErr().println(command.qualifiedName() + ": " + e.getMessage() + " (see "
-          + command.qualifiedName() + " --help)");
-      return command.exitCodeOnInvalidInput();
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      // A bug, not a user error: say so in one line; the stack trace is for SAILPLAN_DEBUG.
-      commandLine.getErr().println("sailplan: internal error: " + e);
-      if (System.getenv("SAILPLAN_DEBUG") != null) {
-        e.printStackTrace(commandLine.getErr());
-      }
-      return INTERNAL_ERROR;
-    });
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          // One line, like every other user error; the full usage is one --help away.
+          CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+          e.getCommandLine()
+              .getErr()
+              .println(
+                  command.qualifiedName()
+                      + ": "
+                      + e.getMessage()
+                      + " (see "
+                      + command.qualifiedName()
+                      + " --help)");
+          return command.exitCodeOnInvalidInput();
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          // A bug, not a user error: say so in one line; the stack trace is for SAILPLAN_DEBUG.
+          commandLine.getErr().println("sailplan: internal error: " + e);
+          if (System.getenv("SAILPLAN_DEBUG") != null) {
+            e.printStackTrace(commandLine.getErr());
+          }
+          return INTERNAL_ERROR;
+        });
     try {
       return cli.execute(args);
     } finally {

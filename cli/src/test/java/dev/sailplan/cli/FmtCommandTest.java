@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 class FmtCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** What one run printed. */
   record Run(int status, String out, String err) {}
@@ -40,7 +39,8 @@ class FmtCommandTest {
     return p;
   }
 
-  private static final String MESSY = """
+  private static final String MESSY =
+      """
       kind: VirtualService   # kind before apiVersion, flow style, comments
       apiVersion: networking.istio.io/v1beta1
       metadata: {namespace: bookinfo, name: reviews}
@@ -51,7 +51,8 @@ class FmtCommandTest {
         hosts: ['reviews']
       """;
 
-  private static final String CANONICAL = """
+  private static final String CANONICAL =
+      """
       apiVersion: networking.istio.io/v1beta1
       kind: VirtualService
       metadata:
@@ -85,11 +86,34 @@ class FmtCommandTest {
 
   @Test
   void trickyStringsComeBackIdenticalThroughAYaml11Reader() throws IOException {
-    List<String> tricky = List.of("true", "on", "yes", "1.10", "0755", "*", ": x", "#x", "  leading", "a\nb",
-        "trailing ", "ünïcödé ☃", "1e3", "~", "null", "2001-12-14", "- x");
-    StringBuilder in = new StringBuilder("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tricky\n  annotations:\n");
+    List<String> tricky =
+        List.of(
+            "true",
+            "on",
+            "yes",
+            "1.10",
+            "0755",
+            "*",
+            ": x",
+            "#x",
+            "  leading",
+            "a\nb",
+            "trailing ",
+            "ünïcödé ☃",
+            "1e3",
+            "~",
+            "null",
+            "2001-12-14",
+            "- x");
+    StringBuilder in =
+        new StringBuilder(
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tricky\n  annotations:\n");
     for (int i = 0; i < tricky.size(); i++) {
-      in.append("    k").append(i).append(": \"").append(tricky.get(i).replace("\n", "\\n")).append("\"\n");
+      in.append("    k")
+          .append(i)
+          .append(": \"")
+          .append(tricky.get(i).replace("\n", "\\n"))
+          .append("\"\n");
     }
     Run r = sailplan("fmt", file("ns.yaml", in.toString()).toString());
     assertEquals(0, r.status(), r.err());
@@ -102,7 +126,10 @@ class FmtCommandTest {
 
   @Test
   void badInputGetsOneLinePerProblemAndNoOutput() throws IOException {
-    Path bad = file("bad.yaml", """
+    Path bad =
+        file(
+            "bad.yaml",
+            """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata: {name: reviews}
@@ -125,24 +152,38 @@ class FmtCommandTest {
     Run r = sailplan("fmt", bad.toString());
     assertEquals(1, r.status());
     assertEquals("", r.out());
-    assertEquals(String.join("\n",
-        bad + ": document 1, line 8: spec.http[0].route[0].weight: expected an integer, not a string",
-        bad + ": document 2, line 14: spec.mtls.mode: invalid value 'STRICTER' (expected one of: UNSET, DISABLE,"
-            + " PERMISSIVE, STRICT)",
-        bad + ": document 3, line 16: apiVersion: unknown kind Gatewy (apiVersion networking.istio.io/v1)") + "\n",
+    assertEquals(
+        String.join(
+                "\n",
+                bad
+                    + ": document 1, line 8: spec.http[0].route[0].weight: expected an integer, not a string",
+                bad
+                    + ": document 2, line 14: spec.mtls.mode: invalid value 'STRICTER' (expected one of: UNSET, DISABLE,"
+                    + " PERMISSIVE, STRICT)",
+                bad
+                    + ": document 3, line 16: apiVersion: unknown kind Gatewy (apiVersion networking.istio.io/v1)")
+            + "\n",
         r.err());
   }
 
   @Test
   void unknownFieldsMalformedYamlAndMissingFilesAreReported() throws IOException {
-    Path unknown = file("u.yaml", "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\n"
-        + "spec:\n  host: r\n  trafficPolicy:\n    loadBalancer:\n      simpel: ROUND_ROBIN\n");
+    Path unknown =
+        file(
+            "u.yaml",
+            "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\n"
+                + "spec:\n  host: r\n  trafficPolicy:\n    loadBalancer:\n      simpel: ROUND_ROBIN\n");
     Path malformed = file("m.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: [x\n");
-    Run r = sailplan("fmt", unknown.toString(), malformed.toString(), dir.resolve("none.yaml").toString());
+    Run r =
+        sailplan(
+            "fmt", unknown.toString(), malformed.toString(), dir.resolve("none.yaml").toString());
     assertEquals(1, r.status());
     String[] lines = r.err().split("\n");
     assertEquals(3, lines.length, r.err());
-    assertTrue(lines[0].startsWith(unknown + ": document 1, line 8: spec.trafficPolicy.loadBalancer.simpel: unknown field"),
+    assertTrue(
+        lines[0].startsWith(
+            unknown
+                + ": document 1, line 8: spec.trafficPolicy.loadBalancer.simpel: unknown field"),
         lines[0]);
     assertTrue(lines[1].startsWith(malformed + ": document 1, line 5: malformed YAML:"), lines[1]);
     assertEquals(dir.resolve("none.yaml") + ": no such file", lines[2]);
@@ -152,16 +193,29 @@ class FmtCommandTest {
 
   @Test
   void anAliasBombIsRejectedWithinSeconds() throws IOException {
-    StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n  annotations:\n"
-        + "    a: &a \"lol\"\n");
+    StringBuilder bomb =
+        new StringBuilder(
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n  annotations:\n"
+                + "    a: &a \"lol\"\n");
     for (char c = 'b'; c <= 'z'; c++) {
-      bomb.append("    ").append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *")
-          .append((char) (c - 1)).append("]\n");
+      bomb.append("    ")
+          .append(c)
+          .append(": &")
+          .append(c)
+          .append(" [*")
+          .append((char) (c - 1))
+          .append(", *")
+          .append((char) (c - 1))
+          .append("]\n");
     }
     Path p = file("bomb.yaml", bomb.toString());
-    Run r = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () -> sailplan("fmt", p.toString()));
+    Run r =
+        Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> sailplan("fmt", p.toString()));
     assertEquals(1, r.status());
-    assertEquals(p + ": document 1, line 7: YAML aliases are not supported (*a): write the value out in full\n",
+    assertEquals(
+        p
+            + ": document 1, line 7: YAML aliases are not supported (*a): write the value out in full\n",
         r.err());
   }
 
@@ -169,7 +223,9 @@ class FmtCommandTest {
   void checkListsFilesThatAreNotCanonical() throws IOException {
     Path messy = file("messy.yaml", MESSY);
     Path clean = file("clean.yaml", CANONICAL);
-    assertEquals(new Run(1, messy + "\n", ""), sailplan("fmt", "--check", messy.toString(), clean.toString()));
+    assertEquals(
+        new Run(1, messy + "\n", ""),
+        sailplan("fmt", "--check", messy.toString(), clean.toString()));
     assertEquals(new Run(0, "", ""), sailplan("fmt", "--check", clean.toString()));
   }
 
@@ -188,8 +244,10 @@ class FmtCommandTest {
   void severalFilesPrintAsOneStream() throws IOException {
     Path a = file("a.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
     Path b = file("b.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n");
-    assertEquals("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n"
-        + "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n", sailplan("fmt", a.toString(), b.toString()).out());
+    assertEquals(
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n"
+            + "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n",
+        sailplan("fmt", a.toString(), b.toString()).out());
   }
 
   @Test
@@ -202,22 +260,36 @@ class FmtCommandTest {
     assertEquals(0, fmt.status());
     assertTrue(fmt.out().contains("Usage: sailplan fmt"), fmt.out());
     assertTrue(fmt.out().contains("--check"), fmt.out());
-    assertEquals(new Run(2, "", "sailplan fmt: Missing required parameter: 'FILE' (see sailplan fmt --help)\n"),
+    assertEquals(
+        new Run(
+            2, "", "sailplan fmt: Missing required parameter: 'FILE' (see sailplan fmt --help)\n"),
         sailplan("fmt"));
-    assertEquals(new Run(2, "", "sailplan: Unmatched argument at index 0: 'frobnicate' (see sailplan --help)\n"),
+    assertEquals(
+        new Run(
+            2, "", "sailplan: Unmatched argument at index 0: 'frobnicate' (see sailplan --help)\n"),
         sailplan("frobnicate"));
-    assertEquals(new Run(2, "", "sailplan: missing command (fmt or plan) (see sailplan --help)\n"),
+    assertEquals(
+        new Run(2, "", "sailplan: missing command (fmt or plan) (see sailplan --help)\n"),
         sailplan());
   }
+
   @Test
   void anObjectDefinedTwiceInAFileIsOneProblemNamingBothDocuments() throws IOException {
     Path twice = file("twice.yaml", CANONICAL + "---\n" + MESSY);
     Run r = sailplan("fmt", twice.toString());
-    assertEquals(new Run(1, "", twice + ": document 2, line 17: VirtualService bookinfo/reviews is already defined in"
-        + " document 1, line 1\n"), r);
+    assertEquals(
+        new Run(
+            1,
+            "",
+            twice
+                + ": document 2, line 17: VirtualService bookinfo/reviews is already defined in"
+                + " document 1, line 1\n"),
+        r);
     assertEquals(new Run(1, "", r.err()), sailplan("fmt", "--check", twice.toString()));
     Path other = file("other.yaml", CANONICAL.replace("namespace: bookinfo", "namespace: other"));
-    assertEquals(0, sailplan("fmt", file("one.yaml", CANONICAL).toString(), other.toString()).status(),
+    assertEquals(
+        0,
+        sailplan("fmt", file("one.yaml", CANONICAL).toString(), other.toString()).status(),
         "the same name in another namespace, or in another file, is another object");
   }
 
@@ -225,14 +297,20 @@ class FmtCommandTest {
   void writeRefusesStandardInputInsteadOfDoingNothing() throws IOException {
     Path messy = file("messy.yaml", MESSY);
     Run r = sailplan("fmt", "--write", messy.toString(), "-");
-    assertEquals(new Run(2, "", "sailplan fmt: --write cannot rewrite standard input (-): name the files, or leave"
-        + " out --write to print (see sailplan fmt --help)\n"), r);
+    assertEquals(
+        new Run(
+            2,
+            "",
+            "sailplan fmt: --write cannot rewrite standard input (-): name the files, or leave"
+                + " out --write to print (see sailplan fmt --help)\n"),
+        r);
     assertEquals(MESSY, Files.readString(messy), "nothing is written on wrong usage");
   }
 
   @Test
   void aFolderIsReportedWithItsPathAndTheReason() {
-    assertEquals(new Run(1, "", dir + ": cannot read: is a directory\n"), sailplan("fmt", dir.toString()));
+    assertEquals(
+        new Run(1, "", dir + ": cannot read: is a directory\n"), sailplan("fmt", dir.toString()));
   }
 
   @Test
@@ -242,10 +320,14 @@ class FmtCommandTest {
     Path vs = file("vs.yaml", MESSY);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Sailplan.run(new String[] {"fmt", vs.toString()},
-        new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
-        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)));
-    assertEquals(new Run(0, CANONICAL, ""), new Run(status, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)));
+    int status =
+        Sailplan.run(
+            new String[] {"fmt", vs.toString()},
+            new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+            new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)));
+    assertEquals(
+        new Run(0, CANONICAL, ""),
+        new Run(
+            status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)));
   }
 }

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlanCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String RULE = """
+  private static final String RULE =
+      """
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: reviews, namespace: bookinfo}
@@ -36,7 +36,8 @@ class PlanCommandTest {
         host: reviews
         subsets: [{name: %s, labels: {version: %s}}]
       """;
-  private static final String ROUTE = """
+  private static final String ROUTE =
+      """
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: reviews, namespace: bookinfo}
@@ -57,41 +58,86 @@ class PlanCommandTest {
 
   @Test
   void writesThePlanFolderWithStagesInMakeBeforeBreakOrder() throws IOException {
-    Path current = file("current.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
-    Path desired = file("desired.yaml", RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v2"));
+    Path current =
+        file("current.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    Path desired =
+        file("desired.yaml", RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v2"));
     Path out = dir.resolve("plans");
-    FmtCommandTest.Run r = FmtCommandTest.sailplan("plan", "--from", current.toString(), "--to", desired.toString(),
-        "--out", out.toString(), "--name", "reviews-swap");
-    assertEquals(new FmtCommandTest.Run(0, "Plan reviews-swap: 3 stages from 2 to 2 resources, written to "
-        + out.resolve("reviews-swap") + "\n", ""), r);
-    assertEquals(List.of("001-apply-destinationrules.yaml", "002-apply-virtualservices.yaml",
-        "003-apply-destinationrules.yaml", "apply.sh", "current.yaml", "desired.yaml", "plan.yaml"),
+    FmtCommandTest.Run r =
+        FmtCommandTest.sailplan(
+            "plan",
+            "--from",
+            current.toString(),
+            "--to",
+            desired.toString(),
+            "--out",
+            out.toString(),
+            "--name",
+            "reviews-swap");
+    assertEquals(
+        new FmtCommandTest.Run(
+            0,
+            "Plan reviews-swap: 3 stages from 2 to 2 resources, written to "
+                + out.resolve("reviews-swap")
+                + "\n",
+            ""),
+        r);
+    assertEquals(
+        List.of(
+            "001-apply-destinationrules.yaml",
+            "002-apply-virtualservices.yaml",
+            "003-apply-destinationrules.yaml",
+            "apply.sh",
+            "current.yaml",
+            "desired.yaml",
+            "plan.yaml"),
         listing(out.resolve("reviews-swap")));
     String index = Files.readString(out.resolve("reviews-swap/plan.yaml"));
-    assertTrue(index.contains("reason: DestinationRule bookinfo/reviews drops subset"
-        + " reviews.bookinfo.svc.cluster.local/v1 now that nothing uses it"), index);
+    assertTrue(
+        index.contains(
+            "reason: DestinationRule bookinfo/reviews drops subset"
+                + " reviews.bookinfo.svc.cluster.local/v1 now that nothing uses it"),
+        index);
   }
 
   @Test
   void withoutFromEverythingIsCreatedAndAListIsAcceptedAsInput() throws IOException {
-    Path desired = file("desired.yaml", "apiVersion: v1\nkind: List\nitems:\n- "
-        + (RULE.formatted("v1", "v1") + ROUTE.formatted("v1").replace("apiVersion", "---apiVersion"))
-            .replace("\n", "\n  ").replace("---", "\n- ").trim() + "\n");
-    FmtCommandTest.Run r = FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--out", dir.toString());
+    Path desired =
+        file(
+            "desired.yaml",
+            "apiVersion: v1\nkind: List\nitems:\n- "
+                + (RULE.formatted("v1", "v1")
+                        + ROUTE.formatted("v1").replace("apiVersion", "---apiVersion"))
+                    .replace("\n", "\n  ")
+                    .replace("---", "\n- ")
+                    .trim()
+                + "\n");
+    FmtCommandTest.Run r =
+        FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--out", dir.toString());
     assertEquals(0, r.status(), r.err());
-    assertEquals(List.of("001-apply-destinationrules.yaml", "002-apply-virtualservices.yaml", "apply.sh",
-        "current.yaml", "desired.yaml", "plan.yaml"), listing(dir.resolve("plan")));
+    assertEquals(
+        List.of(
+            "001-apply-destinationrules.yaml",
+            "002-apply-virtualservices.yaml",
+            "apply.sh",
+            "current.yaml",
+            "desired.yaml",
+            "plan.yaml"),
+        listing(dir.resolve("plan")));
     assertEquals("", Files.readString(dir.resolve("plan/current.yaml")));
   }
 
   @Test
   void streamAndArgoFormatsPrintInsteadOfWriting() throws IOException {
-    Path desired = file("desired.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
-    FmtCommandTest.Run stream = FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--format", "stream");
+    Path desired =
+        file("desired.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    FmtCommandTest.Run stream =
+        FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--format", "stream");
     assertEquals(0, stream.status(), stream.err());
     assertTrue(stream.out().startsWith("# Plan plan\n"), stream.out());
     assertEquals(2, dev.sailplan.core.Manifests.parse(stream.out(), "stream").size());
-    FmtCommandTest.Run argo = FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--format", "argocd");
+    FmtCommandTest.Run argo =
+        FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--format", "argocd");
     assertEquals(0, argo.status(), argo.err());
     assertTrue(argo.out().contains("argocd.argoproj.io/sync-wave: \"1\""), argo.out());
     assertFalse(Files.exists(dir.resolve("plan")));
@@ -99,60 +145,126 @@ class PlanCommandTest {
 
   @Test
   void anImpossibleTransitionIsAnErrorAndWritesNothing() throws IOException {
-    Path current = file("current.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
-    Path desired = file("desired.yaml", RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v1"));
+    Path current =
+        file("current.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    Path desired =
+        file("desired.yaml", RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v1"));
     Path out = dir.resolve("plans");
-    FmtCommandTest.Run r = FmtCommandTest.sailplan("plan", "--from", current.toString(), "--to", desired.toString(),
-        "--out", out.toString());
+    FmtCommandTest.Run r =
+        FmtCommandTest.sailplan(
+            "plan",
+            "--from",
+            current.toString(),
+            "--to",
+            desired.toString(),
+            "--out",
+            out.toString());
     assertEquals(1, r.status());
-    assertEquals("sailplan: no safe order exists for 1 change (a dependency cycle, or something nothing provides):\n"
-        + "  - update DestinationRule bookinfo/reviews: would remove subset reviews.bookinfo.svc.cluster.local/v1"
-        + " while VirtualService bookinfo/reviews uses it\n", r.err());
+    assertEquals(
+        "sailplan: no safe order exists for 1 change (a dependency cycle, or something nothing provides):\n"
+            + "  - update DestinationRule bookinfo/reviews: would remove subset reviews.bookinfo.svc.cluster.local/v1"
+            + " while VirtualService bookinfo/reviews uses it\n",
+        r.err());
     assertFalse(Files.exists(out));
   }
 
   @Test
   void badInputAndDuplicatesAreProblemsWithoutStackTraces() throws IOException {
-    Path bad = file("bad.yaml", "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: r}\n"
-        + "spec: {hosts: r}\n");
-    FmtCommandTest.Run r = FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", dir.toString());
-    assertEquals(new FmtCommandTest.Run(1, "", "--to " + bad + ": document 1, line 4: spec.hosts: expected a list,"
-        + " not a string\n"), r);
+    Path bad =
+        file(
+            "bad.yaml",
+            "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: r}\n"
+                + "spec: {hosts: r}\n");
+    FmtCommandTest.Run r =
+        FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", dir.toString());
+    assertEquals(
+        new FmtCommandTest.Run(
+            1,
+            "",
+            "--to "
+                + bad
+                + ": document 1, line 4: spec.hosts: expected a list,"
+                + " not a string\n"),
+        r);
     Path twice = file("twice.yaml", ROUTE.formatted("v1") + "---\n" + ROUTE.formatted("v2"));
-    FmtCommandTest.Run d = FmtCommandTest.sailplan("plan", "--to", twice.toString(), "--out", dir.toString());
-    assertEquals(new FmtCommandTest.Run(1, "", "--to " + twice + ": document 2, line 8: VirtualService bookinfo/reviews"
-        + " is already defined in document 1, line 1\n"), d);
-    FmtCommandTest.Run f = FmtCommandTest.sailplan("plan", "--from", twice.toString(), "--to", bad.toString(),
-        "--format", "stream");
-    assertEquals(new FmtCommandTest.Run(1, "", "--from " + twice + ": document 2, line 8: VirtualService"
-        + " bookinfo/reviews is already defined in document 1, line 1\n"), f);
-    assertEquals(new FmtCommandTest.Run(2, "", "sailplan plan: --out is required for --format dir (see sailplan plan"
-        + " --help)\n"), FmtCommandTest.sailplan("plan", "--to", twice.toString()));
-    assertEquals(new FmtCommandTest.Run(2, "", "sailplan plan: --name 'Bad Name' must be lower-case letters, digits"
-        + " and '-' (see sailplan plan --help)\n"),
-        FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", "x", "--name", "Bad Name"));
+    FmtCommandTest.Run d =
+        FmtCommandTest.sailplan("plan", "--to", twice.toString(), "--out", dir.toString());
+    assertEquals(
+        new FmtCommandTest.Run(
+            1,
+            "",
+            "--to "
+                + twice
+                + ": document 2, line 8: VirtualService bookinfo/reviews"
+                + " is already defined in document 1, line 1\n"),
+        d);
+    FmtCommandTest.Run f =
+        FmtCommandTest.sailplan(
+            "plan", "--from", twice.toString(), "--to", bad.toString(), "--format", "stream");
+    assertEquals(
+        new FmtCommandTest.Run(
+            1,
+            "",
+            "--from "
+                + twice
+                + ": document 2, line 8: VirtualService"
+                + " bookinfo/reviews is already defined in document 1, line 1\n"),
+        f);
+    assertEquals(
+        new FmtCommandTest.Run(
+            2,
+            "",
+            "sailplan plan: --out is required for --format dir (see sailplan plan" + " --help)\n"),
+        FmtCommandTest.sailplan("plan", "--to", twice.toString()));
+    assertEquals(
+        new FmtCommandTest.Run(
+            2,
+            "",
+            "sailplan plan: --name 'Bad Name' must be lower-case letters, digits"
+                + " and '-' (see sailplan plan --help)\n"),
+        FmtCommandTest.sailplan(
+            "plan", "--to", bad.toString(), "--out", "x", "--name", "Bad Name"));
     assertTrue(FmtCommandTest.sailplan("plan", "--help").out().contains("Usage: sailplan plan"));
   }
+
   @Test
   void anInputThatIsAFolderOrMissingIsNamedWithItsOption() throws IOException {
     Path desired = file("desired.yaml", ROUTE.formatted("v1"));
-    assertEquals(new FmtCommandTest.Run(1, "", "--to " + dir + ": cannot read: is a directory\n"),
-        FmtCommandTest.sailplan("plan", "--to", dir.toString(), "--out", dir.resolve("plans").toString()));
-    assertEquals(new FmtCommandTest.Run(1, "", "--from " + dir.resolve("none.yaml") + ": no such file\n"),
-        FmtCommandTest.sailplan("plan", "--from", dir.resolve("none.yaml").toString(), "--to", desired.toString(),
-            "--format", "stream"));
+    assertEquals(
+        new FmtCommandTest.Run(1, "", "--to " + dir + ": cannot read: is a directory\n"),
+        FmtCommandTest.sailplan(
+            "plan", "--to", dir.toString(), "--out", dir.resolve("plans").toString()));
+    assertEquals(
+        new FmtCommandTest.Run(1, "", "--from " + dir.resolve("none.yaml") + ": no such file\n"),
+        FmtCommandTest.sailplan(
+            "plan",
+            "--from",
+            dir.resolve("none.yaml").toString(),
+            "--to",
+            desired.toString(),
+            "--format",
+            "stream"));
   }
 
   @Test
   void anOutFolderThatCannotBeCreatedIsNamedWithTheReason() throws IOException {
     Path desired = file("desired.yaml", ROUTE.formatted("v1"));
     Path aFile = file("a-file", "");
-    assertEquals(new FmtCommandTest.Run(1, "", "sailplan: cannot create plan folder " + aFile
-            + ": a file of that name exists\n"),
+    assertEquals(
+        new FmtCommandTest.Run(
+            1,
+            "",
+            "sailplan: cannot create plan folder " + aFile + ": a file of that name exists\n"),
         FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--out", aFile.toString()));
-    assertEquals(new FmtCommandTest.Run(1, "", "sailplan: cannot create plan folder " + aFile.resolve("plans")
-            + ": not a directory\n"),
-        FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--out", aFile.resolve("plans").toString()));
+    assertEquals(
+        new FmtCommandTest.Run(
+            1,
+            "",
+            "sailplan: cannot create plan folder "
+                + aFile.resolve("plans")
+                + ": not a directory\n"),
+        FmtCommandTest.sailplan(
+            "plan", "--to", desired.toString(), "--out", aFile.resolve("plans").toString()));
   }
 
   @Test
@@ -160,25 +272,45 @@ class PlanCommandTest {
     // The case users hit: the JDK's exception for it carries the path only, no reason.
     assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
     Path desired = file("desired.yaml", ROUTE.formatted("v1"));
-    assertEquals(new FmtCommandTest.Run(1, "", "sailplan: cannot create plan folder /proc/nope: no such file or"
-            + " directory\n"),
+    assertEquals(
+        new FmtCommandTest.Run(
+            1,
+            "",
+            "sailplan: cannot create plan folder /proc/nope: no such file or" + " directory\n"),
         FmtCommandTest.sailplan("plan", "--to", desired.toString(), "--out", "/proc/nope"));
   }
 
   @Test
   void streamAndArgoFormatsAreFlushedBeforeRunReturns() throws IOException {
-    Path desired = file("desired.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
-    Plan plan = Planner.discover().plan("plan", State.empty(),
-        List.of(new Planner.Target("apply", State.of(Manifests.parse(desired)), Barrier.NONE)));
-    assertEquals(PlanStream.render(plan), unflushed("plan", "--to", desired.toString(), "--format", "stream"));
-    assertEquals(ArgoCdPlan.render(plan, 0), unflushed("plan", "--to", desired.toString(), "--format", "argocd"));
+    Path desired =
+        file("desired.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    Plan plan =
+        Planner.discover()
+            .plan(
+                "plan",
+                State.empty(),
+                List.of(
+                    new Planner.Target("apply", State.of(Manifests.parse(desired)), Barrier.NONE)));
+    assertEquals(
+        PlanStream.render(plan),
+        unflushed("plan", "--to", desired.toString(), "--format", "stream"));
+    assertEquals(
+        ArgoCdPlan.render(plan, 0),
+        unflushed("plan", "--to", desired.toString(), "--format", "argocd"));
   }
 
-  /** What a run printed on writers that flush only when told, as {@code main}'s would without the fix. */
+  /**
+   * What a run printed on writers that flush only when told, as {@code main}'s would without the
+   * fix.
+   */
   private static String unflushed(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status = Sailplan.run(args, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
-        new PrintWriter(new OutputStreamWriter(new ByteArrayOutputStream(), StandardCharsets.UTF_8)));
+    int status =
+        Sailplan.run(
+            args,
+            new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+            new PrintWriter(
+                new OutputStreamWriter(new ByteArrayOutputStream(), StandardCharsets.UTF_8)));
     assertEquals(0, status);
     return out.toString(StandardCharsets.UTF_8);
   }

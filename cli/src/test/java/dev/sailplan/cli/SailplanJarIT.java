@@ -34,25 +34,36 @@ import org.yaml.snakeyaml.Yaml;
  * the shell sees. The in-process tests hid that the plan streams were never flushed.
  */
 class SailplanJarIT {
-  private static final Path JAR = Path.of(System.getProperty("sailplan.jar", "target/sailplan.jar"));
+  private static final Path JAR =
+      Path.of(System.getProperty("sailplan.jar", "target/sailplan.jar"));
   private static final Path SCENARIOS = Path.of("../examples/src/test/resources/approved-plans");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** What one run of {@code java -jar sailplan.jar} printed. */
   record Run(int status, String out, String err) {}
 
   private Run sailplan(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "sailplan " + String.join(" ", args) + " did not end");
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    Process p =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertTrue(
+        p.waitFor(60, TimeUnit.SECONDS), "sailplan " + String.join(" ", args) + " did not end");
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
@@ -60,15 +71,16 @@ class SailplanJarIT {
   void versionIsTheProjectVersionFromTheManifest() throws IOException, InterruptedException {
     String version = System.getProperty("sailplan.version");
     try (JarFile jar = new JarFile(JAR.toFile())) {
-      assertEquals(version, jar.getManifest().getMainAttributes().getValue("Implementation-Version"));
+      assertEquals(
+          version, jar.getManifest().getMainAttributes().getValue("Implementation-Version"));
     }
     assertEquals(new Run(0, "sailplan " + version + "\n", ""), sailplan("--version"));
   }
 
   /**
-   * For every example scenario: the stream holds the documents of the plan folder's stage files,
-   * in order, and its deletions; the Argo CD stream holds the same documents, each annotated with
-   * its stage's wave, or is refused when an object changes in two stages.
+   * For every example scenario: the stream holds the documents of the plan folder's stage files, in
+   * order, and its deletions; the Argo CD stream holds the same documents, each annotated with its
+   * stage's wave, or is refused when an object changes in two stages.
    */
   @TestFactory
   Stream<DynamicTest> streamAndArgoCdPrintWhatThePlanFolderHolds() throws IOException {
@@ -77,52 +89,76 @@ class SailplanJarIT {
       scenarios = list.filter(Files::isDirectory).sorted().toList();
     }
     assertEquals(10, scenarios.size(), "the example scenarios");
-    return scenarios.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> {
-      String[] inputs = {"plan", "--from", s.resolve("current.yaml").toString(),
-          "--to", s.resolve("desired.yaml").toString(), "--name", "scenario"};
-      Run folder = sailplan(concat(inputs, "--out", dir.resolve("plans").toString()));
-      assertEquals(0, folder.status(), folder.err());
-      Folder held = Folder.read(dir.resolve("plans/scenario"));
-      assertFalse(held.stages().isEmpty(), "a scenario changes something");
+    return scenarios.stream()
+        .map(
+            s ->
+                DynamicTest.dynamicTest(
+                    s.getFileName().toString(),
+                    () -> {
+                      String[] inputs = {
+                        "plan",
+                        "--from",
+                        s.resolve("current.yaml").toString(),
+                        "--to",
+                        s.resolve("desired.yaml").toString(),
+                        "--name",
+                        "scenario"
+                      };
+                      Run folder =
+                          sailplan(concat(inputs, "--out", dir.resolve("plans").toString()));
+                      assertEquals(0, folder.status(), folder.err());
+                      Folder held = Folder.read(dir.resolve("plans/scenario"));
+                      assertFalse(held.stages().isEmpty(), "a scenario changes something");
 
-      Run stream = sailplan(concat(inputs, "--format", "stream"));
-      assertEquals(new Run(0, stream.out(), ""), stream);
-      assertTrue(stream.out().startsWith("# Plan scenario\n"), stream.out());
-      assertEquals(held.documents(), Manifests.parse(stream.out(), "stream"));
-      assertEquals(held.deletes(), stream.out().lines().filter(l -> l.startsWith("# delete: "))
-          .map(l -> l.substring("# delete: ".length())).toList());
+                      Run stream = sailplan(concat(inputs, "--format", "stream"));
+                      assertEquals(new Run(0, stream.out(), ""), stream);
+                      assertTrue(stream.out().startsWith("# Plan scenario\n"), stream.out());
+                      assertEquals(held.documents(), Manifests.parse(stream.out(), "stream"));
+                      assertEquals(
+                          held.deletes(),
+                          stream
+                              .out()
+                              .lines()
+                              .filter(l -> l.startsWith("# delete: "))
+                              .map(l -> l.substring("# delete: ".length()))
+                              .toList());
 
-      Run argo = sailplan(concat(inputs, "--format", "argocd"));
-      if (held.changesAnObjectTwice()) {
-        assertEquals(1, argo.status());
-        assertEquals("", argo.out());
-        assertTrue(argo.err().matches("sailplan: step apply changes .* in waves \\d+ and \\d+: Argo CD syncs one"
-            + " version of an object at a time; split the step or use apply.sh\n"), argo.err());
-      } else {
-        assertEquals(new Run(0, argo.out(), ""), argo);
-        List<JsonNode> expected = new ArrayList<>();
-        List<String> waves = new ArrayList<>();
-        for (int i = 0; i < held.stages().size(); i++) {
-          for (Resource r : held.stages().get(i)) {
-            expected.add(Manifests.toTree(r));
-            waves.add(Integer.toString(i));
-          }
-        }
-        List<JsonNode> printed = new ArrayList<>();
-        List<String> printedWaves = new ArrayList<>();
-        for (Resource r : Manifests.parse(argo.out(), "argocd")) {
-          ObjectNode tree = (ObjectNode) Manifests.toTree(r);
-          ObjectNode annotations = (ObjectNode) tree.path("metadata").path("annotations");
-          printedWaves.add(annotations.remove(ArgoCdPlan.SYNC_WAVE).asText());
-          if (annotations.isEmpty()) {
-            ((ObjectNode) tree.get("metadata")).remove("annotations");
-          }
-          printed.add(tree);
-        }
-        assertEquals(expected, printed);
-        assertEquals(waves, printedWaves);
-      }
-    }));
+                      Run argo = sailplan(concat(inputs, "--format", "argocd"));
+                      if (held.changesAnObjectTwice()) {
+                        assertEquals(1, argo.status());
+                        assertEquals("", argo.out());
+                        assertTrue(
+                            argo.err()
+                                .matches(
+                                    "sailplan: step apply changes .* in waves \\d+ and \\d+: Argo CD syncs one"
+                                        + " version of an object at a time; split the step or use apply.sh\n"),
+                            argo.err());
+                      } else {
+                        assertEquals(new Run(0, argo.out(), ""), argo);
+                        List<JsonNode> expected = new ArrayList<>();
+                        List<String> waves = new ArrayList<>();
+                        for (int i = 0; i < held.stages().size(); i++) {
+                          for (Resource r : held.stages().get(i)) {
+                            expected.add(Manifests.toTree(r));
+                            waves.add(Integer.toString(i));
+                          }
+                        }
+                        List<JsonNode> printed = new ArrayList<>();
+                        List<String> printedWaves = new ArrayList<>();
+                        for (Resource r : Manifests.parse(argo.out(), "argocd")) {
+                          ObjectNode tree = (ObjectNode) Manifests.toTree(r);
+                          ObjectNode annotations =
+                              (ObjectNode) tree.path("metadata").path("annotations");
+                          printedWaves.add(annotations.remove(ArgoCdPlan.SYNC_WAVE).asText());
+                          if (annotations.isEmpty()) {
+                            ((ObjectNode) tree.get("metadata")).remove("annotations");
+                          }
+                          printed.add(tree);
+                        }
+                        assertEquals(expected, printed);
+                        assertEquals(waves, printedWaves);
+                      }
+                    }));
   }
 
   private static String[] concat(String[] a, String... b) {
@@ -150,10 +186,13 @@ class SailplanJarIT {
           Object file = stage.get("file");
           stages.add(file == null ? List.of() : Manifests.parse(folder.resolve((String) file)));
           for (String kind : List.of("apply", "delete")) {
-            for (Map<String, Object> ref : (List<Map<String, Object>>) stage.getOrDefault(kind, List.of())) {
+            for (Map<String, Object> ref :
+                (List<Map<String, Object>>) stage.getOrDefault(kind, List.of())) {
               String ns = (String) ref.getOrDefault("namespace", "");
               String key = ref.get("kind") + " " + (ns.isEmpty() ? "" : ns + "/") + ref.get("name");
-              twice |= !changed.add(ref.get("apiVersion").toString().replaceAll("/[^/]*$", "") + " " + key);
+              twice |=
+                  !changed.add(
+                      ref.get("apiVersion").toString().replaceAll("/[^/]*$", "") + " " + key);
               if (kind.equals("delete")) {
                 deletes.add(key);
               }
@@ -167,31 +206,60 @@ class SailplanJarIT {
 
   @Test
   void userErrorsAreOneLineNamingThePathAndTheReason() throws IOException, InterruptedException {
-    Path desired = Files.writeString(dir.resolve("desired.yaml"), """
+    Path desired =
+        Files.writeString(
+            dir.resolve("desired.yaml"),
+            """
         apiVersion: v1
         kind: Namespace
         metadata: {name: shop}
         """);
-    assertEquals(new Run(1, "", "--to " + dir + ": cannot read: is a directory\n"),
+    assertEquals(
+        new Run(1, "", "--to " + dir + ": cannot read: is a directory\n"),
         sailplan("plan", "--to", dir.toString(), "--out", dir.resolve("plans").toString()));
-    assertEquals(new Run(1, "", dir + ": cannot read: is a directory\n"), sailplan("fmt", dir.toString()));
-    assertEquals(new Run(2, "", "sailplan fmt: --write cannot rewrite standard input (-): name the files, or leave"
-        + " out --write to print (see sailplan fmt --help)\n"), sailplan("fmt", "--write", "-"));
-    Path twice = Files.writeString(dir.resolve("twice.yaml"), Files.readString(desired) + "---\n"
-        + Files.readString(desired));
-    assertEquals(new Run(1, "", twice + ": document 2, line 5: Namespace shop is already defined in document 1,"
-        + " line 1\n"), sailplan("fmt", twice.toString()));
-    assertEquals(new Run(1, "", "--from " + twice + ": document 2, line 5: Namespace shop is already defined in"
-        + " document 1, line 1\n"), sailplan("plan", "--from", twice.toString(), "--to", desired.toString(),
-            "--format", "stream"));
+    assertEquals(
+        new Run(1, "", dir + ": cannot read: is a directory\n"), sailplan("fmt", dir.toString()));
+    assertEquals(
+        new Run(
+            2,
+            "",
+            "sailplan fmt: --write cannot rewrite standard input (-): name the files, or leave"
+                + " out --write to print (see sailplan fmt --help)\n"),
+        sailplan("fmt", "--write", "-"));
+    Path twice =
+        Files.writeString(
+            dir.resolve("twice.yaml"),
+            Files.readString(desired) + "---\n" + Files.readString(desired));
+    assertEquals(
+        new Run(
+            1,
+            "",
+            twice
+                + ": document 2, line 5: Namespace shop is already defined in document 1,"
+                + " line 1\n"),
+        sailplan("fmt", twice.toString()));
+    assertEquals(
+        new Run(
+            1,
+            "",
+            "--from "
+                + twice
+                + ": document 2, line 5: Namespace shop is already defined in"
+                + " document 1, line 1\n"),
+        sailplan(
+            "plan", "--from", twice.toString(), "--to", desired.toString(), "--format", "stream"));
   }
 
   @Test
   void anOutFolderUnderProcSaysWhy() throws IOException, InterruptedException {
     assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
-    Path desired = Files.writeString(dir.resolve("desired.yaml"), "apiVersion: v1\nkind: Namespace\n"
-        + "metadata: {name: shop}\n");
-    assertEquals(new Run(1, "", "sailplan: cannot create plan folder /proc/nope: no such file or directory\n"),
+    Path desired =
+        Files.writeString(
+            dir.resolve("desired.yaml"),
+            "apiVersion: v1\nkind: Namespace\n" + "metadata: {name: shop}\n");
+    assertEquals(
+        new Run(
+            1, "", "sailplan: cannot create plan folder /proc/nope: no such file or directory\n"),
         sailplan("plan", "--to", desired.toString(), "--out", "/proc/nope"));
   }
 }

@@ -29,7 +29,8 @@ import java.util.Map;
  */
 public final class Codegen {
   /** Where a module's KindProvider is registered, relative to its resource folder. */
-  public static final String SERVICES_FILE = "META-INF/services/dev.sailplan.core.kind.KindProvider";
+  public static final String SERVICES_FILE =
+      "META-INF/services/dev.sailplan.core.kind.KindProvider";
 
   private Codegen() {}
 
@@ -39,7 +40,8 @@ public final class Codegen {
    * @throws IOException when a schema file cannot be read
    * @throws IllegalStateException when the schemas cannot be typed as configured
    */
-  public static Map<String, String> generate(CodegenConfig config, Path schemasDir) throws IOException {
+  public static Map<String, String> generate(CodegenConfig config, Path schemasDir)
+      throws IOException {
     List<CrdVersion> crds = new ArrayList<>();
     for (String schema : config.schemas()) {
       Path file = schemasDir.resolve(schema);
@@ -60,19 +62,32 @@ public final class Codegen {
       }
     }
     JavaFile provider = ProviderEmitter.emit(config.provider(), packages, config.schemas());
-    files.put(config.sourceDir() + "/" + config.provider().replace('.', '/') + ".java", provider.toString());
-    files.put(config.resourceDir() + "/" + SERVICES_FILE,
-        "# " + GeneratorWriter.MARKER + " from " + String.join(", ", config.schemas()) + ". Do not edit.\n"
-            + config.provider() + "\n");
+    files.put(
+        config.sourceDir() + "/" + config.provider().replace('.', '/') + ".java",
+        provider.toString());
+    files.put(
+        config.resourceDir() + "/" + SERVICES_FILE,
+        "# "
+            + GeneratorWriter.MARKER
+            + " from "
+            + String.join(", ", config.schemas())
+            + ". Do not edit.\n"
+            + config.provider()
+            + "\n");
     return files;
   }
 
   /** A supertype for a type that is not generated is a mistake (a typo, or a type renamed). */
   private static void checkSupertypes(CodegenConfig config, List<PackageModel> packages) {
-    List<String> unknown = config.supertypes().keySet().stream()
-        .filter(name -> packages.stream().flatMap(p -> p.types().stream())
-            .noneMatch(t -> t.name().equals(name) && !(t instanceof TypeDef.EnumDef)))
-        .sorted().toList();
+    List<String> unknown =
+        config.supertypes().keySet().stream()
+            .filter(
+                name ->
+                    packages.stream()
+                        .flatMap(p -> p.types().stream())
+                        .noneMatch(t -> t.name().equals(name) && !(t instanceof TypeDef.EnumDef)))
+            .sorted()
+            .toList();
     if (!unknown.isEmpty()) {
       throw new IllegalStateException("supertypes name no generated object or kind: " + unknown);
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Command line: {@code Main [--schemas DIR] [--check] CONFIG...}. Generates each config's module,
- * or with {@code --check} only reports drift (exit 1) without writing. A config with a
- * {@code schemaDir} reads its schemas from there; the others need {@code --schemas}.
+ * or with {@code --check} only reports drift (exit 1) without writing. A config with a {@code
+ * schemaDir} reads its schemas from there; the others need {@code --schemas}.
  */
 public final class Main {
   private Main() {}
@@ -55,10 +55,17 @@ public final class Main {
         CodegenConfig config = CodegenConfig.read(configFile);
         Path module = configFile.toAbsolutePath().getParent();
         Map<String, String> files = Codegen.generate(config, config.schemasFolder(module, schemas));
-        GeneratorWriter.Result r = GeneratorWriter.sync(module,
-            List.of(config.sourceDir(), config.resourceDir()), files, check);
-        out.printf("%s: %d files, %d %s, %d %s%n", configFile, files.size(), r.written().size(),
-            check ? "differ" : "written", r.deleted().size(), check ? "stale" : "deleted");
+        GeneratorWriter.Result r =
+            GeneratorWriter.sync(
+                module, List.of(config.sourceDir(), config.resourceDir()), files, check);
+        out.printf(
+            "%s: %d files, %d %s, %d %s%n",
+            configFile,
+            files.size(),
+            r.written().size(),
+            check ? "differ" : "written",
+            r.deleted().size(),
+            check ? "stale" : "deleted");
         if (check && !r.upToDate()) {
           drift = true;
           r.written().forEach(f -> err.println("  differs: " + f));
@@ -77,8 +84,10 @@ public final class Main {
       s.println("codegen: " + problem);
     }
     s.println("usage: codegen [--schemas DIR] [--check] CONFIG...");
-    s.println("  Generates the typed model each CONFIG (a module's codegen.yaml) describes from the CRD");
-    s.println("  files in DIR, or in the config's own schemaDir. --check changes nothing and exits 1");
+    s.println(
+        "  Generates the typed model each CONFIG (a module's codegen.yaml) describes from the CRD");
+    s.println(
+        "  files in DIR, or in the config's own schemaDir. --check changes nothing and exits 1");
     s.println("  when the committed sources differ.");
     return problem == null ? 0 : 2;
   }

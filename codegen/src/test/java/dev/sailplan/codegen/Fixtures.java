@@ -3,9 +3,9 @@ package dev.sailplan.codegen;
 import dev.sailplan.codegen.config.CodegenConfig;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +53,8 @@ final class Fixtures {
   }
 
   /**
-   * Writes {@code files} under {@code dir} and compiles their Java sources as a model module
-   * does (Immutables processor, warnings as errors); returns the classes folder.
+   * Writes {@code files} under {@code dir} and compiles their Java sources as a model module does
+   * (Immutables processor, warnings as errors); returns the classes folder.
    */
   static Path compile(Path dir, Map<String, String> files) throws IOException {
     List<String> sources = new ArrayList<>();
@@ -68,8 +68,19 @@ final class Fixtures {
     }
     Path classes = Files.createDirectories(dir.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-s", classes.toString(),
-        "-cp", System.getProperty("java.class.path"), "-Xlint:all,-processing", "-Werror", "--release", "17"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-d",
+                classes.toString(),
+                "-s",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Xlint:all,-processing",
+                "-Werror",
+                "--release",
+                "17"));
     args.addAll(sources);
     if (javac.run(null, null, null, args.toArray(String[]::new)) != 0) {
       throw new AssertionError("javac failed on the generated sources (see the test output)");

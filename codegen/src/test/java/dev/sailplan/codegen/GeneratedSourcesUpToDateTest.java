@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The committed generated sources are exactly what codegen makes of their schemas. dsl-core's
- * schema is in the repository, so its check always runs (dsl-core cannot depend on codegen, so
- * the check lives here); Istio's and Gateway API's run when {@code ../shared/schemas} exists
- * beside the repository (the official schemas are never copied in).
+ * schema is in the repository, so its check always runs (dsl-core cannot depend on codegen, so the
+ * check lives here); Istio's and Gateway API's run when {@code ../shared/schemas} exists beside the
+ * repository (the official schemas are never copied in).
  */
 class GeneratedSourcesUpToDateTest {
   @Test
@@ -27,7 +27,8 @@ class GeneratedSourcesUpToDateTest {
   @ParameterizedTest
   @ValueSource(strings = {"dsl-istio", "dsl-gatewayapi"})
   void committedSourcesMatchTheSchemas(String module) throws Exception {
-    Assumptions.assumeTrue(Fixtures.sharedSchemas().isPresent(), "../shared/schemas is not beside the repository");
+    Assumptions.assumeTrue(
+        Fixtures.sharedSchemas().isPresent(), "../shared/schemas is not beside the repository");
     assertUpToDate(module, Fixtures.sharedSchemas().get());
   }
 
@@ -36,8 +37,16 @@ class GeneratedSourcesUpToDateTest {
     CodegenConfig config = CodegenConfig.read(moduleDir.resolve("codegen.yaml"));
     Map<String, String> files = Codegen.generate(config, config.schemasFolder(moduleDir, schemas));
     GeneratorWriter.Result result =
-        GeneratorWriter.sync(moduleDir, List.of(config.sourceDir(), config.resourceDir()), files, true);
-    assertTrue(result.upToDate(), () -> module + " drifted from the schemas; regenerate (see codegen/README.md)."
-        + " Differ: " + result.written() + " Stale: " + result.deleted());
+        GeneratorWriter.sync(
+            moduleDir, List.of(config.sourceDir(), config.resourceDir()), files, true);
+    assertTrue(
+        result.upToDate(),
+        () ->
+            module
+                + " drifted from the schemas; regenerate (see codegen/README.md)."
+                + " Differ: "
+                + result.written()
+                + " Stale: "
+                + result.deleted());
   }
 }

@@ -58,12 +58,13 @@ public final class Manifests {
   }
 
   /**
-   * Writes resources as one multi-document stream to {@code out} (a file, a socket), one at a
-   * time, so that memory stays flat however many there are.
+   * Writes resources as one multi-document stream to {@code out} (a file, a socket), one at a time,
+   * so that memory stays flat however many there are.
    *
    * @throws IOException when writing fails
    */
-  public static void writeYaml(Iterable<? extends Resource> resources, Appendable out) throws IOException {
+  public static void writeYaml(Iterable<? extends Resource> resources, Appendable out)
+      throws IOException {
     StringBuilder buffer = new StringBuilder(4096);
     boolean first = true;
     for (Resource r : resources) {
@@ -78,8 +79,8 @@ public final class Manifests {
   }
 
   /**
-   * Generated kinds write themselves in one pass ({@link YamlWritable}); other resources go
-   * through their JSON tree. Both give the same bytes.
+   * Generated kinds write themselves in one pass ({@link YamlWritable}); other resources go through
+   * their JSON tree. Both give the same bytes.
    */
   private static void append(Resource resource, StringBuilder out) {
     if (resource instanceof YamlWritable writable) {
@@ -111,11 +112,11 @@ public final class Manifests {
   }
 
   /**
-   * Like {@link #parse(String, String)}, and an object defined twice in the stream (the same
-   * group, kind, namespace and name, whatever the version) is a problem, located at the second
-   * definition and naming the first: {@code mesh.yaml: document 3, line 12: VirtualService
-   * bookinfo/reviews is already defined in document 1, line 1}. Use it for input that stands for
-   * a set of objects, such as a desired state; {@code kubectl apply} would keep only the last.
+   * Like {@link #parse(String, String)}, and an object defined twice in the stream (the same group,
+   * kind, namespace and name, whatever the version) is a problem, located at the second definition
+   * and naming the first: {@code mesh.yaml: document 3, line 12: VirtualService bookinfo/reviews is
+   * already defined in document 1, line 1}. Use it for input that stands for a set of objects, such
+   * as a desired state; {@code kubectl apply} would keep only the last.
    *
    * @param sourceName names the input in problems, e.g. a file name
    * @throws ManifestException listing every problem
@@ -153,8 +154,10 @@ public final class Manifests {
     List<Resource> all = parse(yaml, "", KindRegistry.discover());
     if (all.size() != 1 || !type.isInstance(all.get(0))) {
       String found = all.size() == 1 ? all.get(0).kind() : all.size() + " documents";
-      throw new ManifestException(List.of(new Problem("", 0, 0, "",
-          "expected one " + type.getSimpleName() + ", found " + found)));
+      throw new ManifestException(
+          List.of(
+              new Problem(
+                  "", 0, 0, "", "expected one " + type.getSimpleName() + ", found " + found)));
     }
     return type.cast(all.get(0));
   }

@@ -17,13 +17,21 @@ import org.junit.jupiter.api.Test;
 
 /** Rendering and parsing through the facade, with the core kinds as the model. */
 class ManifestsTest {
-  private static final Service WEB = Service.builder()
-      .metadata(ObjectMeta.ref("shop/web").withLabels(java.util.Map.of("app", "web", "tier", "front")))
-      .spec(ServiceSpec.builder().type(ServiceType.CLUSTER_IP).putSelector("app", "web")
-          .addPorts(ServicePort.of("http", 80)).build())
-      .build();
+  private static final Service WEB =
+      Service.builder()
+          .metadata(
+              ObjectMeta.ref("shop/web")
+                  .withLabels(java.util.Map.of("app", "web", "tier", "front")))
+          .spec(
+              ServiceSpec.builder()
+                  .type(ServiceType.CLUSTER_IP)
+                  .putSelector("app", "web")
+                  .addPorts(ServicePort.of("http", 80))
+                  .build())
+          .build();
 
-  private static final String WEB_YAML = """
+  private static final String WEB_YAML =
+      """
       apiVersion: v1
       kind: Service
       metadata:
@@ -42,7 +50,8 @@ class ManifestsTest {
       """;
 
   private static List<String> problems(String yaml) {
-    ManifestException e = assertThrows(ManifestException.class, () -> Manifests.parse(yaml, "in.yaml"));
+    ManifestException e =
+        assertThrows(ManifestException.class, () -> Manifests.parse(yaml, "in.yaml"));
     return e.problems().stream().map(Problem::toString).toList();
   }
 
@@ -60,13 +69,15 @@ class ManifestsTest {
   @Test
   void rendersSeveralResourcesAsOneStream() {
     Namespace shop = Namespace.named("shop");
-    assertEquals("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n" + WEB_YAML,
+    assertEquals(
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n" + WEB_YAML,
         Manifests.toYaml(List.of(shop, WEB)));
   }
 
   @Test
   void readsEveryDocumentAndTheItemsOfAList() {
-    String yaml = """
+    String yaml =
+        """
         # leading comment
         ---
         apiVersion: v1
@@ -84,44 +95,56 @@ class ManifestsTest {
           metadata: {name: b}
         ---
         """;
-    assertEquals(List.of(Namespace.named("shop"), Namespace.named("a"), Namespace.named("b")),
+    assertEquals(
+        List.of(Namespace.named("shop"), Namespace.named("a"), Namespace.named("b")),
         Manifests.parse(yaml, "all.yaml"));
   }
 
   @Test
   void treatsNullValuesAsAbsent() {
-    String yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  annotations:\n  labels: ~\n";
+    String yaml =
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  annotations:\n  labels: ~\n";
     assertEquals(Namespace.named("shop"), Manifests.parse(yaml, Namespace.class));
   }
 
   @Test
   void keepsAnExplicitNullCreationTimestampAsToolsWriteIt() {
-    String yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  creationTimestamp: null\n";
+    String yaml =
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  creationTimestamp: null\n";
     Namespace parsed = Manifests.parse(yaml, Namespace.class);
-    assertEquals(java.util.Optional.of(dev.sailplan.core.value.Timestamp.NULL), parsed.metadata().creationTimestamp());
+    assertEquals(
+        java.util.Optional.of(dev.sailplan.core.value.Timestamp.NULL),
+        parsed.metadata().creationTimestamp());
     assertEquals(yaml, Manifests.toYaml(parsed));
-    assertEquals("null", Manifests.toTree(parsed).path("metadata").path("creationTimestamp").toString());
+    assertEquals(
+        "null", Manifests.toTree(parsed).path("metadata").path("creationTimestamp").toString());
     String stamped = yaml.replace("null", "\"2026-01-02T03:04:05Z\"");
     assertEquals(stamped, Manifests.toYaml(Manifests.parse(stamped, Namespace.class)));
   }
 
   @Test
   void reportsAWrongScalarTypeWithLineAndPath() {
-    assertEquals(List.of("in.yaml: document 1, line 7: spec.ports[0].port: expected an integer, not a string"),
-        problems("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: eighty\n"));
+    assertEquals(
+        List.of(
+            "in.yaml: document 1, line 7: spec.ports[0].port: expected an integer, not a string"),
+        problems(
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: eighty\n"));
   }
 
   @Test
   void reportsAnUnknownFieldWithTheKnownOnes() {
-    assertEquals(List.of("in.yaml: document 1, line 5: metadata.nmae: unknown field (known: annotations,"
-            + " creationTimestamp, deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName,"
-            + " generation, labels, managedFields, name, namespace, ownerReferences, …)"),
+    assertEquals(
+        List.of(
+            "in.yaml: document 1, line 5: metadata.nmae: unknown field (known: annotations,"
+                + " creationTimestamp, deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName,"
+                + " generation, labels, managedFields, name, namespace, ownerReferences, …)"),
         problems("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  nmae: typo\n"));
   }
 
   @Test
   void reportsAnUnknownKindOrApiVersion() {
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "in.yaml: document 1, line 1: apiVersion: unknown kind Widget (apiVersion example.dev/v1)",
             "in.yaml: document 2, line 4: apiVersion: unknown apiVersion v2 for kind Service (known: v1)"),
         problems("apiVersion: example.dev/v1\nkind: Widget\n---\napiVersion: v2\nkind: Service\n"));
@@ -129,20 +152,26 @@ class ManifestsTest {
 
   @Test
   void reportsABadEnumValueWithTheAllowedOnes() {
-    assertEquals(List.of("in.yaml: document 1, line 6: spec.type: invalid value 'Internal'"
-            + " (expected one of: ClusterIP, NodePort, LoadBalancer, ExternalName)"),
-        problems("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: Internal\n"));
+    assertEquals(
+        List.of(
+            "in.yaml: document 1, line 6: spec.type: invalid value 'Internal'"
+                + " (expected one of: ClusterIP, NodePort, LoadBalancer, ExternalName)"),
+        problems(
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: Internal\n"));
   }
 
   @Test
   void reportsAMissingRequiredField() {
-    assertEquals(List.of("in.yaml: document 1, line 7: spec.ports[0]: missing required field port"),
-        problems("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - name: http\n"));
+    assertEquals(
+        List.of("in.yaml: document 1, line 7: spec.ports[0]: missing required field port"),
+        problems(
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - name: http\n"));
   }
 
   @Test
   void reportsMissingIdentityAndNonMappingDocuments() {
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "in.yaml: document 1, line 1: kind: missing kind",
             "in.yaml: document 2, line 3: a manifest must be a mapping, not a list",
             "in.yaml: document 3, line 5: apiVersion: missing apiVersion"),
@@ -151,26 +180,34 @@ class ManifestsTest {
 
   @Test
   void reportsMalformedYamlWithItsLine() {
-    assertEquals(List.of("in.yaml: document 1, line 3: malformed YAML: while parsing a flow sequence:"
-            + " expected ',' or ']', but got <stream end>"),
+    assertEquals(
+        List.of(
+            "in.yaml: document 1, line 3: malformed YAML: while parsing a flow sequence:"
+                + " expected ',' or ']', but got <stream end>"),
         problems("apiVersion: v1\nkind: [Namespace\n"));
   }
 
   @Test
   void rejectsDuplicateKeys() {
-    assertEquals(List.of("in.yaml: document 1, line 5: malformed YAML: Duplicate field 'name'"),
+    assertEquals(
+        List.of("in.yaml: document 1, line 5: malformed YAML: Duplicate field 'name'"),
         problems("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  name: b\n"));
   }
 
   @Test
   void rejectsAliasesInsteadOfReadingThemAsStrings() {
-    assertEquals(List.of("in.yaml: document 1, line 5: YAML aliases are not supported (*n): write the value out in full"),
-        problems("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: &n shop\n  generateName: *n\n"));
+    assertEquals(
+        List.of(
+            "in.yaml: document 1, line 5: YAML aliases are not supported (*n): write the value out in full"),
+        problems(
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: &n shop\n  generateName: *n\n"));
   }
 
   @Test
   void anAliasBombFailsFast() {
-    StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder bomb =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'j'; c++) {
       char p = (char) (c - 1);
       bomb.append(c).append(": &").append(c).append(" [");
@@ -179,14 +216,19 @@ class ManifestsTest {
       }
       bomb.append("]\n");
     }
-    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-        assertEquals(List.of("in.yaml: document 1, line 2: YAML aliases are not supported (*a): write the value out in full"),
-            problems(bomb.toString())));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            assertEquals(
+                List.of(
+                    "in.yaml: document 1, line 2: YAML aliases are not supported (*a): write the value out in full"),
+                problems(bomb.toString())));
   }
 
   @Test
   void reportsProblemsOfEveryDocumentAndItem() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: List
         items:
@@ -202,7 +244,8 @@ class ManifestsTest {
         kind: Namespace
         metadata: {name: ok, color: red}
         """;
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "in.yaml: document 1, line 1: items[1].spec.ports[0].port: expected an integer, not a string",
             "in.yaml: document 2, line 14: metadata.color: unknown field (known: annotations, creationTimestamp,"
                 + " deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName, generation, labels,"
@@ -212,18 +255,25 @@ class ManifestsTest {
 
   @Test
   void parsingOneOfATypeRejectsAnythingElse() {
-    ManifestException e = assertThrows(ManifestException.class,
-        () -> Manifests.parse("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n", Service.class));
+    ManifestException e =
+        assertThrows(
+            ManifestException.class,
+            () ->
+                Manifests.parse(
+                    "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n", Service.class));
     assertEquals("expected one Service, found Namespace", e.getMessage());
   }
+
   private static List<String> uniqueProblems(String yaml) {
-    ManifestException e = assertThrows(ManifestException.class, () -> Manifests.parseUnique(yaml, "in.yaml"));
+    ManifestException e =
+        assertThrows(ManifestException.class, () -> Manifests.parseUnique(yaml, "in.yaml"));
     return e.problems().stream().map(Problem::toString).toList();
   }
 
   @Test
   void parseUniqueNamesBothDefinitionsOfAnObjectDefinedTwice() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: web, namespace: shop}
@@ -247,16 +297,19 @@ class ManifestsTest {
         kind: Namespace
         metadata: {name: shop}
         """;
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "in.yaml: document 4, line 13: Service shop/web is already defined in document 1, line 1",
             "in.yaml: document 5, line 20: Namespace shop is already defined in document 3, line 9"),
         uniqueProblems(yaml));
-    assertEquals(5, Manifests.parse(yaml, "in.yaml").size(), "plain parse keeps both, as kubectl would");
+    assertEquals(
+        5, Manifests.parse(yaml, "in.yaml").size(), "plain parse keeps both, as kubectl would");
   }
 
   @Test
   void parseUniqueFindsRepeatsAmongListItemsAndAcrossDocuments() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: List
         items:
@@ -271,13 +324,16 @@ class ManifestsTest {
         kind: Namespace
         metadata: {name: b}
         """;
-    assertEquals(List.of("in.yaml: document 2, line 11: Namespace b is already defined in document 1, line 7"),
+    assertEquals(
+        List.of(
+            "in.yaml: document 2, line 11: Namespace b is already defined in document 1, line 7"),
         uniqueProblems(yaml));
   }
 
   @Test
   void parseUniqueAcceptsDistinctObjectsAndObjectsWithoutAName() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: Namespace
         metadata: {generateName: tmp-}
@@ -286,18 +342,21 @@ class ManifestsTest {
         kind: Namespace
         metadata: {generateName: tmp-}
         ---
-        """ + WEB_YAML;
+        """
+            + WEB_YAML;
     assertEquals(Manifests.parse(yaml, "in.yaml"), Manifests.parseUnique(yaml, "in.yaml"));
     assertEquals(3, Manifests.parseUnique(yaml, "in.yaml").size());
   }
+
   /**
-   * What the README promises today: the first problem of each document (binding stops there), and
-   * a YAML syntax error alone, since the stream cannot be read past it. Every problem of every
+   * What the README promises today: the first problem of each document (binding stops there), and a
+   * YAML syntax error alone, since the stream cannot be read past it. Every problem of every
    * document comes with admission validation.
    */
   @Test
   void reportsTheFirstProblemOfEachDocumentAndASyntaxErrorAlone() {
-    String twoEach = """
+    String twoEach =
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: web, color: red}
@@ -307,7 +366,8 @@ class ManifestsTest {
         kind: Namespace
         metadata: {name: ok, size: 3, color: blue}
         """;
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "in.yaml: document 1, line 3: metadata.color: unknown field (known: annotations, creationTimestamp,"
                 + " deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName, generation, labels,"
                 + " managedFields, name, namespace, ownerReferences, …)",
@@ -315,8 +375,11 @@ class ManifestsTest {
                 + " deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName, generation, labels,"
                 + " managedFields, name, namespace, ownerReferences, …)"),
         problems(twoEach));
-    List<String> syntax = problems(twoEach + "---\napiVersion: v1\nkind: Namespace\nmetadata: [x\n");
-    assertEquals(List.of("in.yaml: document 3, line 13: malformed YAML"), syntax.stream()
-        .map(p -> p.substring(0, p.indexOf(": while"))).toList(), syntax.toString());
+    List<String> syntax =
+        problems(twoEach + "---\napiVersion: v1\nkind: Namespace\nmetadata: [x\n");
+    assertEquals(
+        List.of("in.yaml: document 3, line 13: malformed YAML"),
+        syntax.stream().map(p -> p.substring(0, p.indexOf(": while"))).toList(),
+        syntax.toString());
   }
 }

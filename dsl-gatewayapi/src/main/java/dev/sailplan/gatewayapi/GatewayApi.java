@@ -78,7 +78,9 @@ public final class GatewayApi {
   }
 
   private static HTTPRouteMatch path(PathMatchType type, String value) {
-    return HTTPRouteMatch.builder().path(HTTPPathMatch.builder().type(type).value(value).build()).build();
+    return HTTPRouteMatch.builder()
+        .path(HTTPPathMatch.builder().type(type).value(value).build())
+        .build();
   }
 
   /** A Secret holding a certificate, by name. */
@@ -92,8 +94,12 @@ public final class GatewayApi {
    */
   public static ReferenceGrantSpec allowRoutesFrom(String fromNamespace) {
     return ReferenceGrantSpec.builder()
-        .addFrom(ReferenceGrantFrom.builder().group("gateway.networking.k8s.io").kind("HTTPRoute")
-            .namespace(fromNamespace).build())
+        .addFrom(
+            ReferenceGrantFrom.builder()
+                .group("gateway.networking.k8s.io")
+                .kind("HTTPRoute")
+                .namespace(fromNamespace)
+                .build())
         .addTo(ReferenceGrantTo.builder().group("").kind("Service").build())
         .build();
   }

@@ -7,8 +7,7 @@
  * <p>Both APIs define {@code Gateway}, {@code GatewaySpec}, {@code HTTPRoute}, {@code TCPRoute},
  * {@code TLSRoute} and {@code HTTPHeader}, and Java has no import aliases. In a file that uses
  * both, import the clashing names of the API the file builds most with, write the other API's in
- * full, and call that API's factories through their class so a reader sees which gateway is
- * meant:
+ * full, and call that API's factories through their class so a reader sees which gateway is meant:
  *
  * <pre>{@code
  * import static dev.sailplan.gatewayapi.GatewayApi.*;

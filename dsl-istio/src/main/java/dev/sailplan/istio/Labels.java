@@ -10,7 +10,8 @@ final class Labels {
 
   static Map<String, String> of(String... pairs) {
     if (pairs.length % 2 != 0) {
-      throw new IllegalArgumentException("labels come in key, value pairs; got " + pairs.length + " strings");
+      throw new IllegalArgumentException(
+          "labels come in key, value pairs; got " + pairs.length + " strings");
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {

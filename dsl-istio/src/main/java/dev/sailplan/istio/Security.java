@@ -43,7 +43,8 @@ public final class Security {
   }
 
   /** A RequestAuthentication named by a {@code namespace/name} (or bare {@code name}) reference. */
-  public static RequestAuthentication requestAuthentication(String ref, RequestAuthenticationSpec spec) {
+  public static RequestAuthentication requestAuthentication(
+      String ref, RequestAuthenticationSpec spec) {
     return RequestAuthentication.builder().metadata(ObjectMeta.ref(ref)).spec(spec).build();
   }
 

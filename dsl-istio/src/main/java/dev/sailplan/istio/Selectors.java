@@ -6,8 +6,7 @@ import dev.sailplan.istio.type.v1beta1.WorkloadSelector;
 
 /**
  * What an Istio resource applies to: the workloads it selects, or the resource it targets. Istio
- * defines each of these once and every kind shares it, so one value fits every kind that takes
- * one.
+ * defines each of these once and every kind shares it, so one value fits every kind that takes one.
  *
  * <pre>{@code
  * import static dev.sailplan.istio.Selectors.*;
@@ -23,8 +22,8 @@ public final class Selectors {
   private Selectors() {}
 
   /**
-   * Selects workloads by label pairs ({@code matchLabels}), for the kinds that take a
-   * {@code selector} or a DestinationRule's {@code workloadSelector}: AuthorizationPolicy,
+   * Selects workloads by label pairs ({@code matchLabels}), for the kinds that take a {@code
+   * selector} or a DestinationRule's {@code workloadSelector}: AuthorizationPolicy,
    * PeerAuthentication, RequestAuthentication, Telemetry, WasmPlugin, TrafficExtension,
    * DestinationRule, ProxyConfig.
    */
@@ -33,16 +32,16 @@ public final class Selectors {
   }
 
   /**
-   * Selects workloads by label pairs ({@code labels}), for the networking kinds whose
-   * {@code workloadSelector} predates {@code matchLabels}: Sidecar, ServiceEntry, EnvoyFilter.
+   * Selects workloads by label pairs ({@code labels}), for the networking kinds whose {@code
+   * workloadSelector} predates {@code matchLabels}: Sidecar, ServiceEntry, EnvoyFilter.
    */
   public static WorkloadLabels workloadLabels(String... labelPairs) {
     return WorkloadLabels.builder().putAllLabels(Labels.of(labelPairs)).build();
   }
 
   /**
-   * Targets a resource by group, kind and name in the policy's namespace, for the kinds that take
-   * a {@code targetRef} or {@code targetRefs}: {@code policyTarget("", "Service", "reviews")}.
+   * Targets a resource by group, kind and name in the policy's namespace, for the kinds that take a
+   * {@code targetRef} or {@code targetRefs}: {@code policyTarget("", "Service", "reviews")}.
    */
   public static PolicyTargetReference policyTarget(String group, String kind, String name) {
     return PolicyTargetReference.builder().group(group).kind(kind).name(name).build();

@@ -2,9 +2,9 @@ package dev.sailplan.istio;
 
 import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.core.value.Duration;
+import dev.sailplan.istio.networking.v1.Destination;
 import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
-import dev.sailplan.istio.networking.v1.Destination;
 import dev.sailplan.istio.networking.v1.Gateway;
 import dev.sailplan.istio.networking.v1.GatewaySpec;
 import dev.sailplan.istio.networking.v1.HTTPMatchRequest;
@@ -18,9 +18,9 @@ import dev.sailplan.istio.networking.v1.RouteDestination;
 import dev.sailplan.istio.networking.v1.ServiceEntry;
 import dev.sailplan.istio.networking.v1.ServiceEntrySpec;
 import dev.sailplan.istio.networking.v1.ServicePort;
-import dev.sailplan.istio.networking.v1.SimpleLB;
 import dev.sailplan.istio.networking.v1.Sidecar;
 import dev.sailplan.istio.networking.v1.SidecarSpec;
+import dev.sailplan.istio.networking.v1.SimpleLB;
 import dev.sailplan.istio.networking.v1.StringMatch;
 import dev.sailplan.istio.networking.v1.Subset;
 import dev.sailplan.istio.networking.v1.TrafficPolicy;
@@ -132,8 +132,8 @@ public final class Traffic {
   }
 
   /**
-   * Selects a port by number, for a destination or a DestinationRule's port-level settings:
-   * {@code PortTrafficPolicy.builder().port(portSelector(3306))}.
+   * Selects a port by number, for a destination or a DestinationRule's port-level settings: {@code
+   * PortTrafficPolicy.builder().port(portSelector(3306))}.
    */
   public static PortSelector portSelector(int number) {
     return PortSelector.builder().number(number).build();

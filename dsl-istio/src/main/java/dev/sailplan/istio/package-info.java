@@ -10,9 +10,8 @@
  * <p>Both APIs define {@code Gateway}, {@code GatewaySpec}, {@code HTTPRoute}, {@code TCPRoute},
  * {@code TLSRoute} and {@code HTTPHeader}, and Java has no import aliases. In a file that uses
  * both, import the clashing names of the API the file builds most with, write the other API's in
- * full, and call that API's factories through their class so a reader sees which gateway is
- * meant. The kinds the factories return seldom need naming at all ({@code Resource} or {@code
- * var}):
+ * full, and call that API's factories through their class so a reader sees which gateway is meant.
+ * The kinds the factories return seldom need naming at all ({@code Resource} or {@code var}):
  *
  * <pre>{@code
  * import static dev.sailplan.istio.Traffic.*;

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.sailplan.core.problem.ManifestException;
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.fixture.ParsePaths;
-import dev.sailplan.core.kind.KindRegistry;
+import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.problem.ManifestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +27,15 @@ import net.jqwik.api.statistics.Statistics;
  *
  * <p>Valid multi-document Istio manifests are mutated line by line (a scalar replaced by a tricky
  * one, a line duplicated, deleted, swapped with the next or re-indented). Whatever comes out, the
- * contract of {@link ParsePaths} must hold: a direct result equals the full path's result, and
- * a text the full path rejects gets no direct result. Unmutated seeds must all take the direct path.
+ * contract of {@link ParsePaths} must hold: a direct result equals the full path's result, and a
+ * text the full path rejects gets no direct result. Unmutated seeds must all take the direct path.
  */
 class DirectReaderPropertiesTest {
   private static final ParsePaths PARSER = ParsePaths.discovered();
 
   /** Routing: a VirtualService with matches, retries and timeouts, and its DestinationRule. */
-  private static final String TRAFFIC = """
+  private static final String TRAFFIC =
+      """
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata:
@@ -121,7 +121,8 @@ class DirectReaderPropertiesTest {
       """;
 
   /** Security and ingress: an AuthorizationPolicy with rules, a Gateway, a PeerAuthentication. */
-  private static final String EDGE = """
+  private static final String EDGE =
+      """
       # ingress for bookinfo
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
@@ -189,7 +190,8 @@ class DirectReaderPropertiesTest {
       """;
 
   /** Egress: a ServiceEntry, and an EnvoyFilter with a free-form patch. */
-  private static final String EGRESS = """
+  private static final String EGRESS =
+      """
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata:
@@ -244,14 +246,80 @@ class DirectReaderPropertiesTest {
   private static final List<String> SEEDS = List.of(TRAFFIC, EDGE, EGRESS);
 
   /** Scalars that YAML 1.1, Jackson or the generated readers treat specially. */
-  private static final List<String> TRICKY = List.of(
-      "~", "null", "", "\"\"", "''", "yes", "No", "on", "y", "true", "False", "0", "-0", "007", "0x1F", "0o17", "1_000",
-      "+5", "1.5", "-0.0", ".5", "1e3", "1.0e+3", ".inf", "-.inf", ".nan", "12:30", "2024-01-01", "2024-01-01T10:00:00Z",
-      "\"10\"", "'x'", "\"true\"", "'yes'", "\"a\\tb\"", "&a x", "*a", "!!str 5", "!!int \"5\"", "!!float 1", "! x",
-      "[]", "{}", "[a, b]", "{a: b}", "|\n  block", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
-      "2147483647", "2147483648", "-2147483648", "-2147483649", "10s", "1h30m", "0.5s", "10", "-10s", "abc", "ALLOW",
-      "DENY", "SIMPLE", "a: b", "- a", "#", "x # comment", "\"unterminated", "'", "\t", "@at", "`tick", "%pct",
-      "x".repeat(300));
+  private static final List<String> TRICKY =
+      List.of(
+          "~",
+          "null",
+          "",
+          "\"\"",
+          "''",
+          "yes",
+          "No",
+          "on",
+          "y",
+          "true",
+          "False",
+          "0",
+          "-0",
+          "007",
+          "0x1F",
+          "0o17",
+          "1_000",
+          "+5",
+          "1.5",
+          "-0.0",
+          ".5",
+          "1e3",
+          "1.0e+3",
+          ".inf",
+          "-.inf",
+          ".nan",
+          "12:30",
+          "2024-01-01",
+          "2024-01-01T10:00:00Z",
+          "\"10\"",
+          "'x'",
+          "\"true\"",
+          "'yes'",
+          "\"a\\tb\"",
+          "&a x",
+          "*a",
+          "!!str 5",
+          "!!int \"5\"",
+          "!!float 1",
+          "! x",
+          "[]",
+          "{}",
+          "[a, b]",
+          "{a: b}",
+          "|\n  block",
+          "9223372036854775807",
+          "9223372036854775808",
+          "-9223372036854775808",
+          "2147483647",
+          "2147483648",
+          "-2147483648",
+          "-2147483649",
+          "10s",
+          "1h30m",
+          "0.5s",
+          "10",
+          "-10s",
+          "abc",
+          "ALLOW",
+          "DENY",
+          "SIMPLE",
+          "a: b",
+          "- a",
+          "#",
+          "x # comment",
+          "\"unterminated",
+          "'",
+          "\t",
+          "@at",
+          "`tick",
+          "%pct",
+          "x".repeat(300));
 
   // ---- mutations -----------------------------------------------------------------------------
 
@@ -346,16 +414,24 @@ class DirectReaderPropertiesTest {
   @Provide
   Arbitrary<Mutant> mutants() {
     Arbitrary<Integer> line = Arbitraries.integers().between(0, 200);
-    Arbitrary<Mutation> mutation = Arbitraries.frequencyOf(
-        // Most weight on scalars: they exercise the typing rules, the rest mostly breaks structure.
-        Tuple.of(6, Combinators.combine(line, Arbitraries.of(TRICKY)).as(Mutation.ReplaceScalar::new)),
-        Tuple.of(1, line.map(Mutation.DuplicateLine::new)),
-        Tuple.of(1, line.map(Mutation.DeleteLine::new)),
-        Tuple.of(1, line.map(Mutation.SwapWithNext::new)),
-        Tuple.of(1, Combinators.combine(line, Arbitraries.of(-4, -2, -1, 1, 2, 4))
-            .as(Mutation.Reindent::new)));
-    return Combinators.combine(Arbitraries.integers().between(0, SEEDS.size() - 1), mutation.list().ofMinSize(1)
-        .ofMaxSize(3)).as(Mutant::new);
+    Arbitrary<Mutation> mutation =
+        Arbitraries.frequencyOf(
+            // Most weight on scalars: they exercise the typing rules, the rest mostly breaks
+            // structure.
+            Tuple.of(
+                6,
+                Combinators.combine(line, Arbitraries.of(TRICKY)).as(Mutation.ReplaceScalar::new)),
+            Tuple.of(1, line.map(Mutation.DuplicateLine::new)),
+            Tuple.of(1, line.map(Mutation.DeleteLine::new)),
+            Tuple.of(1, line.map(Mutation.SwapWithNext::new)),
+            Tuple.of(
+                1,
+                Combinators.combine(line, Arbitraries.of(-4, -2, -1, 1, 2, 4))
+                    .as(Mutation.Reindent::new)));
+    return Combinators.combine(
+            Arbitraries.integers().between(0, SEEDS.size() - 1),
+            mutation.list().ofMinSize(1).ofMaxSize(3))
+        .as(Mutant::new);
   }
 
   // ---- the contract --------------------------------------------------------------------------
@@ -383,8 +459,13 @@ class DirectReaderPropertiesTest {
       return full.error() == null ? "full, accepted" : "full, rejected";
     }
     if (full.error() != null) {
-      fail("the direct path accepted what the full path rejects (" + full.error() + "):\n" + yaml
-          + "\ndirect read: " + direct.get());
+      fail(
+          "the direct path accepted what the full path rejects ("
+              + full.error()
+              + "):\n"
+              + yaml
+              + "\ndirect read: "
+              + direct.get());
     }
     assertEquals(full.resources(), direct.get(), () -> "the paths disagree on:\n" + yaml);
     return "direct";
@@ -393,7 +474,8 @@ class DirectReaderPropertiesTest {
   @Property(tries = 2000)
   void theDirectPathNeverDisagreesWithTheFullPath(@ForAll("mutants") Mutant mutant) {
     Statistics.label("path").collect(assertContract(mutant.yaml()));
-    // Were every mutant to fall back, the property would hold vacuously (about a fifth stay direct).
+    // Were every mutant to fall back, the property would hold vacuously (about a fifth stay
+    // direct).
     Statistics.label("path").coverage(c -> c.check("direct").percentage(p -> p >= 5.0));
   }
 
@@ -442,12 +524,21 @@ class DirectReaderPropertiesTest {
 
   @Example
   void theSeedsHoldEveryKindTheyName() {
-    List<String> kinds = SEEDS.stream()
-        .flatMap(s -> PARSER.full(s, "seed.yaml").stream())
-        .map(Resource::kind)
-        .toList();
-    assertEquals(List.of("VirtualService", "DestinationRule", "AuthorizationPolicy", "Gateway", "PeerAuthentication",
-        "ServiceEntry", "EnvoyFilter"), kinds);
+    List<String> kinds =
+        SEEDS.stream()
+            .flatMap(s -> PARSER.full(s, "seed.yaml").stream())
+            .map(Resource::kind)
+            .toList();
+    assertEquals(
+        List.of(
+            "VirtualService",
+            "DestinationRule",
+            "AuthorizationPolicy",
+            "Gateway",
+            "PeerAuthentication",
+            "ServiceEntry",
+            "EnvoyFilter"),
+        kinds);
   }
 
   @Example
@@ -456,6 +547,7 @@ class DirectReaderPropertiesTest {
     assertEquals("  - ".length(), scalarStart("  - reviews"));
     assertEquals(-1, scalarStart("  spec:"));
     assertEquals(-1, scalarStart("# note: a comment"));
-    assertTrue(scalarStart("  - name: v1") > 4, "a key inside a list item: its value, not the item");
+    assertTrue(
+        scalarStart("  - name: v1") > 4, "a key inside a list item: its value, not the item");
   }
 }

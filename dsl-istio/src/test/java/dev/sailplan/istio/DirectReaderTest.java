@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.fixture.ParsePaths;
 import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.kind.KindRegistry;
+import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.value.Duration;
 import dev.sailplan.istio.kinds.IstioKinds;
 import dev.sailplan.istio.networking.v1.DestinationRule;
@@ -52,10 +52,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The direct parsing path (SnakeYAML events into the generated {@code readYaml} methods) against
  * the full Jackson path.
  *
- * <p>Contract: whenever {@link ParsePaths#direct} returns resources, {@link
- * ParsePaths#full} succeeds with equal ones; whenever the full path rejects a text, the
- * direct path is empty, so {@link Manifests#parse} reports exactly what the full path reports. The
- * direct path must also actually be taken for the forms real manifests use, or it saves nothing.
+ * <p>Contract: whenever {@link ParsePaths#direct} returns resources, {@link ParsePaths#full}
+ * succeeds with equal ones; whenever the full path rejects a text, the direct path is empty, so
+ * {@link Manifests#parse} reports exactly what the full path reports. The direct path must also
+ * actually be taken for the forms real manifests use, or it saves nothing.
  */
 class DirectReaderTest {
   private static final ParsePaths PARSER = ParsePaths.discovered();
@@ -74,11 +74,14 @@ class DirectReaderTest {
     }
   }
 
-  /** The resources of {@code yaml}, asserting that the direct path took it and the full path agrees. */
+  /**
+   * The resources of {@code yaml}, asserting that the direct path took it and the full path agrees.
+   */
   private static List<Resource> direct(String yaml) {
     Optional<List<Resource>> direct = PARSER.direct(yaml);
     assertTrue(direct.isPresent(), () -> "the direct path fell back on:\n" + yaml);
-    assertEquals(PARSER.full(yaml, "in.yaml"), direct.get(), () -> "the paths disagree on:\n" + yaml);
+    assertEquals(
+        PARSER.full(yaml, "in.yaml"), direct.get(), () -> "the paths disagree on:\n" + yaml);
     return direct.get();
   }
 
@@ -101,7 +104,8 @@ class DirectReaderTest {
     assertFalse(kinds.isEmpty());
     for (KindInfo info : kinds) {
       assertTrue(info.reader().isPresent(), info.kind() + " has no direct reader");
-      // Manifests.parse resolves through the discovered registry: its entries must carry the reader too.
+      // Manifests.parse resolves through the discovered registry: its entries must carry the reader
+      // too.
       for (String apiVersion : info.apiVersions()) {
         KindInfo found = KindRegistry.discover().find(apiVersion, info.kind()).orElseThrow();
         assertTrue(found.reader().isPresent(), apiVersion + " " + info.kind());
@@ -110,18 +114,28 @@ class DirectReaderTest {
   }
 
   /** The least spec each kind's required fields allow; {@code {}} for the kinds not listed. */
-  private static final Map<String, String> MINIMAL_SPECS = Map.of(
-      "WasmPlugin", "{url: oci://registry/plugin}",
-      "DestinationRule", "{host: reviews}",
-      "ServiceEntry", "{hosts: [api.example.com]}",
-      "WorkloadGroup", "{template: {}}");
+  private static final Map<String, String> MINIMAL_SPECS =
+      Map.of(
+          "WasmPlugin", "{url: oci://registry/plugin}",
+          "DestinationRule", "{host: reviews}",
+          "ServiceEntry", "{hosts: [api.example.com]}",
+          "WorkloadGroup", "{template: {}}");
 
   @Test
   void aMinimalManifestOfEveryKindAndServedVersionTakesTheDirectPath() {
     for (KindInfo info : new IstioKinds().kinds()) {
       for (String apiVersion : info.apiVersions()) {
-        Resource r = directOne("apiVersion: " + apiVersion + "\nkind: " + info.kind() + "\nmetadata:\n  name: m\n"
-            + "spec: " + MINIMAL_SPECS.getOrDefault(info.kind(), "{}") + "\n", info.type());
+        Resource r =
+            directOne(
+                "apiVersion: "
+                    + apiVersion
+                    + "\nkind: "
+                    + info.kind()
+                    + "\nmetadata:\n  name: m\n"
+                    + "spec: "
+                    + MINIMAL_SPECS.getOrDefault(info.kind(), "{}")
+                    + "\n",
+                info.type());
         assertEquals(apiVersion, r.apiVersion());
         assertEquals(info.kind(), r.kind());
       }
@@ -130,7 +144,8 @@ class DirectReaderTest {
 
   // ---- the common forms take the direct path --------------------------------------------------
 
-  private static final String RETRY_POLICY = """
+  private static final String RETRY_POLICY =
+      """
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata:
@@ -165,14 +180,16 @@ class DirectReaderTest {
     assertEquals(java.time.Duration.ofMillis(2500), retries.perTryTimeout().orElseThrow().toJava());
     assertEquals("2.5s", retries.perTryTimeout().orElseThrow().toString());
     assertEquals(Optional.of("connect-failure,refused-stream"), retries.retryOn());
-    assertEquals(8080L, route.route().get(0).destination().port().orElseThrow().number().getAsLong());
+    assertEquals(
+        8080L, route.route().get(0).destination().port().orElseThrow().number().getAsLong());
     assertEquals(100, route.route().get(0).weight().getAsInt());
     assertEquals("networking.istio.io/v1", vs.apiVersion());
   }
 
   @Test
   void keysInNonCanonicalOrderReadAsTheCanonicalOnes() {
-    String shuffled = """
+    String shuffled =
+        """
         kind: VirtualService
         apiVersion: networking.istio.io/v1
         spec:
@@ -199,25 +216,34 @@ class DirectReaderTest {
 
   @Test
   void kindBeforeApiVersion() {
-    VirtualService vs = directOne("kind: VirtualService\napiVersion: networking.istio.io/v1\nmetadata: {name: r}\n",
-        VirtualService.class);
+    VirtualService vs =
+        directOne(
+            "kind: VirtualService\napiVersion: networking.istio.io/v1\nmetadata: {name: r}\n",
+            VirtualService.class);
     assertEquals("r", vs.metadata().name().orElseThrow());
   }
 
   @Test
   void anOlderServedApiVersionIsKeptOnTheObject() {
-    VirtualService vs = directOne(RETRY_POLICY.replace("networking.istio.io/v1\n", "networking.istio.io/v1beta1\n"),
-        VirtualService.class);
+    VirtualService vs =
+        directOne(
+            RETRY_POLICY.replace("networking.istio.io/v1\n", "networking.istio.io/v1beta1\n"),
+            VirtualService.class);
     assertEquals("networking.istio.io/v1beta1", vs.apiVersion());
     assertEquals(Optional.of(Duration.parse("10s")), firstRoute(vs).timeout());
-    AuthorizationPolicy ap = directOne("apiVersion: security.istio.io/v1beta1\nkind: AuthorizationPolicy\n"
-        + "metadata: {name: deny-all}\nspec: {}\n", AuthorizationPolicy.class);
+    AuthorizationPolicy ap =
+        directOne(
+            "apiVersion: security.istio.io/v1beta1\nkind: AuthorizationPolicy\n"
+                + "metadata: {name: deny-all}\nspec: {}\n",
+            AuthorizationPolicy.class);
     assertEquals("security.istio.io/v1beta1", ap.apiVersion());
   }
 
   @Test
   void labelsAndAnnotations() {
-    VirtualService vs = directOne("""
+    VirtualService vs =
+        directOne(
+            """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata:
@@ -228,15 +254,20 @@ class DirectReaderTest {
           annotations:
             sidecar.istio.io/inject: "false"
             note: two words, a comma
-        """, VirtualService.class);
-    assertEquals(Map.of("app", "reviews", "app.kubernetes.io/part-of", "bookinfo"), vs.metadata().labels());
-    assertEquals(Map.of("sidecar.istio.io/inject", "false", "note", "two words, a comma"),
+        """,
+            VirtualService.class);
+    assertEquals(
+        Map.of("app", "reviews", "app.kubernetes.io/part-of", "bookinfo"), vs.metadata().labels());
+    assertEquals(
+        Map.of("sidecar.istio.io/inject", "false", "note", "two words, a comma"),
         vs.metadata().annotations());
   }
 
   @Test
   void nestedListsAndAnEnum() {
-    AuthorizationPolicy ap = directOne("""
+    AuthorizationPolicy ap =
+        directOne(
+            """
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
         metadata:
@@ -264,12 +295,14 @@ class DirectReaderTest {
           selector:
             matchLabels:
               app: ratings
-        """, AuthorizationPolicy.class);
+        """,
+            AuthorizationPolicy.class);
     var spec = ap.spec().orElseThrow();
     assertEquals(Optional.of(Action.DENY), spec.action());
     var rule = spec.rules().get(0);
     Source first = rule.from().get(0).source().orElseThrow();
-    assertEquals(List.of("cluster.local/ns/bookinfo/sa/reviews", "cluster.local/ns/bookinfo/sa/productpage"),
+    assertEquals(
+        List.of("cluster.local/ns/bookinfo/sa/reviews", "cluster.local/ns/bookinfo/sa/productpage"),
         first.principals());
     assertEquals(List.of("istio-system"), rule.from().get(1).source().orElseThrow().namespaces());
     Operation op = rule.to().get(0).operation().orElseThrow();
@@ -286,7 +319,9 @@ class DirectReaderTest {
    */
   @Test
   void portsAndEnumsOfAServiceEntry() {
-    ServiceEntry se = directOne("""
+    ServiceEntry se =
+        directOne(
+            """
         apiVersion: networking.istio.io/v1
         kind: ServiceEntry
         metadata:
@@ -301,7 +336,8 @@ class DirectReaderTest {
             name: https
             protocol: TLS
             targetPort: 8443
-        """, ServiceEntry.class);
+        """,
+            ServiceEntry.class);
     assertEquals(Optional.of(Location.MESH_EXTERNAL), se.spec().location());
     assertEquals(Optional.of(Resolution.DNS), se.spec().resolution());
     ServicePort port = se.spec().ports().get(0);
@@ -312,7 +348,9 @@ class DirectReaderTest {
 
   @Test
   void aGatewayWithPortsAndTls() {
-    Gateway gw = directOne("""
+    Gateway gw =
+        directOne(
+            """
         apiVersion: networking.istio.io/v1
         kind: Gateway
         metadata:
@@ -326,16 +364,21 @@ class DirectReaderTest {
             tls:
               credentialName: bookinfo-credential
               mode: SIMPLE
-        """, Gateway.class);
+        """,
+            Gateway.class);
     Port port = gw.spec().orElseThrow().servers().get(0).port();
     assertEquals(443L, port.number());
     assertEquals(8443L, port.targetPort().getAsLong());
-    assertEquals(Optional.of(ServerTLSMode.SIMPLE), gw.spec().orElseThrow().servers().get(0).tls().orElseThrow().mode());
+    assertEquals(
+        Optional.of(ServerTLSMode.SIMPLE),
+        gw.spec().orElseThrow().servers().get(0).tls().orElseThrow().mode());
   }
 
   @Test
   void anIntegerInAFloatField() {
-    VirtualService vs = directOne("""
+    VirtualService vs =
+        directOne(
+            """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata: {name: mirror}
@@ -343,7 +386,8 @@ class DirectReaderTest {
           http:
           - mirrorPercentage: {value: 100}
           - mirrorPercentage: {value: 12.5}
-        """, VirtualService.class);
+        """,
+            VirtualService.class);
     List<HTTPRoute> http = vs.spec().orElseThrow().http();
     assertEquals(100.0, http.get(0).mirrorPercentage().orElseThrow().value().getAsDouble());
     assertEquals(12.5, http.get(1).mirrorPercentage().orElseThrow().value().getAsDouble());
@@ -351,7 +395,9 @@ class DirectReaderTest {
 
   @Test
   void freeFormPatchValueAndStatus() {
-    EnvoyFilter f = directOne("""
+    EnvoyFilter f =
+        directOne(
+            """
         apiVersion: networking.istio.io/v1alpha3
         kind: EnvoyFilter
         metadata:
@@ -374,24 +420,36 @@ class DirectReaderTest {
           validationMessages:
           - documentationUrl: https://istio.io
             type: {code: IST0101}
-        """, EnvoyFilter.class);
+        """,
+            EnvoyFilter.class);
     var patch = f.spec().orElseThrow().configPatches().get(0).patch().orElseThrow();
     assertEquals(Optional.of(PatchOperation.INSERT_BEFORE), patch.operation());
     JsonNode config = patch.value().orElseThrow().path("typed_config");
-    assertEquals(NODES.textNode("type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua"), config.get("@type"));
+    assertEquals(
+        NODES.textNode("type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua"),
+        config.get("@type"));
     assertEquals(NODES.booleanNode(true), config.get("enabled"));
     assertEquals(NODES.arrayNode().add(80).add(443), config.get("ports"));
     // Past int range the node is a long, as Jackson's readTree makes it.
     assertEquals(NODES.numberNode(4294967296L), config.get("big"));
     assertEquals(NODES.objectNode(), config.get("empty"));
     assertEquals(NODES.arrayNode(), config.get("none"));
-    assertEquals("IST0101", f.status().orElseThrow().path("validationMessages").path(0).path("type").path("code")
-        .textValue());
+    assertEquals(
+        "IST0101",
+        f.status()
+            .orElseThrow()
+            .path("validationMessages")
+            .path(0)
+            .path("type")
+            .path("code")
+            .textValue());
   }
 
   @Test
   void multipleDocumentsCommentsAndAnEmptyTrailingDocument() {
-    List<Resource> all = direct("""
+    List<Resource> all =
+        direct(
+            """
         # bookinfo traffic
         ---
         apiVersion: networking.istio.io/v1 # trailing comment
@@ -420,9 +478,18 @@ class DirectReaderTest {
     Subset v1 = dr.spec().orElseThrow().subsets().get(0);
     assertEquals("v1", v1.name());
     assertEquals(Map.of("version", "v1"), v1.labels());
-    assertEquals(Optional.of(SimpleLB.LEAST_REQUEST),
-        dr.spec().orElseThrow().trafficPolicy().orElseThrow().loadBalancer().orElseThrow().simple());
-    assertEquals(List.of("reviews"), assertInstanceOf(VirtualService.class, all.get(1)).spec().orElseThrow().hosts());
+    assertEquals(
+        Optional.of(SimpleLB.LEAST_REQUEST),
+        dr.spec()
+            .orElseThrow()
+            .trafficPolicy()
+            .orElseThrow()
+            .loadBalancer()
+            .orElseThrow()
+            .simple());
+    assertEquals(
+        List.of("reviews"),
+        assertInstanceOf(VirtualService.class, all.get(1)).spec().orElseThrow().hosts());
   }
 
   @Test
@@ -433,7 +500,9 @@ class DirectReaderTest {
 
   @Test
   void quotedAndBlockStrings() {
-    VirtualService vs = directOne("""
+    VirtualService vs =
+        directOne(
+            """
         apiVersion: "networking.istio.io/v1"
         kind: 'VirtualService'
         metadata:
@@ -449,7 +518,8 @@ class DirectReaderTest {
               text
             stripped: |-
               no newline
-        """, VirtualService.class);
+        """,
+            VirtualService.class);
     Map<String, String> a = vs.metadata().annotations();
     assertEquals("quoted", vs.metadata().name().orElseThrow());
     assertEquals("tab\there \"q\" \u00e9", a.get("double"));
@@ -461,7 +531,9 @@ class DirectReaderTest {
 
   @Test
   void emptyFlowCollections() {
-    VirtualService vs = directOne("""
+    VirtualService vs =
+        directOne(
+            """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata: {name: empty, labels: {}, annotations: {}}
@@ -471,7 +543,8 @@ class DirectReaderTest {
           - match: []
             route: []
             retries: {}
-        """, VirtualService.class);
+        """,
+            VirtualService.class);
     assertEquals(Map.of(), vs.metadata().labels());
     assertEquals(List.of(), vs.spec().orElseThrow().hosts());
     HTTPRoute route = firstRoute(vs);
@@ -481,7 +554,9 @@ class DirectReaderTest {
 
   @Test
   void quotedScalarsThatLookLikeNumbersOrBooleansAreStrings() {
-    VirtualService vs = directOne("""
+    VirtualService vs =
+        directOne(
+            """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata:
@@ -501,10 +576,14 @@ class DirectReaderTest {
           http:
           - retries:
               retryOn: "true"
-        """, VirtualService.class);
+        """,
+            VirtualService.class);
     assertEquals("8080", vs.metadata().name().orElseThrow());
-    assertEquals(Map.of("port", "8080", "enabled", "true", "legacy", "yes", "nothing", "null", "tilde", "~",
-        "float", "1.5", "octal", "007"), vs.metadata().labels());
+    assertEquals(
+        Map.of(
+            "port", "8080", "enabled", "true", "legacy", "yes", "nothing", "null", "tilde", "~",
+            "float", "1.5", "octal", "007"),
+        vs.metadata().labels());
     // An unquoted date is a timestamp to YAML 1.1, but both paths read it as the string written.
     assertEquals(Map.of("date", "2024-01-01", "time", "12:30"), vs.metadata().annotations());
     assertEquals(Optional.of("true"), firstRoute(vs).retries().orElseThrow().retryOn());
@@ -512,7 +591,8 @@ class DirectReaderTest {
 
   // ---- everything else falls back, and parse() then is the full path --------------------------
 
-  private static final String VS_HEAD = "apiVersion: networking.istio.io/v1\nkind: VirtualService\n";
+  private static final String VS_HEAD =
+      "apiVersion: networking.istio.io/v1\nkind: VirtualService\n";
 
   /** A VirtualService whose one HTTP route has {@code routeBody} (one flow mapping's content). */
   private static String route(String routeBody) {
@@ -525,16 +605,21 @@ class DirectReaderTest {
 
   private static String envoyValue(String value) {
     return "apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: f}\n"
-        + "spec:\n  configPatches:\n  - patch:\n      value: " + value + "\n";
+        + "spec:\n  configPatches:\n  - patch:\n      value: "
+        + value
+        + "\n";
   }
 
   private static String authz(String action) {
     return "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: a}\n"
-        + "spec: {action: " + action + "}\n";
+        + "spec: {action: "
+        + action
+        + "}\n";
   }
 
   /** In place of an expected problem: the full path accepts the case. */
   private static final String ACCEPTED = null;
+
   /** In place of an expected problem: the full path may accept or reject the case. */
   private static final String EITHER = "(either)";
 
@@ -552,31 +637,44 @@ class DirectReaderTest {
         fallback("null value null", route("timeout: null"), ACCEPTED),
         fallback("empty value", VS_HEAD + "metadata:\n  name: r\nspec:\n", ACCEPTED),
         fallback("null document", "~\n", ACCEPTED),
-        fallback("null list item", VS_HEAD + "metadata: {name: r}\nspec: {hosts: [a, ~]}\n", "hosts"),
+        fallback(
+            "null list item", VS_HEAD + "metadata: {name: r}\nspec: {hosts: [a, ~]}\n", "hosts"),
         fallback("tag !!str", VS_HEAD + "metadata: {name: !!str 5}\n", ACCEPTED),
         fallback("tag !!int on a quoted number", retries("attempts: !!int \"3\""), ACCEPTED),
         fallback("tag on a mapping", VS_HEAD + "metadata: !!map {name: r}\n", ACCEPTED),
         fallback("anchor", VS_HEAD + "metadata: {name: &n r}\n", ACCEPTED),
-        fallback("anchor and alias", VS_HEAD + "metadata: {name: &n r, labels: {app: *n}}\n",
+        fallback(
+            "anchor and alias",
+            VS_HEAD + "metadata: {name: &n r, labels: {app: *n}}\n",
             "aliases are not supported"),
         fallback("unknown key", VS_HEAD + "metadata: {name: r}\nspec: {hostz: [a]}\n", "hostz"),
         fallback("unknown key in metadata", VS_HEAD + "metadata: {nmae: r}\n", "nmae"),
         fallback("unknown top-level key", VS_HEAD + "metadata: {name: r}\nspecs: {}\n", "specs"),
         fallback("repeated key", VS_HEAD + "metadata: {name: r, name: s}\n", "name"),
-        fallback("repeated top-level key", VS_HEAD + "metadata: {name: r}\nmetadata: {name: s}\n", "metadata"),
-        fallback("repeated key in a map", VS_HEAD + "metadata: {name: r, labels: {a: x, a: y}}\n", "a"),
+        fallback(
+            "repeated top-level key",
+            VS_HEAD + "metadata: {name: r}\nmetadata: {name: s}\n",
+            "metadata"),
+        fallback(
+            "repeated key in a map", VS_HEAD + "metadata: {name: r, labels: {a: x, a: y}}\n", "a"),
         fallback("repeated key in free-form tree", envoyValue("{a: 1, a: 2}"), "a"),
-        fallback("repeated apiVersion", VS_HEAD.replace("kind", "apiVersion: x\nkind"), "apiVersion"),
+        fallback(
+            "repeated apiVersion", VS_HEAD.replace("kind", "apiVersion: x\nkind"), "apiVersion"),
         fallback("boolean yes", retries("retryRemoteLocalities: yes"), ACCEPTED),
         fallback("boolean on", retries("retryRemoteLocalities: on"), ACCEPTED),
         fallback("boolean No", retries("retryRemoteLocalities: No"), ACCEPTED),
         fallback("boolean True", retries("retryRemoteLocalities: True"), ACCEPTED),
         fallback("boolean yes in free-form tree", envoyValue("{a: yes}"), ACCEPTED),
         fallback("quoted number for an int", retries("attempts: \"3\""), "attempts"),
-        fallback("quoted boolean for a boolean", retries("retryRemoteLocalities: \"true\""), "retryRemoteLocalities"),
+        fallback(
+            "quoted boolean for a boolean",
+            retries("retryRemoteLocalities: \"true\""),
+            "retryRemoteLocalities"),
         fallback("float for an int", retries("attempts: 1.5"), "attempts"),
         fallback("int beyond int range", retries("attempts: 2147483648"), "attempts"),
-        fallback("int beyond long range", VS_HEAD + "metadata: {name: r, generation: 9223372036854775808}\n",
+        fallback(
+            "int beyond long range",
+            VS_HEAD + "metadata: {name: r, generation: 9223372036854775808}\n",
             "generation"),
         fallback("hex int", retries("attempts: 0x1F"), ACCEPTED),
         fallback("octal int", retries("attempts: 010"), ACCEPTED),
@@ -586,7 +684,10 @@ class DirectReaderTest {
         fallback("int for a string", retries("retryOn: 5"), "retryOn"),
         fallback("boolean for a string", VS_HEAD + "metadata: {name: true}\n", "name"),
         fallback("float for a string", VS_HEAD + "metadata: {name: 1.5}\n", "name"),
-        fallback("int for a string in a map", VS_HEAD + "metadata: {name: r, labels: {port: 8080}}\n", "port"),
+        fallback(
+            "int for a string in a map",
+            VS_HEAD + "metadata: {name: r, labels: {port: 8080}}\n",
+            "port"),
         fallback("int for a duration", route("timeout: 10"), "timeout"),
         fallback("float with an exponent", route("mirrorPercentage: {value: 1e1}"), ACCEPTED),
         fallback("float without a leading digit", route("mirrorPercentage: {value: .5}"), ACCEPTED),
@@ -595,7 +696,9 @@ class DirectReaderTest {
         fallback("unknown enum value", authz("PERMIT"), "PERMIT"),
         fallback("enum in lower case", authz("allow"), "allow"),
         fallback("int for an enum", authz("1"), "action"),
-        fallback("failed one-of check", """
+        fallback(
+            "failed one-of check",
+            """
             apiVersion: networking.istio.io/v1
             kind: DestinationRule
             metadata: {name: r}
@@ -605,43 +708,73 @@ class DirectReaderTest {
                 loadBalancer:
                   simple: ROUND_ROBIN
                   consistentHash: {httpHeaderName: x}
-            """, "at most one of simple, consistentHash may be set"),
-        fallback("missing required field", """
+            """,
+            "at most one of simple, consistentHash may be set"),
+        fallback(
+            "missing required field",
+            """
             apiVersion: networking.istio.io/v1
             kind: DestinationRule
             metadata: {name: r}
             spec: {subsets: []}
-            """, "host"),
+            """,
+            "host"),
         fallback("missing metadata", VS_HEAD + "spec: {}\n", "metadata"),
         fallback("invalid duration", route("timeout: ten seconds"), "ten seconds"),
-        fallback("document starting with metadata",
-            "metadata: {name: r}\napiVersion: networking.istio.io/v1\nkind: VirtualService\n", ACCEPTED),
-        fallback("apiVersion and kind apart",
-            "apiVersion: networking.istio.io/v1\nmetadata: {name: r}\nkind: VirtualService\n", ACCEPTED),
-        fallback("missing kind", "apiVersion: networking.istio.io/v1\nmetadata: {name: r}\n", "missing kind"),
-        fallback("a v1 List of Istio kinds", """
+        fallback(
+            "document starting with metadata",
+            "metadata: {name: r}\napiVersion: networking.istio.io/v1\nkind: VirtualService\n",
+            ACCEPTED),
+        fallback(
+            "apiVersion and kind apart",
+            "apiVersion: networking.istio.io/v1\nmetadata: {name: r}\nkind: VirtualService\n",
+            ACCEPTED),
+        fallback(
+            "missing kind",
+            "apiVersion: networking.istio.io/v1\nmetadata: {name: r}\n",
+            "missing kind"),
+        fallback(
+            "a v1 List of Istio kinds",
+            """
             apiVersion: v1
             kind: List
             items:
             - apiVersion: networking.istio.io/v1
               kind: VirtualService
               metadata: {name: r}
-            """, ACCEPTED),
-        fallback("unknown kind", "apiVersion: networking.istio.io/v1\nkind: VirtualMachine\nmetadata: {name: r}\n",
+            """,
+            ACCEPTED),
+        fallback(
+            "unknown kind",
+            "apiVersion: networking.istio.io/v1\nkind: VirtualMachine\nmetadata: {name: r}\n",
             "unknown kind VirtualMachine"),
-        fallback("unknown apiVersion of a known kind",
-            "apiVersion: networking.istio.io/v2\nkind: VirtualService\nmetadata: {name: r}\n", "unknown apiVersion"),
+        fallback(
+            "unknown apiVersion of a known kind",
+            "apiVersion: networking.istio.io/v2\nkind: VirtualService\nmetadata: {name: r}\n",
+            "unknown apiVersion"),
         fallback("a scalar document", "just text\n", "must be a mapping"),
         fallback("a list document", "- a\n- b\n", "must be a mapping"),
-        fallback("syntax error: unclosed flow sequence", VS_HEAD + "metadata: {name: r}\nspec: {hosts: [a}\n", "malformed YAML"),
-        fallback("syntax error: bad indentation", VS_HEAD + "metadata:\n  name: r\n   namespace: x\n", "malformed YAML"),
-        fallback("syntax error: tab indentation", VS_HEAD + "metadata:\n\tname: r\n", "malformed YAML"),
-        fallback("a %YAML directive", "%YAML 1.1\n---\n" + VS_HEAD + "metadata: {name: r}\n", ACCEPTED),
+        fallback(
+            "syntax error: unclosed flow sequence",
+            VS_HEAD + "metadata: {name: r}\nspec: {hosts: [a}\n",
+            "malformed YAML"),
+        fallback(
+            "syntax error: bad indentation",
+            VS_HEAD + "metadata:\n  name: r\n   namespace: x\n",
+            "malformed YAML"),
+        fallback(
+            "syntax error: tab indentation", VS_HEAD + "metadata:\n\tname: r\n", "malformed YAML"),
+        fallback(
+            "a %YAML directive", "%YAML 1.1\n---\n" + VS_HEAD + "metadata: {name: r}\n", ACCEPTED),
         fallback("a complex key", VS_HEAD + "metadata: {name: r, labels: {? [a] : b}}\n", ""),
-        fallback("a later document falls back the whole stream",
-            VS_HEAD + "metadata: {name: a}\n---\n" + retries("retryRemoteLocalities: yes"), ACCEPTED),
-        fallback("a later document's error rejects the whole stream",
-            VS_HEAD + "metadata: {name: a}\n---\n" + retries("attempts: \"3\""), "document 2"));
+        fallback(
+            "a later document falls back the whole stream",
+            VS_HEAD + "metadata: {name: a}\n---\n" + retries("retryRemoteLocalities: yes"),
+            ACCEPTED),
+        fallback(
+            "a later document's error rejects the whole stream",
+            VS_HEAD + "metadata: {name: a}\n---\n" + retries("attempts: \"3\""),
+            "document 2"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -672,8 +805,12 @@ class DirectReaderTest {
   static Stream<Arguments> eitherPath() {
     return Stream.of(
         Arguments.of("null in free-form tree", envoyValue("{a: ~, b: [~]}")),
-        Arguments.of("kubectl's creationTimestamp: null", VS_HEAD + "metadata: {name: r, creationTimestamp: null}\n"),
-        Arguments.of("kind without a generated reader (core v1 Service)", """
+        Arguments.of(
+            "kubectl's creationTimestamp: null",
+            VS_HEAD + "metadata: {name: r, creationTimestamp: null}\n"),
+        Arguments.of(
+            "kind without a generated reader (core v1 Service)",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: web}
@@ -682,9 +819,12 @@ class DirectReaderTest {
               - name: http
                 port: 80
             """),
-        Arguments.of("core Namespace between Istio kinds", "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n"
-            + "---\n" + RETRY_POLICY),
-        Arguments.of("core kind with a bad field", "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\nspek: {}\n"));
+        Arguments.of(
+            "core Namespace between Istio kinds",
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n" + "---\n" + RETRY_POLICY),
+        Arguments.of(
+            "core kind with a bad field",
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\nspek: {}\n"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -696,15 +836,21 @@ class DirectReaderTest {
   @Test
   void aKindRegisteredWithoutAReaderAgreesWithTheFullPath() {
     // The same VirtualService type, registered by hand without a reader (as a user's kind may be).
-    KindInfo istio = KindRegistry.discover().find("networking.istio.io/v1", "VirtualService").orElseThrow();
-    KindInfo bare = new KindInfo(istio.group(), istio.kind(), istio.versions(), istio.namespaced(), istio.type());
+    KindInfo istio =
+        KindRegistry.discover().find("networking.istio.io/v1", "VirtualService").orElseThrow();
+    KindInfo bare =
+        new KindInfo(
+            istio.group(), istio.kind(), istio.versions(), istio.namespaced(), istio.type());
     ParsePaths parser = ParsePaths.of(KindRegistry.of(List.of(bare)));
     assertAgree(parser, RETRY_POLICY);
     assertAgree(parser, retries("attempts: \"3\""));
     assertEquals(direct(RETRY_POLICY), parser.parse(RETRY_POLICY, "in.yaml"));
   }
 
-  /** The contract itself: a direct result equals the full one, and a full-path error means no direct result. */
+  /**
+   * The contract itself: a direct result equals the full one, and a full-path error means no direct
+   * result.
+   */
   private static void assertAgree(ParsePaths parser, String yaml) {
     Optional<List<Resource>> direct = parser.direct(yaml);
     Outcome full = Outcome.of(() -> parser.full(yaml, "in.yaml"));
@@ -724,7 +870,9 @@ class DirectReaderTest {
 
   @Test
   void yesIsTrueAndHexIsAnInteger() {
-    VirtualService vs = Manifests.parse(retries("retryRemoteLocalities: yes, attempts: 0x1F"), VirtualService.class);
+    VirtualService vs =
+        Manifests.parse(
+            retries("retryRemoteLocalities: yes, attempts: 0x1F"), VirtualService.class);
     HTTPRetry retries = firstRoute(vs).retries().orElseThrow();
     assertEquals(Optional.of(true), retries.retryRemoteLocalities());
     assertEquals(31, retries.attempts().getAsInt());
@@ -732,15 +880,19 @@ class DirectReaderTest {
 
   @Test
   void aCoreServiceIsReadByTheFullPath() {
-    List<Resource> all = Manifests.parse("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n", "svc.yaml");
-    assertEquals("web", assertInstanceOf(Service.class, all.get(0)).metadata().name().orElseThrow());
+    List<Resource> all =
+        Manifests.parse("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n", "svc.yaml");
+    assertEquals(
+        "web", assertInstanceOf(Service.class, all.get(0)).metadata().name().orElseThrow());
   }
 
   @Test
   void anIntegerForAStringIsReportedWithItsLine() {
-    ManifestException e = assertThrows(ManifestException.class,
-        () -> Manifests.parse(retries("retryOn: 5"), "vs.yaml"));
-    assertTrue(e.getMessage().startsWith("vs.yaml: document 1, line 6: spec.http[0].retries.retryOn"),
+    ManifestException e =
+        assertThrows(
+            ManifestException.class, () -> Manifests.parse(retries("retryOn: 5"), "vs.yaml"));
+    assertTrue(
+        e.getMessage().startsWith("vs.yaml: document 1, line 6: spec.http[0].retries.retryOn"),
         e.getMessage());
   }
 }

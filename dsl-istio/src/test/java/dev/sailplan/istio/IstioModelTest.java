@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.istio.networking.v1.ConsistentHashLB;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
 import dev.sailplan.istio.networking.v1.LoadBalancerSettings;
@@ -22,17 +22,28 @@ import org.junit.jupiter.api.Test;
 class IstioModelTest {
   @Test
   void atMostOneMemberOfAOneOfGroupMayBeSet() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> LoadBalancerSettings.builder()
-        .simple(SimpleLB.ROUND_ROBIN)
-        .consistentHash(ConsistentHashLB.builder().httpHeaderName("x-user").build())
-        .build());
-    assertEquals("LoadBalancerSettings: at most one of simple, consistentHash may be set,"
-        + " but simple and consistentHash are", e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                LoadBalancerSettings.builder()
+                    .simple(SimpleLB.ROUND_ROBIN)
+                    .consistentHash(ConsistentHashLB.builder().httpHeaderName("x-user").build())
+                    .build());
+    assertEquals(
+        "LoadBalancerSettings: at most one of simple, consistentHash may be set,"
+            + " but simple and consistentHash are",
+        e.getMessage());
   }
 
   @Test
   void aOneOfViolationInAManifestIsAParseProblem() {
-    ManifestException e = assertThrows(ManifestException.class, () -> Manifests.parse("""
+    ManifestException e =
+        assertThrows(
+            ManifestException.class,
+            () ->
+                Manifests.parse(
+                    """
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
         metadata: {name: r}
@@ -42,20 +53,27 @@ class IstioModelTest {
             loadBalancer:
               simple: ROUND_ROBIN
               consistentHash: {httpHeaderName: x}
-        """, "dr.yaml"));
-    assertEquals("dr.yaml: document 1, line 7: spec.trafficPolicy.loadBalancer: LoadBalancerSettings: at most one of"
-        + " simple, consistentHash may be set, but simple and consistentHash are", e.getMessage());
+        """,
+                    "dr.yaml"));
+    assertEquals(
+        "dr.yaml: document 1, line 7: spec.trafficPolicy.loadBalancer: LoadBalancerSettings: at most one of"
+            + " simple, consistentHash may be set, but simple and consistentHash are",
+        e.getMessage());
   }
 
   @Test
   void requiredFieldsAreCheckedOnBuild() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> VirtualService.builder().build());
-    assertEquals("Cannot build VirtualService, some of required attributes are not set [metadata]", e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> VirtualService.builder().build());
+    assertEquals(
+        "Cannot build VirtualService, some of required attributes are not set [metadata]",
+        e.getMessage());
   }
 
   @Test
   void durationsRenderExactlyAsWritten() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata:
@@ -74,19 +92,28 @@ class IstioModelTest {
 
   @Test
   void anOlderApiVersionIsKeptAndNewObjectsGetV1() {
-    VirtualService old = Manifests.parse("apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\n"
-        + "metadata: {name: r}\n", VirtualService.class);
+    VirtualService old =
+        Manifests.parse(
+            "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\n"
+                + "metadata: {name: r}\n",
+            VirtualService.class);
     assertEquals("networking.istio.io/v1alpha3", old.apiVersion());
-    assertEquals("networking.istio.io/v1", virtualService("r", VirtualServiceSpec.builder().build()).apiVersion());
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> old.withApiVersion("networking.istio.io/v2"));
-    assertEquals("apiVersion networking.istio.io/v2 is not one of [networking.istio.io/v1,"
-        + " networking.istio.io/v1alpha3, networking.istio.io/v1beta1]", e.getMessage());
+    assertEquals(
+        "networking.istio.io/v1",
+        virtualService("r", VirtualServiceSpec.builder().build()).apiVersion());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> old.withApiVersion("networking.istio.io/v2"));
+    assertEquals(
+        "apiVersion networking.istio.io/v2 is not one of [networking.istio.io/v1,"
+            + " networking.istio.io/v1alpha3, networking.istio.io/v1beta1]",
+        e.getMessage());
   }
 
   @Test
   void freeFormPatchValuesKeepEveryField() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: networking.istio.io/v1alpha3
         kind: EnvoyFilter
         metadata:
@@ -116,23 +143,30 @@ class IstioModelTest {
               app: reviews
         """;
     EnvoyFilter f = Manifests.parse(yaml, EnvoyFilter.class);
-    JsonNode value = f.spec().orElseThrow().configPatches().get(0).patch().orElseThrow().value().orElseThrow();
-    assertEquals("type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua",
+    JsonNode value =
+        f.spec().orElseThrow().configPatches().get(0).patch().orElseThrow().value().orElseThrow();
+    assertEquals(
+        "type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua",
         value.path("typed_config").path("@type").asText());
     assertEquals(yaml, Manifests.toYaml(f));
   }
 
   @Test
   void trafficFactoriesReadLikeTheYaml() {
-    VirtualService vs = virtualService("bookinfo/reviews", VirtualServiceSpec.builder()
-        .addHosts("reviews")
-        .addHttp(HTTPRoute.builder()
-            .addRoute(routeTo("reviews", "v1").withWeight(90))
-            .addRoute(routeTo(destination("reviews", 9080)).withWeight(10))
-            .timeout(seconds(10))
-            .build())
-        .build());
-    assertEquals("""
+    VirtualService vs =
+        virtualService(
+            "bookinfo/reviews",
+            VirtualServiceSpec.builder()
+                .addHosts("reviews")
+                .addHttp(
+                    HTTPRoute.builder()
+                        .addRoute(routeTo("reviews", "v1").withWeight(90))
+                        .addRoute(routeTo(destination("reviews", 9080)).withWeight(10))
+                        .timeout(seconds(10))
+                        .build())
+                .build());
+    assertEquals(
+        """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata:
@@ -153,13 +187,15 @@ class IstioModelTest {
                   number: 9080
               weight: 10
             timeout: 10s
-        """, Manifests.toYaml(vs));
+        """,
+        Manifests.toYaml(vs));
     assertEquals(ObjectMeta.ref("bookinfo/reviews"), vs.metadata());
   }
 
   @Test
   void labelPairsMustComeInPairs() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> subset("v1", "version"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> subset("v1", "version"));
     assertEquals("labels come in key, value pairs; got 1 strings", e.getMessage());
     assertEquals(List.of("v1"), List.of(versionSubset("v1").labels().get("version")));
   }

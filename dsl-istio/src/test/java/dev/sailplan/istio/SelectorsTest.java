@@ -46,79 +46,139 @@ class SelectorsTest {
 
   @Test
   void oneWorkloadSelectorFitsEveryPolicyKindAndDestinationRule() {
-    List<Resource> kinds = List.of(
-        authorizationPolicy("shop/a", AuthorizationPolicySpec.builder().selector(REVIEWS).build()),
-        peerAuthentication("shop/p", PeerAuthenticationSpec.builder().selector(REVIEWS).build()),
-        requestAuthentication("shop/r", RequestAuthenticationSpec.builder().selector(REVIEWS).build()),
-        telemetry("shop/t", TelemetrySpec.builder().selector(REVIEWS).build()),
-        WasmPlugin.builder().metadata(ObjectMeta.ref("shop/w"))
-            .spec(WasmPluginSpec.builder().url("oci://example/filter:1").selector(REVIEWS).build()).build());
+    List<Resource> kinds =
+        List.of(
+            authorizationPolicy(
+                "shop/a", AuthorizationPolicySpec.builder().selector(REVIEWS).build()),
+            peerAuthentication(
+                "shop/p", PeerAuthenticationSpec.builder().selector(REVIEWS).build()),
+            requestAuthentication(
+                "shop/r", RequestAuthenticationSpec.builder().selector(REVIEWS).build()),
+            telemetry("shop/t", TelemetrySpec.builder().selector(REVIEWS).build()),
+            WasmPlugin.builder()
+                .metadata(ObjectMeta.ref("shop/w"))
+                .spec(
+                    WasmPluginSpec.builder()
+                        .url("oci://example/filter:1")
+                        .selector(REVIEWS)
+                        .build())
+                .build());
     for (Resource r : kinds) {
-      assertEquals("""
+      assertEquals(
+          """
           spec:
             selector:
               matchLabels:
                 app: reviews
-          """, spec(r).replace("  url: oci://example/filter:1\n", ""), r.kind());
+          """,
+          spec(r).replace("  url: oci://example/filter:1\n", ""),
+          r.kind());
     }
-    assertEquals("""
+    assertEquals(
+        """
         spec:
           host: reviews
           workloadSelector:
             matchLabels:
               app: reviews
-        """, spec(destinationRule("shop/d",
-            DestinationRuleSpec.builder().host("reviews").workloadSelector(REVIEWS).build())));
+        """,
+        spec(
+            destinationRule(
+                "shop/d",
+                DestinationRuleSpec.builder().host("reviews").workloadSelector(REVIEWS).build())));
   }
 
   @Test
   void oneTargetReferenceFitsEveryKindThatTargets() {
-    String expected = """
+    String expected =
+        """
         spec:
           targetRefs:
           - group: gateway.networking.k8s.io
             kind: Gateway
             name: ingress
         """;
-    assertEquals(expected, spec(authorizationPolicy("shop/a",
-        AuthorizationPolicySpec.builder().addTargetRefs(INGRESS).build())));
-    assertEquals(expected, spec(requestAuthentication("shop/r",
-        RequestAuthenticationSpec.builder().addTargetRefs(INGRESS).build())));
-    assertEquals(expected, spec(telemetry("shop/t", TelemetrySpec.builder().addTargetRefs(INGRESS).build())));
-    assertEquals(expected, spec(EnvoyFilter.builder().metadata(ObjectMeta.ref("shop/e"))
-        .spec(EnvoyFilterSpec.builder().addTargetRefs(INGRESS).build()).build()));
-    assertEquals("""
+    assertEquals(
+        expected,
+        spec(
+            authorizationPolicy(
+                "shop/a", AuthorizationPolicySpec.builder().addTargetRefs(INGRESS).build())));
+    assertEquals(
+        expected,
+        spec(
+            requestAuthentication(
+                "shop/r", RequestAuthenticationSpec.builder().addTargetRefs(INGRESS).build())));
+    assertEquals(
+        expected,
+        spec(telemetry("shop/t", TelemetrySpec.builder().addTargetRefs(INGRESS).build())));
+    assertEquals(
+        expected,
+        spec(
+            EnvoyFilter.builder()
+                .metadata(ObjectMeta.ref("shop/e"))
+                .spec(EnvoyFilterSpec.builder().addTargetRefs(INGRESS).build())
+                .build()));
+    assertEquals(
+        """
         spec:
           targetRef:
             group: gateway.networking.k8s.io
             kind: Gateway
             name: ingress
           url: oci://example/filter:1
-        """, spec(WasmPlugin.builder().metadata(ObjectMeta.ref("shop/w"))
-            .spec(WasmPluginSpec.builder().targetRef(INGRESS).url("oci://example/filter:1").build()).build()));
+        """,
+        spec(
+            WasmPlugin.builder()
+                .metadata(ObjectMeta.ref("shop/w"))
+                .spec(
+                    WasmPluginSpec.builder()
+                        .targetRef(INGRESS)
+                        .url("oci://example/filter:1")
+                        .build())
+                .build()));
   }
 
   @Test
   void targetFactoriesNameTheGroupAndKind() {
-    assertEquals(PolicyTargetReference.builder().group("").kind("Service").name("reviews").build(),
+    assertEquals(
+        PolicyTargetReference.builder().group("").kind("Service").name("reviews").build(),
         serviceTarget("reviews"));
-    assertEquals(PolicyTargetReference.builder().group("networking.istio.io").kind("ServiceEntry").name("api")
-        .build(), policyTarget("networking.istio.io", "ServiceEntry", "api"));
+    assertEquals(
+        PolicyTargetReference.builder()
+            .group("networking.istio.io")
+            .kind("ServiceEntry")
+            .name("api")
+            .build(),
+        policyTarget("networking.istio.io", "ServiceEntry", "api"));
   }
 
   @Test
   void oneLabelsSelectorFitsSidecarServiceEntryAndEnvoyFilter() {
     WorkloadLabels batch = workloadLabels("app", "batch");
-    String expected = """
+    String expected =
+        """
           workloadSelector:
             labels:
               app: batch
         """;
-    assertEquals("spec:\n" + expected, spec(sidecar("shop/s",
-        SidecarSpec.builder().workloadSelector(batch).build())));
-    assertEquals("spec:\n" + expected, spec(EnvoyFilter.builder().metadata(ObjectMeta.ref("shop/e"))
-        .spec(EnvoyFilterSpec.builder().workloadSelector(batch).build()).build()));
-    assertEquals("spec:\n  hosts:\n  - api.internal\n" + expected, spec(serviceEntry("shop/se",
-        ServiceEntrySpec.builder().addHosts("api.internal").workloadSelector(batch).build())));
+    assertEquals(
+        "spec:\n" + expected,
+        spec(sidecar("shop/s", SidecarSpec.builder().workloadSelector(batch).build())));
+    assertEquals(
+        "spec:\n" + expected,
+        spec(
+            EnvoyFilter.builder()
+                .metadata(ObjectMeta.ref("shop/e"))
+                .spec(EnvoyFilterSpec.builder().workloadSelector(batch).build())
+                .build()));
+    assertEquals(
+        "spec:\n  hosts:\n  - api.internal\n" + expected,
+        spec(
+            serviceEntry(
+                "shop/se",
+                ServiceEntrySpec.builder()
+                    .addHosts("api.internal")
+                    .workloadSelector(batch)
+                    .build())));
   }
 }

@@ -37,38 +37,51 @@ public final class ExamplePlans {
   }
 
   /**
-   * The seed's migration: PERMISSIVE mesh-wide, then payments and orders STRICT (orders' MySQL keeps
-   * port 3306 out of mTLS), then STRICT mesh-wide; a legacy rule sending plaintext to payments goes
-   * first.
+   * The seed's migration: PERMISSIVE mesh-wide, then payments and orders STRICT (orders' MySQL
+   * keeps port 3306 out of mTLS), then STRICT mesh-wide; a legacy rule sending plaintext to
+   * payments goes first.
    */
   public static StrictMtlsMigration strictMtls() {
     return StrictMtlsMigration.mesh("istio-config")
         .namespaces("payments", "orders")
         .serverFirstPort("orders", "app", "mysql", 3306)
-        .from(State.of(destinationRule("web/payments-plaintext", DestinationRuleSpec.builder()
-            .host("api.payments.svc.cluster.local")
-            .trafficPolicy(TrafficPolicy.builder()
-                .tls(ClientTLSSettings.builder().mode(ClientTLSMode.DISABLE).build())
-                .build())
-            .build())))
+        .from(
+            State.of(
+                destinationRule(
+                    "web/payments-plaintext",
+                    DestinationRuleSpec.builder()
+                        .host("api.payments.svc.cluster.local")
+                        .trafficPolicy(
+                            TrafficPolicy.builder()
+                                .tls(
+                                    ClientTLSSettings.builder().mode(ClientTLSMode.DISABLE).build())
+                                .build())
+                        .build())))
         .build();
   }
 
   /** The payments namespace may reach Stripe and nothing else outside the mesh. */
   public static EgressLockdown paymentsEgress() {
-    return EgressLockdown.forNamespace("payments").allow(ExternalHost.https("api.stripe.com")).build();
+    return EgressLockdown.forNamespace("payments")
+        .allow(ExternalHost.https("api.stripe.com"))
+        .build();
   }
 
   /** The same lockdown, with Stripe reached through the egress gateway. */
   public static EgressLockdown paymentsEgressViaGateway() {
-    return EgressLockdown.forNamespace("payments").allow(ExternalHost.https("api.stripe.com"))
-        .viaEgressGateway("istio-egress").name("payments-egress-via-gateway").build();
+    return EgressLockdown.forNamespace("payments")
+        .allow(ExternalHost.https("api.stripe.com"))
+        .viaEgressGateway("istio-egress")
+        .name("payments-egress-via-gateway")
+        .build();
   }
 
   /** A Gateway API canary: the web/api HTTPRoute moving from Service api-v1 to api-v2. */
   public static HttpRouteCanary apiRouteCanary() {
-    return HttpRouteCanary.of("web/api").parent("istio-ingress/public")
-        .stable("api-v1", 8080).canary("api-v2", 8080)
+    return HttpRouteCanary.of("web/api")
+        .parent("istio-ingress/public")
+        .stable("api-v1", 8080)
+        .canary("api-v2", 8080)
         .hostnames("api.example.com")
         .steps(10, 50, 100)
         .build();

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * Renders every example into a folder: {@code OUT/examples/<name>.yaml} for the seed manifests and
  * {@code OUT/plans/<plan-name>/} for the example rollouts.
  *
- * <p>The folder is written whole or not at all: everything goes to a temporary sibling first,
- * which then replaces {@code OUT}.
+ * <p>The folder is written whole or not at all: everything goes to a temporary sibling first, which
+ * then replaces {@code OUT}.
  */
 public final class RenderAll {
   private RenderAll() {}
@@ -35,7 +35,8 @@ public final class RenderAll {
     Path out = Path.of(args[0]).toAbsolutePath().normalize();
     try {
       Summary s = render(out);
-      System.out.printf("Rendered %d seed examples (%d resources) and %d plans (%d stages) into %s%n",
+      System.out.printf(
+          "Rendered %d seed examples (%d resources) and %d plans (%d stages) into %s%n",
           s.examples(), s.resources(), s.plans(), s.stages(), out);
     } catch (IOException | UncheckedIOException e) {
       System.err.println("RenderAll: cannot write " + out + ": " + e.getMessage());
@@ -67,7 +68,8 @@ public final class RenderAll {
     return new Summary(files.size(), resources, plans.size(), stages);
   }
 
-  private static void writeAtomically(Path out, Map<String, String> files, List<Plan> plans) throws IOException {
+  private static void writeAtomically(Path out, Map<String, String> files, List<Plan> plans)
+      throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".staging-");

@@ -27,26 +27,42 @@ import org.junit.jupiter.api.Test;
 class IstioAndGatewayApiInOneFileTest {
   @Test
   void bothGatewaysAndBothHttpRoutesInOneFile() {
-    Resource istioGateway = gateway("istio-system/ingress", GatewaySpec.builder()
-        .putSelector("istio", "ingressgateway")
-        .addServers(Server.builder().port(serverPort(80, "http", "HTTP")).addHosts("shop/*").build())
-        .build());
-    Resource vs = virtualService("shop/web", VirtualServiceSpec.builder()
-        .addHosts("web")
-        .addHttp(HTTPRoute.builder().addRoute(routeTo("web")).build())
-        .build());
-    Resource k8sGateway = GatewayApi.gateway("istio-system/public",
-        dev.sailplan.gatewayapi.v1.GatewaySpec.builder()
-            .gatewayClassName("istio")
-            .addListeners(Listener.builder().name("http").port(80).protocol("HTTP").build())
-            .build());
-    dev.sailplan.gatewayapi.v1.HTTPRoute route = GatewayApi.httpRoute("shop/api",
-        HTTPRouteSpec.builder()
-            .addParentRefs(GatewayApi.parent("istio-system/public"))
-            .addRules(HTTPRouteRule.builder().addBackendRefs(GatewayApi.backend("api", 8080)).build())
-            .build());
+    Resource istioGateway =
+        gateway(
+            "istio-system/ingress",
+            GatewaySpec.builder()
+                .putSelector("istio", "ingressgateway")
+                .addServers(
+                    Server.builder()
+                        .port(serverPort(80, "http", "HTTP"))
+                        .addHosts("shop/*")
+                        .build())
+                .build());
+    Resource vs =
+        virtualService(
+            "shop/web",
+            VirtualServiceSpec.builder()
+                .addHosts("web")
+                .addHttp(HTTPRoute.builder().addRoute(routeTo("web")).build())
+                .build());
+    Resource k8sGateway =
+        GatewayApi.gateway(
+            "istio-system/public",
+            dev.sailplan.gatewayapi.v1.GatewaySpec.builder()
+                .gatewayClassName("istio")
+                .addListeners(Listener.builder().name("http").port(80).protocol("HTTP").build())
+                .build());
+    dev.sailplan.gatewayapi.v1.HTTPRoute route =
+        GatewayApi.httpRoute(
+            "shop/api",
+            HTTPRouteSpec.builder()
+                .addParentRefs(GatewayApi.parent("istio-system/public"))
+                .addRules(
+                    HTTPRouteRule.builder().addBackendRefs(GatewayApi.backend("api", 8080)).build())
+                .build());
 
-    assertEquals("""
+    assertEquals(
+        """
         apiVersion: networking.istio.io/v1
         kind: Gateway
         metadata:
@@ -101,6 +117,7 @@ class IstioAndGatewayApiInOneFileTest {
           - backendRefs:
             - name: api
               port: 8080
-        """, Manifests.toYaml(List.of(istioGateway, vs, k8sGateway, route)));
+        """,
+        Manifests.toYaml(List.of(istioGateway, vs, k8sGateway, route)));
   }
 }

@@ -26,18 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
  * The Java snippets of the README, compiled and run, so that they cannot rot. The code between a
  * {@code // README: name} marker and {@code // README end} is a snippet exactly as the README shows
  * it, and this file imports what the README's snippets import; {@link #theReadmeShowsTheseSnippets}
- * checks both. (The README's {@code Path out = Path.of("out")} stays out of the test, which
- * writes into a temporary folder instead.)
+ * checks both. (The README's {@code Path out = Path.of("out")} stays out of the test, which writes
+ * into a temporary folder instead.)
  */
 class ReadmeSnippetsTest {
   private static final Path README = Path.of("../README.md");
-  private static final Path SELF = Path.of("src/test/java/dev/sailplan/examples/ReadmeSnippetsTest.java");
+  private static final Path SELF =
+      Path.of("src/test/java/dev/sailplan/examples/ReadmeSnippetsTest.java");
 
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
   @Test
   void aVirtualServiceRendersAndParsesBack() {
+    // spotless:off
     // README: virtual-service
     VirtualService reviews = virtualService("bookinfo/reviews", VirtualServiceSpec.builder()
         .addHosts("reviews")
@@ -55,8 +56,10 @@ class ReadmeSnippetsTest {
     String yaml = Manifests.toYaml(reviews);                  // canonical YAML, same bytes every time
     List<Resource> mesh = Manifests.parse(yaml, "mesh.yaml"); // typed, strictly checked
     // README end
+    // spotless:on
     assertEquals(List.of(reviews), mesh);
-    assertEquals("""
+    assertEquals(
+        """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata:
@@ -84,11 +87,13 @@ class ReadmeSnippetsTest {
                 subset: v2
               weight: 10
             timeout: 10s
-        """, yaml);
+        """,
+        yaml);
   }
 
   @Test
   void aCanaryWritesItsPlanFolders() throws IOException {
+    // spotless:off
     // README: canary
     CanaryRollout canary = CanaryRollout.of("bookinfo/reviews")
         .stable("v1").canary("v2")
@@ -98,8 +103,10 @@ class ReadmeSnippetsTest {
     PlanWriter.write(canary.plan(), out);                          // out/reviews-canary/
     PlanWriter.write(canary.rollbackFrom("shift-25").plan(), out); // out/reviews-canary-rollback-from-shift-25/
     // README end
+    // spotless:on
     try (Stream<Path> list = Files.list(out)) {
-      assertEquals(List.of("reviews-canary", "reviews-canary-rollback-from-shift-25"),
+      assertEquals(
+          List.of("reviews-canary", "reviews-canary-rollback-from-shift-25"),
           list.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
@@ -107,16 +114,28 @@ class ReadmeSnippetsTest {
   @Test
   void theReadmeShowsTheseSnippets() throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
-    List<String> javaBlocks = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme).results()
-        .map(m -> m.group(1)).toList();
+    List<String> javaBlocks =
+        Pattern.compile("```java\n(.*?)```", Pattern.DOTALL)
+            .matcher(readme)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
     String self = Files.readString(SELF, StandardCharsets.UTF_8);
-    List<String> snippets = Pattern.compile("// README: [a-z-]+\n(.*?)\n *// README end", Pattern.DOTALL)
-        .matcher(self).results().map(m -> unindent(m.group(1))).toList();
+    List<String> snippets =
+        Pattern.compile("// README: [a-z-]+\n(.*?)\n *// README end", Pattern.DOTALL)
+            .matcher(self)
+            .results()
+            .map(m -> unindent(m.group(1)))
+            .toList();
     assertEquals(2, snippets.size());
     for (String snippet : snippets) {
-      assertEquals(1, javaBlocks.stream().filter(b -> b.contains(snippet)).count(), "README shows:\n" + snippet);
+      assertEquals(
+          1,
+          javaBlocks.stream().filter(b -> b.contains(snippet)).count(),
+          "README shows:\n" + snippet);
     }
-    List<String> imports = javaBlocks.stream().flatMap(String::lines).filter(l -> l.startsWith("import ")).toList();
+    List<String> imports =
+        javaBlocks.stream().flatMap(String::lines).filter(l -> l.startsWith("import ")).toList();
     assertEquals(10, imports.size(), String.join("\n", imports));
     for (String i : imports) {
       assertTrue(self.contains("\n" + i + "\n"), "this test imports what the README does: " + i);
@@ -126,6 +145,8 @@ class ReadmeSnippetsTest {
   /** The lines without the indentation of the first. */
   private static String unindent(String code) {
     int indent = code.length() - code.stripLeading().length();
-    return code.lines().map(l -> l.isBlank() ? "" : l.substring(indent)).collect(Collectors.joining("\n"));
+    return code.lines()
+        .map(l -> l.isBlank() ? "" : l.substring(indent))
+        .collect(Collectors.joining("\n"));
   }
 }

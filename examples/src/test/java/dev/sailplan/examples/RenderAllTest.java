@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RenderAllTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private List<String> listing(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
     }
   }
 
@@ -33,15 +34,21 @@ class RenderAllTest {
     List<SeedExample> all = SeedExamples.all();
     assertEquals(all.size(), s.examples());
     assertEquals(all.stream().mapToInt(e -> e.resources().size()).sum(), s.resources());
-    assertEquals(all.stream().map(e -> "examples/" + e.name() + ".yaml").sorted().toList(),
+    assertEquals(
+        all.stream().map(e -> "examples/" + e.name() + ".yaml").sorted().toList(),
         listing(out).stream().filter(f -> f.startsWith("examples/")).toList());
     assertEquals(ExamplePlans.all().size(), s.plans());
     for (var rollout : ExamplePlans.all()) {
-      assertTrue(Files.isRegularFile(out.resolve("plans/" + rollout.name() + "/plan.yaml")), rollout.name());
-      assertTrue(Files.isExecutable(out.resolve("plans/" + rollout.name() + "/apply.sh")), rollout.name());
+      assertTrue(
+          Files.isRegularFile(out.resolve("plans/" + rollout.name() + "/plan.yaml")),
+          rollout.name());
+      assertTrue(
+          Files.isExecutable(out.resolve("plans/" + rollout.name() + "/apply.sh")), rollout.name());
     }
     SeedExample first = all.get(0);
-    assertEquals(Manifests.toYaml(first.resources()), Files.readString(out.resolve("examples/" + first.name() + ".yaml")));
+    assertEquals(
+        Manifests.toYaml(first.resources()),
+        Files.readString(out.resolve("examples/" + first.name() + ".yaml")));
   }
 
   @Test

@@ -3,12 +3,11 @@ package dev.sailplan.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.diff.SemanticDiff;
 import dev.sailplan.core.fixture.ParsePaths;
-import dev.sailplan.core.kind.KindRegistry;
+import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.problem.ManifestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +24,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Every seed example: its rendered YAML is the reviewed approved file; it is semantically equal
- * to the seed file (when {@code ../shared/seed-examples} is beside the repository); and it parses
- * back into the same model.
+ * Every seed example: its rendered YAML is the reviewed approved file; it is semantically equal to
+ * the seed file (when {@code ../shared/seed-examples} is beside the repository); and it parses back
+ * into the same model.
  *
  * <p>After an intended change, regenerate the approved files with {@code -Dsailplan.approve=true}
  * and review the diff like code: it is the product's output.
@@ -50,62 +49,96 @@ class SeedExamplesTest {
   @TestFactory
   Stream<DynamicTest> renderedYamlIsTheApprovedFile() {
     boolean approve = Boolean.getBoolean("sailplan.approve");
-    return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
-      String rendered = Manifests.toYaml(e.resources());
-      Path approved = APPROVED.resolve(e.name() + ".yaml");
-      if (approve) {
-        Files.createDirectories(APPROVED);
-        Files.writeString(approved, rendered, StandardCharsets.UTF_8);
-      }
-      assertTrue(Files.exists(approved), "no approved file " + approved + "; run with -Dsailplan.approve=true");
-      assertEquals(Files.readString(approved, StandardCharsets.UTF_8), rendered);
-    }));
+    return SeedExamples.all().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.name(),
+                    () -> {
+                      String rendered = Manifests.toYaml(e.resources());
+                      Path approved = APPROVED.resolve(e.name() + ".yaml");
+                      if (approve) {
+                        Files.createDirectories(APPROVED);
+                        Files.writeString(approved, rendered, StandardCharsets.UTF_8);
+                      }
+                      assertTrue(
+                          Files.exists(approved),
+                          "no approved file " + approved + "; run with -Dsailplan.approve=true");
+                      assertEquals(Files.readString(approved, StandardCharsets.UTF_8), rendered);
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> renderedYamlEqualsTheSeedFile() {
-    Assumptions.assumeTrue(seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
-    return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
-      Path seed = seedDir().get().resolve(e.name() + ".yaml");
-      List<Object> expected = loadAll(Files.readString(seed, StandardCharsets.UTF_8));
-      List<Object> actual = loadAll(Manifests.toYaml(e.resources()));
-      assertEquals(List.of(), SemanticDiff.diff(expected, actual), "DSL output differs from " + seed.getFileName());
-    }));
+    Assumptions.assumeTrue(
+        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    return SeedExamples.all().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.name(),
+                    () -> {
+                      Path seed = seedDir().get().resolve(e.name() + ".yaml");
+                      List<Object> expected =
+                          loadAll(Files.readString(seed, StandardCharsets.UTF_8));
+                      List<Object> actual = loadAll(Manifests.toYaml(e.resources()));
+                      assertEquals(
+                          List.of(),
+                          SemanticDiff.diff(expected, actual),
+                          "DSL output differs from " + seed.getFileName());
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> renderedYamlParsesBackIntoTheSameModel() {
-    return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
-      String rendered = Manifests.toYaml(e.resources());
-      List<Resource> parsed = Manifests.parse(rendered, e.name());
-      assertEquals(e.resources(), parsed);
-      assertEquals(rendered, Manifests.toYaml(parsed));
-    }));
+    return SeedExamples.all().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.name(),
+                    () -> {
+                      String rendered = Manifests.toYaml(e.resources());
+                      List<Resource> parsed = Manifests.parse(rendered, e.name());
+                      assertEquals(e.resources(), parsed);
+                      assertEquals(rendered, Manifests.toYaml(parsed));
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> theDirectWriterAndTheTreePathGiveTheSameBytes() {
-    return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
-      for (Resource r : e.resources()) {
-        assertEquals(dev.sailplan.core.CanonicalYaml.toYaml(Manifests.toTree(r)), Manifests.toYaml(r));
-      }
-    }));
+    return SeedExamples.all().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.name(),
+                    () -> {
+                      for (Resource r : e.resources()) {
+                        assertEquals(
+                            dev.sailplan.core.CanonicalYaml.toYaml(Manifests.toTree(r)),
+                            Manifests.toYaml(r));
+                      }
+                    }));
   }
 
   /**
-   * Parsing's direct path (generated readers on parser events, the core kinds' too) reads
-   * every rendered example, and gives what the full Jackson path gives.
+   * Parsing's direct path (generated readers on parser events, the core kinds' too) reads every
+   * rendered example, and gives what the full Jackson path gives.
    */
   @TestFactory
   Stream<DynamicTest> theDirectParserReadsRenderedExamplesLikeTheFullPath() {
     ParsePaths parser = ParsePaths.discovered();
-    return SeedExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
-      String rendered = Manifests.toYaml(e.resources());
-      Optional<List<Resource>> direct = parser.direct(rendered);
-      assertTrue(direct.isPresent(), "direct path taken");
-      assertEquals(parser.full(rendered, e.name()), direct.get());
-      assertEquals(e.resources(), direct.get());
-    }));
+    return SeedExamples.all().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.name(),
+                    () -> {
+                      String rendered = Manifests.toYaml(e.resources());
+                      Optional<List<Resource>> direct = parser.direct(rendered);
+                      assertTrue(direct.isPresent(), "direct path taken");
+                      assertEquals(parser.full(rendered, e.name()), direct.get());
+                      assertEquals(e.resources(), direct.get());
+                    }));
   }
 
   /**
@@ -114,33 +147,46 @@ class SeedExamplesTest {
    */
   @TestFactory
   Stream<DynamicTest> theDirectParserReadsSeedFilesLikeTheFullPath() throws IOException {
-    Assumptions.assumeTrue(seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    Assumptions.assumeTrue(
+        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
     ParsePaths parser = ParsePaths.discovered();
     List<Path> seeds;
     try (Stream<Path> files = Files.list(seedDir().get())) {
       seeds = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
     }
-    return seeds.stream().map(seed -> DynamicTest.dynamicTest(seed.getFileName().toString(), () -> {
-      String text = Files.readString(seed, StandardCharsets.UTF_8);
-      Optional<List<Resource>> direct = parser.direct(text);
-      List<Resource> full;
-      try {
-        full = parser.full(text, seed.getFileName().toString());
-      } catch (ManifestException rejected) {
-        // Kinds Sailplan does not model (IstioOperator, Deployment, ...): the direct path declines too.
-        assertEquals(Optional.empty(), direct);
-        return;
-      }
-      assertEquals(Optional.of(full), direct, "what the full path reads, the direct path reads the same");
-    }));
+    return seeds.stream()
+        .map(
+            seed ->
+                DynamicTest.dynamicTest(
+                    seed.getFileName().toString(),
+                    () -> {
+                      String text = Files.readString(seed, StandardCharsets.UTF_8);
+                      Optional<List<Resource>> direct = parser.direct(text);
+                      List<Resource> full;
+                      try {
+                        full = parser.full(text, seed.getFileName().toString());
+                      } catch (ManifestException rejected) {
+                        // Kinds Sailplan does not model (IstioOperator, Deployment, ...): the
+                        // direct path declines too.
+                        assertEquals(Optional.empty(), direct);
+                        return;
+                      }
+                      assertEquals(
+                          Optional.of(full),
+                          direct,
+                          "what the full path reads, the direct path reads the same");
+                    }));
   }
 
   @Test
   void everyTopLevelSeedFileHasAnExample() throws IOException {
-    Assumptions.assumeTrue(seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    Assumptions.assumeTrue(
+        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
     TreeSet<String> seeds = new TreeSet<>();
     try (Stream<Path> files = Files.list(seedDir().get())) {
-      files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
           .forEach(n -> seeds.add(n.substring(0, n.length() - ".yaml".length())));
     }
     TreeSet<String> examples = new TreeSet<>();

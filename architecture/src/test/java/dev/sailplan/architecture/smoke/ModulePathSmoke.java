@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What a user on the module path does: parse (both paths), render and plan. {@link
- * ModulePathTest} runs it in a JVM that has Sailplan's jars on the module path, so the module
- * descriptors' exports, opens (Jackson binding generated and core types) and services (kinds and
- * dependency models) are what make it work.
+ * What a user on the module path does: parse (both paths), render and plan. {@code ModulePathTest}
+ * runs it in a JVM that has Sailplan's jars on the module path, so the module descriptors' exports,
+ * opens (Jackson binding generated and core types) and services (kinds and dependency models) are
+ * what make it work.
  */
 public final class ModulePathSmoke {
   // The explicit null sends the text down the full path, which binds trees with Jackson.
@@ -74,7 +74,8 @@ public final class ModulePathSmoke {
     System.out.println("module " + Manifests.class.getModule().getName());
     List<Resource> mesh = Manifests.parse(MESH, "mesh.yaml");
     for (Resource r : mesh) {
-      System.out.println(r.kind() + " " + r.qualifiedName() + " in " + r.getClass().getModule().getName());
+      System.out.println(
+          r.kind() + " " + r.qualifiedName() + " in " + r.getClass().getModule().getName());
     }
     System.out.print(Manifests.toYaml(Manifests.parse(Manifests.toYaml(mesh), "rendered.yaml")));
     List<Stage> stages = Planner.discover().stages(State.empty(), State.of(mesh));

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seeds 000/001 written with fabric8's builders: the root namespace ({@code istio-config})
- * defaults for cluster admins. The fabric8 counterpart of {@code Seed000}.
+ * Seeds 000/001 written with fabric8's builders: the root namespace ({@code istio-config}) defaults
+ * for cluster admins. The fabric8 counterpart of {@code Seed000}.
  */
 public final class Fabric8Seed000 {
   private Fabric8Seed000() {}
@@ -28,13 +28,13 @@ public final class Fabric8Seed000 {
     return List.of(
         new SidecarBuilder()
             .withNewMetadata()
-                .withName("default")
-                .withNamespace("istio-config")
+            .withName("default")
+            .withNamespace("istio-config")
             .endMetadata()
             .withNewSpec()
-                .addNewEgress()
-                    .addToHosts("./*", "istio-system/*")
-                .endEgress()
+            .addNewEgress()
+            .addToHosts("./*", "istio-system/*")
+            .endEgress()
             .endSpec()
             .build());
   }
@@ -44,13 +44,13 @@ public final class Fabric8Seed000 {
     return List.of(
         new PeerAuthenticationBuilder()
             .withNewMetadata()
-                .withName("default")
-                .withNamespace("istio-config")
+            .withName("default")
+            .withNamespace("istio-config")
             .endMetadata()
             .withNewSpec()
-                .withNewMtls()
-                    .withMode(PeerAuthenticationMutualTLSMode.STRICT)
-                .endMtls()
+            .withNewMtls()
+            .withMode(PeerAuthenticationMutualTLSMode.STRICT)
+            .endMtls()
             .endSpec()
             .build());
   }

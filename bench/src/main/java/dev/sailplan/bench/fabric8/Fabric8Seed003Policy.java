@@ -43,13 +43,13 @@ public final class Fabric8Seed003Policy {
     return List.of(
         new PeerAuthenticationBuilder()
             .withNewMetadata()
-                .withName("default-mtls")
-                .withNamespace("production")
+            .withName("default-mtls")
+            .withNamespace("production")
             .endMetadata()
             .withNewSpec()
-                .withNewMtls()
-                    .withMode(PeerAuthenticationMutualTLSMode.STRICT)
-                .endMtls()
+            .withNewMtls()
+            .withMode(PeerAuthenticationMutualTLSMode.STRICT)
+            .endMtls()
             .endSpec()
             .build());
   }
@@ -59,101 +59,111 @@ public final class Fabric8Seed003Policy {
     return List.of(
         new PeerAuthenticationBuilder()
             .withNewMetadata()
-                .withName("mesh-mtls")
-                .withNamespace("istio-system")
+            .withName("mesh-mtls")
+            .withNamespace("istio-system")
             .endMetadata()
             .withNewSpec()
-                .withNewMtls()
-                    .withMode(PeerAuthenticationMutualTLSMode.STRICT)
-                .endMtls()
+            .withNewMtls()
+            .withMode(PeerAuthenticationMutualTLSMode.STRICT)
+            .endMtls()
             .endSpec()
             .build());
   }
 
-  /** PERMISSIVE mTLS for the legacy app during migration, with mTLS disabled on its health-check port. */
+  /**
+   * PERMISSIVE mTLS for the legacy app during migration, with mTLS disabled on its health-check
+   * port.
+   */
   private static List<HasMetadata> legacyPermissiveMtls() {
     return List.of(
         new PeerAuthenticationBuilder()
             .withNewMetadata()
-                .withName("legacy-service")
-                .withNamespace("default")
+            .withName("legacy-service")
+            .withNamespace("default")
             .endMetadata()
             .withNewSpec()
-                .withNewSelector()
-                    .addToMatchLabels("app", "legacy-app")
-                .endSelector()
-                .withNewMtls()
-                    .withMode(PeerAuthenticationMutualTLSMode.PERMISSIVE)
-                .endMtls()
-                .addToPortLevelMtls("8080", new PeerAuthenticationMutualTLSBuilder()
+            .withNewSelector()
+            .addToMatchLabels("app", "legacy-app")
+            .endSelector()
+            .withNewMtls()
+            .withMode(PeerAuthenticationMutualTLSMode.PERMISSIVE)
+            .endMtls()
+            .addToPortLevelMtls(
+                "8080",
+                new PeerAuthenticationMutualTLSBuilder()
                     .withMode(PeerAuthenticationMutualTLSMode.DISABLE)
                     .build())
             .endSpec()
             .build());
   }
 
-  /** Deny-all baseline ({@code spec: {}}) for production, then an ALLOW from frontend to the backend's API. */
+  /**
+   * Deny-all baseline ({@code spec: {}}) for production, then an ALLOW from frontend to the
+   * backend's API.
+   */
   private static List<HasMetadata> denyAllAllowFrontend() {
     return List.of(
         new AuthorizationPolicyBuilder()
             .withNewMetadata()
-                .withName("deny-all")
-                .withNamespace("production")
+            .withName("deny-all")
+            .withNamespace("production")
             .endMetadata()
             .withNewSpec()
             .endSpec()
             .build(),
         new AuthorizationPolicyBuilder()
             .withNewMetadata()
-                .withName("allow-frontend-to-backend")
-                .withNamespace("production")
+            .withName("allow-frontend-to-backend")
+            .withNamespace("production")
             .endMetadata()
             .withNewSpec()
-                .withNewSelector()
-                    .addToMatchLabels("app", "backend")
-                .endSelector()
-                .withAction(AuthorizationPolicyAction.ALLOW)
-                .addNewRule()
-                    .addNewFrom()
-                        .withNewSource()
-                            .addToPrincipals("cluster.local/ns/production/sa/frontend")
-                        .endSource()
-                    .endFrom()
-                    .addNewTo()
-                        .withNewOperation()
-                            .addToMethods("GET", "POST")
-                            .addToPaths("/api/*")
-                        .endOperation()
-                    .endTo()
-                .endRule()
+            .withNewSelector()
+            .addToMatchLabels("app", "backend")
+            .endSelector()
+            .withAction(AuthorizationPolicyAction.ALLOW)
+            .addNewRule()
+            .addNewFrom()
+            .withNewSource()
+            .addToPrincipals("cluster.local/ns/production/sa/frontend")
+            .endSource()
+            .endFrom()
+            .addNewTo()
+            .withNewOperation()
+            .addToMethods("GET", "POST")
+            .addToPaths("/api/*")
+            .endOperation()
+            .endTo()
+            .endRule()
             .endSpec()
             .build());
   }
 
-  /** Requires a valid JWT whose role claim is admin or user (no RequestAuthentication, as the seed). */
+  /**
+   * Requires a valid JWT whose role claim is admin or user (no RequestAuthentication, as the seed).
+   */
   private static List<HasMetadata> requireJwt() {
     return List.of(
         new AuthorizationPolicyBuilder()
             .withNewMetadata()
-                .withName("require-jwt")
-                .withNamespace("default")
+            .withName("require-jwt")
+            .withNamespace("default")
             .endMetadata()
             .withNewSpec()
-                .withNewSelector()
-                    .addToMatchLabels("app", "api")
-                .endSelector()
-                .withAction(AuthorizationPolicyAction.ALLOW)
-                .addNewRule()
-                    .addNewFrom()
-                        .withNewSource()
-                            .addToRequestPrincipals("*")
-                        .endSource()
-                    .endFrom()
-                    .addNewWhen()
-                        .withKey("request.auth.claims[role]")
-                        .addToValues("admin", "user")
-                    .endWhen()
-                .endRule()
+            .withNewSelector()
+            .addToMatchLabels("app", "api")
+            .endSelector()
+            .withAction(AuthorizationPolicyAction.ALLOW)
+            .addNewRule()
+            .addNewFrom()
+            .withNewSource()
+            .addToRequestPrincipals("*")
+            .endSource()
+            .endFrom()
+            .addNewWhen()
+            .withKey("request.auth.claims[role]")
+            .addToValues("admin", "user")
+            .endWhen()
+            .endRule()
             .endSpec()
             .build());
   }
@@ -163,78 +173,83 @@ public final class Fabric8Seed003Policy {
     return List.of(
         new AuthorizationPolicyBuilder()
             .withNewMetadata()
-                .withName("allow-internal-ips")
-                .withNamespace("default")
+            .withName("allow-internal-ips")
+            .withNamespace("default")
             .endMetadata()
             .withNewSpec()
-                .withNewSelector()
-                    .addToMatchLabels("app", "admin-panel")
-                .endSelector()
-                .withAction(AuthorizationPolicyAction.ALLOW)
-                .addNewRule()
-                    .addNewFrom()
-                        .withNewSource()
-                            .addToIpBlocks("10.0.0.0/8", "172.16.0.0/12")
-                        .endSource()
-                    .endFrom()
-                .endRule()
+            .withNewSelector()
+            .addToMatchLabels("app", "admin-panel")
+            .endSelector()
+            .withAction(AuthorizationPolicyAction.ALLOW)
+            .addNewRule()
+            .addNewFrom()
+            .withNewSource()
+            .addToIpBlocks("10.0.0.0/8", "172.16.0.0/12")
+            .endSource()
+            .endFrom()
+            .endRule()
             .endSpec()
             .build());
   }
 
-  /** Read-only database API: ALLOW GET/HEAD and DENY DELETE (methods without ports, as the seed). */
+  /**
+   * Read-only database API: ALLOW GET/HEAD and DENY DELETE (methods without ports, as the seed).
+   */
   private static List<HasMetadata> databaseApiReadOnly() {
     return List.of(
         new AuthorizationPolicyBuilder()
             .withNewMetadata()
-                .withName("read-only-access")
-                .withNamespace("default")
+            .withName("read-only-access")
+            .withNamespace("default")
             .endMetadata()
             .withNewSpec()
-                .withNewSelector()
-                    .addToMatchLabels("app", "database-api")
-                .endSelector()
-                .withAction(AuthorizationPolicyAction.ALLOW)
-                .addNewRule()
-                    .addNewTo()
-                        .withNewOperation()
-                            .addToMethods("GET", "HEAD")
-                        .endOperation()
-                    .endTo()
-                .endRule()
+            .withNewSelector()
+            .addToMatchLabels("app", "database-api")
+            .endSelector()
+            .withAction(AuthorizationPolicyAction.ALLOW)
+            .addNewRule()
+            .addNewTo()
+            .withNewOperation()
+            .addToMethods("GET", "HEAD")
+            .endOperation()
+            .endTo()
+            .endRule()
             .endSpec()
             .build(),
         new AuthorizationPolicyBuilder()
             .withNewMetadata()
-                .withName("deny-delete")
-                .withNamespace("default")
+            .withName("deny-delete")
+            .withNamespace("default")
             .endMetadata()
             .withNewSpec()
-                .withNewSelector()
-                    .addToMatchLabels("app", "database-api")
-                .endSelector()
-                .withAction(AuthorizationPolicyAction.DENY)
-                .addNewRule()
-                    .addNewTo()
-                        .withNewOperation()
-                            .addToMethods("DELETE")
-                        .endOperation()
-                    .endTo()
-                .endRule()
+            .withNewSelector()
+            .addToMatchLabels("app", "database-api")
+            .endSelector()
+            .withAction(AuthorizationPolicyAction.DENY)
+            .addNewRule()
+            .addNewTo()
+            .withNewOperation()
+            .addToMethods("DELETE")
+            .endOperation()
+            .endTo()
+            .endRule()
             .endSpec()
             .build());
   }
 
-  /** Sidecar proxy resources as annotations on the production Namespace (Istio reads them on pods only; kept). */
+  /**
+   * Sidecar proxy resources as annotations on the production Namespace (Istio reads them on pods
+   * only; kept).
+   */
   private static List<HasMetadata> namespaceProxyResources() {
     return List.of(
         new NamespaceBuilder()
             .withNewMetadata()
-                .withName("production")
-                .addToAnnotations("sidecar.istio.io/proxyCPU", "100m")
-                .addToAnnotations("sidecar.istio.io/proxyCPULimit", "2000m")
-                .addToAnnotations("sidecar.istio.io/proxyMemory", "128Mi")
-                .addToAnnotations("sidecar.istio.io/proxyMemoryLimit", "1024Mi")
+            .withName("production")
+            .addToAnnotations("sidecar.istio.io/proxyCPU", "100m")
+            .addToAnnotations("sidecar.istio.io/proxyCPULimit", "2000m")
+            .addToAnnotations("sidecar.istio.io/proxyMemory", "128Mi")
+            .addToAnnotations("sidecar.istio.io/proxyMemoryLimit", "1024Mi")
             .endMetadata()
             .build());
   }
@@ -244,13 +259,13 @@ public final class Fabric8Seed003Policy {
     return List.of(
         new PeerAuthenticationBuilder()
             .withNewMetadata()
-                .withName("default")
-                .withNamespace("istio-system")
+            .withName("default")
+            .withNamespace("istio-system")
             .endMetadata()
             .withNewSpec()
-                .withNewMtls()
-                    .withMode(PeerAuthenticationMutualTLSMode.PERMISSIVE)
-                .endMtls()
+            .withNewMtls()
+            .withMode(PeerAuthenticationMutualTLSMode.PERMISSIVE)
+            .endMtls()
             .endSpec()
             .build());
   }
@@ -260,44 +275,47 @@ public final class Fabric8Seed003Policy {
     return List.of(
         new PeerAuthenticationBuilder()
             .withNewMetadata()
-                .withName("default")
-                .withNamespace("istio-system")
+            .withName("default")
+            .withNamespace("istio-system")
             .endMetadata()
             .withNewSpec()
-                .withNewMtls()
-                    .withMode(PeerAuthenticationMutualTLSMode.STRICT)
-                .endMtls()
+            .withNewMtls()
+            .withMode(PeerAuthenticationMutualTLSMode.STRICT)
+            .endMtls()
             .endSpec()
             .build());
   }
 
-  /** One rule is an AND: the frontend principal, GET on /api/*, and the admin role claim are all required. */
+  /**
+   * One rule is an AND: the frontend principal, GET on /api/*, and the admin role claim are all
+   * required.
+   */
   private static List<HasMetadata> expertAndRule() {
     return List.of(
         new AuthorizationPolicyBuilder()
             .withNewMetadata()
-                .withName("expert-and-rule")
-                .withNamespace("default")
+            .withName("expert-and-rule")
+            .withNamespace("default")
             .endMetadata()
             .withNewSpec()
-                .withAction(AuthorizationPolicyAction.ALLOW)
-                .addNewRule()
-                    .addNewFrom()
-                        .withNewSource()
-                            .addToPrincipals("cluster.local/ns/frontend/sa/frontend")
-                        .endSource()
-                    .endFrom()
-                    .addNewTo()
-                        .withNewOperation()
-                            .addToMethods("GET")
-                            .addToPaths("/api/*")
-                        .endOperation()
-                    .endTo()
-                    .addNewWhen()
-                        .withKey("request.auth.claims[role]")
-                        .addToValues("admin")
-                    .endWhen()
-                .endRule()
+            .withAction(AuthorizationPolicyAction.ALLOW)
+            .addNewRule()
+            .addNewFrom()
+            .withNewSource()
+            .addToPrincipals("cluster.local/ns/frontend/sa/frontend")
+            .endSource()
+            .endFrom()
+            .addNewTo()
+            .withNewOperation()
+            .addToMethods("GET")
+            .addToPaths("/api/*")
+            .endOperation()
+            .endTo()
+            .addNewWhen()
+            .withKey("request.auth.claims[role]")
+            .addToValues("admin")
+            .endWhen()
+            .endRule()
             .endSpec()
             .build());
   }
@@ -307,14 +325,14 @@ public final class Fabric8Seed003Policy {
     return List.of(
         new TelemetryBuilder()
             .withNewMetadata()
-                .withName("mesh-tracing")
-                .withNamespace("istio-system")
+            .withName("mesh-tracing")
+            .withNamespace("istio-system")
             .endMetadata()
             .withNewSpec()
-                .addNewTracing()
-                    .addNewProvider("otel-tracing")
-                    .withRandomSamplingPercentage(1.0)
-                .endTracing()
+            .addNewTracing()
+            .addNewProvider("otel-tracing")
+            .withRandomSamplingPercentage(1.0)
+            .endTracing()
             .endSpec()
             .build());
   }

@@ -23,11 +23,13 @@ public final class Fabric8Seeds {
     return Collections.unmodifiableMap(all);
   }
 
-  private static void putAll(Map<String, List<HasMetadata>> into, Map<String, List<HasMetadata>> group) {
-    group.forEach((name, objects) -> {
-      if (into.putIfAbsent(name, objects) != null) {
-        throw new IllegalStateException("duplicate seed example " + name);
-      }
-    });
+  private static void putAll(
+      Map<String, List<HasMetadata>> into, Map<String, List<HasMetadata>> group) {
+    group.forEach(
+        (name, objects) -> {
+          if (into.putIfAbsent(name, objects) != null) {
+            throw new IllegalStateException("duplicate seed example " + name);
+          }
+        });
   }
 }

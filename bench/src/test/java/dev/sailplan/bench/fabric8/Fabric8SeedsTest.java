@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.sailplan.core.diff.SemanticDiff;
-import dev.sailplan.examples.seed.SeedExample;
 import dev.sailplan.examples.SeedExamples;
+import dev.sailplan.examples.seed.SeedExample;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -25,9 +25,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The fabric8 versions of the seed examples: each serializes (with fabric8's own
- * {@link Serialization#asYaml}) to manifests semantically equal to its seed file, and there is
- * one for every example the DSL has.
+ * The fabric8 versions of the seed examples: each serializes (with fabric8's own {@link
+ * Serialization#asYaml}) to manifests semantically equal to its seed file, and there is one for
+ * every example the DSL has.
  */
 class Fabric8SeedsTest {
 
@@ -45,17 +45,27 @@ class Fabric8SeedsTest {
 
   @TestFactory
   Stream<DynamicTest> fabric8YamlEqualsTheSeedFile() {
-    Assumptions.assumeTrue(seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
-    return Fabric8Seeds.all().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-      Path seed = seedDir().get().resolve(e.getKey() + ".yaml");
-      List<Object> expected = loadAll(Files.readString(seed, StandardCharsets.UTF_8));
-      assertFalse(expected.isEmpty(), seed + " has no documents");
-      List<Object> actual = new ArrayList<>();
-      for (HasMetadata object : e.getValue()) {
-        actual.addAll(loadAll(Serialization.asYaml(object)));
-      }
-      assertEquals(List.of(), SemanticDiff.diff(expected, actual), "fabric8 output differs from " + seed.getFileName());
-    }));
+    Assumptions.assumeTrue(
+        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    return Fabric8Seeds.all().entrySet().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.getKey(),
+                    () -> {
+                      Path seed = seedDir().get().resolve(e.getKey() + ".yaml");
+                      List<Object> expected =
+                          loadAll(Files.readString(seed, StandardCharsets.UTF_8));
+                      assertFalse(expected.isEmpty(), seed + " has no documents");
+                      List<Object> actual = new ArrayList<>();
+                      for (HasMetadata object : e.getValue()) {
+                        actual.addAll(loadAll(Serialization.asYaml(object)));
+                      }
+                      assertEquals(
+                          List.of(),
+                          SemanticDiff.diff(expected, actual),
+                          "fabric8 output differs from " + seed.getFileName());
+                    }));
   }
 
   @Test
@@ -75,10 +85,13 @@ class Fabric8SeedsTest {
 
   @Test
   void everyTopLevelSeedFileHasAFabric8Version() throws IOException {
-    Assumptions.assumeTrue(seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    Assumptions.assumeTrue(
+        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
     TreeSet<String> seeds = new TreeSet<>();
     try (Stream<Path> files = Files.list(seedDir().get())) {
-      files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
           .forEach(n -> seeds.add(n.substring(0, n.length() - ".yaml".length())));
     }
     assertEquals(seeds, new TreeSet<>(Fabric8Seeds.all().keySet()));

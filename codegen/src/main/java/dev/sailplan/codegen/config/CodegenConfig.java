@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,10 +82,30 @@ public record CodegenConfig(
     supertypes = supertypes == null ? Map.of() : new LinkedHashMap<>(supertypes);
   }
 
-  /** A config whose schemas come from the command line's folder, without supertypes or shared types. */
-  public CodegenConfig(List<String> schemas, String sourceDir, String resourceDir, String provider,
-      Map<String, String> packages, List<String> kinds, Map<String, String> names, List<String> durations) {
-    this(schemas, sourceDir, resourceDir, provider, packages, kinds, names, durations, null, null, null);
+  /**
+   * A config whose schemas come from the command line's folder, without supertypes or shared types.
+   */
+  public CodegenConfig(
+      List<String> schemas,
+      String sourceDir,
+      String resourceDir,
+      String provider,
+      Map<String, String> packages,
+      List<String> kinds,
+      Map<String, String> names,
+      List<String> durations) {
+    this(
+        schemas,
+        sourceDir,
+        resourceDir,
+        provider,
+        packages,
+        kinds,
+        names,
+        durations,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -111,8 +130,9 @@ public record CodegenConfig(
    * @throws IOException when it cannot be read or lacks a required part
    */
   public static CodegenConfig read(Path file) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
       return yaml.readValue(file.toFile(), CodegenConfig.class);
     } catch (IOException | RuntimeException e) {

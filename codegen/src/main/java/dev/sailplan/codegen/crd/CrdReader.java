@@ -45,11 +45,24 @@ public final class CrdReader {
         for (JsonNode v : spec.path("versions")) {
           JsonNode schema = v.path("schema").path("openAPIV3Schema");
           if (schema.isMissingNode()) {
-            throw new IOException(sourceName + ": " + kind + " " + v.path("name").asText()
-                + " has no schema.openAPIV3Schema");
+            throw new IOException(
+                sourceName
+                    + ": "
+                    + kind
+                    + " "
+                    + v.path("name").asText()
+                    + " has no schema.openAPIV3Schema");
           }
-          out.add(new CrdVersion(sourceName, group, kind, require(v, "name", sourceName), namespaced,
-              v.path("served").asBoolean(false), v.path("storage").asBoolean(false), schema));
+          out.add(
+              new CrdVersion(
+                  sourceName,
+                  group,
+                  kind,
+                  require(v, "name", sourceName),
+                  namespaced,
+                  v.path("served").asBoolean(false),
+                  v.path("storage").asBoolean(false),
+                  schema));
         }
       }
     }

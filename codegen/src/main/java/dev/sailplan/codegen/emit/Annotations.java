@@ -46,7 +46,8 @@ final class Annotations {
       out.add(AnnotationSpec.builder(Names.FORMAT).addMember("value", "$S", c.format()).build());
     }
     if (c.listType() != null) {
-      AnnotationSpec.Builder b = AnnotationSpec.builder(Names.LIST_TYPE).addMember("value", "$S", c.listType());
+      AnnotationSpec.Builder b =
+          AnnotationSpec.builder(Names.LIST_TYPE).addMember("value", "$S", c.listType());
       if (!c.listMapKeys().isEmpty()) {
         b.addMember("keys", "$L", JavaEmitter.stringArray(c.listMapKeys()));
       }
@@ -57,7 +58,8 @@ final class Annotations {
   }
 
   private static AnnotationSpec rule(Constraints.CelRule r) {
-    AnnotationSpec.Builder b = AnnotationSpec.builder(Names.RULE).addMember("value", "$S", r.rule());
+    AnnotationSpec.Builder b =
+        AnnotationSpec.builder(Names.RULE).addMember("value", "$S", r.rule());
     if (!r.message().isEmpty()) {
       b.addMember("message", "$S", r.message());
     }

@@ -11,10 +11,14 @@ final class Names {
   static final ClassName VALUE_IMMUTABLE = VALUE.nestedClass("Immutable");
   static final ClassName VALUE_DEFAULT = VALUE.nestedClass("Default");
   static final ClassName VALUE_CHECK = VALUE.nestedClass("Check");
-  static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
-  static final ClassName JSON_PROPERTY_ORDER = ClassName.get("com.fasterxml.jackson.annotation", "JsonPropertyOrder");
-  static final ClassName JSON_INCLUDE = ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude");
-  static final ClassName JSON_SERIALIZE = ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonSerialize");
+  static final ClassName JSON_PROPERTY =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
+  static final ClassName JSON_PROPERTY_ORDER =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonPropertyOrder");
+  static final ClassName JSON_INCLUDE =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude");
+  static final ClassName JSON_SERIALIZE =
+      ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonSerialize");
   static final ClassName JSON_DESERIALIZE =
       ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonDeserialize");
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
@@ -29,7 +33,8 @@ final class Names {
   static final ClassName KIND_INFO = ClassName.get("dev.sailplan.core.kind", "KindInfo");
   static final ClassName KIND_PROVIDER = ClassName.get("dev.sailplan.core.kind", "KindProvider");
   static final ClassName ONE_OFS = ClassName.get("dev.sailplan.core.schema", "OneOfs");
-  static final ClassName REQUIRED_ITEMS = ClassName.get("dev.sailplan.core.schema", "RequiredItems");
+  static final ClassName REQUIRED_ITEMS =
+      ClassName.get("dev.sailplan.core.schema", "RequiredItems");
   static final ClassName ONE_OF = ClassName.get("dev.sailplan.core.schema", "OneOf");
   static final ClassName PATTERN = ClassName.get("dev.sailplan.core.schema", "Pattern");
   static final ClassName LENGTH = ClassName.get("dev.sailplan.core.schema", "Length");
@@ -46,7 +51,8 @@ final class Names {
   }
 
   static TypeName mapOf(TypeName value) {
-    return ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get(String.class), value);
+    return ParameterizedTypeName.get(
+        ClassName.get("java.util", "Map"), ClassName.get(String.class), value);
   }
 
   static TypeName optionalOf(TypeName value) {

@@ -32,8 +32,11 @@ final class Readers {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Names.YAML_IN, "in")
         .returns(t)
-        .addJavadoc("Reads a {@code $L} written the plain way, without reflection; anything else makes {@code in}\n"
-            + "throw, for the full path to decide (see {@link $T}).\n", type, Names.YAML_IN)
+        .addJavadoc(
+            "Reads a {@code $L} written the plain way, without reflection; anything else makes {@code in}\n"
+                + "throw, for the full path to decide (see {@link $T}).\n",
+            type,
+            Names.YAML_IN)
         .addStatement("$T.Builder b = $T.builder()", t, t)
         .addStatement("in.beginMapping()")
         .addCode(fieldLoop(type, cases(fields)))
@@ -52,9 +55,12 @@ final class Readers {
         .addParameter(Names.YAML_IN, "in")
         .addParameter(String.class, "apiVersion")
         .returns(t)
-        .addJavadoc("Reads the rest of a {@code $L} mapping whose apiVersion and kind were read, without\n"
-            + "reflection; anything not written the plain way makes {@code in} throw, for the full path to\n"
-            + "decide (see {@link $T}).\n", type, Names.YAML_IN)
+        .addJavadoc(
+            "Reads the rest of a {@code $L} mapping whose apiVersion and kind were read, without\n"
+                + "reflection; anything not written the plain way makes {@code in} throw, for the full path to\n"
+                + "decide (see {@link $T}).\n",
+            type,
+            Names.YAML_IN)
         .addStatement("$T.Builder b = $T.builder().apiVersion(apiVersion)", t, t)
         .addCode(fieldLoop(type, all))
         .addStatement("return b.build()")
@@ -87,7 +93,8 @@ final class Readers {
 
   private CodeBlock fieldLoop(String type, List<Case> fields) {
     if (fields.size() > MAX_FIELDS) {
-      throw new IllegalStateException(type + " has " + fields.size() + " fields; readers track at most " + MAX_FIELDS);
+      throw new IllegalStateException(
+          type + " has " + fields.size() + " fields; readers track at most " + MAX_FIELDS);
     }
     CodeBlock.Builder c = CodeBlock.builder();
     c.addStatement("long seen = 0L");

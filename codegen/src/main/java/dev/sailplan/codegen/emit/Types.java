@@ -96,9 +96,9 @@ final class Types {
   }
 
   /**
-   * How the field is left out when absent: optional references when empty, optional lists and
-   * maps when empty (proto3 and Go's omitempty make that the same as absent); required lists and
-   * maps always render (those that need an item are checked non-empty on build).
+   * How the field is left out when absent: optional references when empty, optional lists and maps
+   * when empty (proto3 and Go's omitempty make that the same as absent); required lists and maps
+   * always render (those that need an item are checked non-empty on build).
    */
   static AnnotationSpec inclusion(TypeRef ref, boolean required) {
     boolean container = ref instanceof TypeRef.ListOf || ref instanceof TypeRef.MapOf;
@@ -108,14 +108,17 @@ final class Types {
     } else if (required) {
       return null;
     } else if (ref instanceof TypeRef.Scalar s
-        && (s.kind() == ScalarKind.INT32 || s.kind() == ScalarKind.INT64 || s.kind() == ScalarKind.NUMBER)) {
+        && (s.kind() == ScalarKind.INT32
+            || s.kind() == ScalarKind.INT64
+            || s.kind() == ScalarKind.NUMBER)) {
       // OptionalInt and friends are not reference types to Jackson: only NON_EMPTY drops them.
       include = "NON_EMPTY";
     } else {
       include = "NON_ABSENT";
     }
     return AnnotationSpec.builder(Names.JSON_INCLUDE)
-        .addMember("value", "$T.Include.$L", Names.JSON_INCLUDE, include).build();
+        .addMember("value", "$T.Include.$L", Names.JSON_INCLUDE, include)
+        .build();
   }
 
   /** A Java expression that is true when the field is set. */

@@ -27,11 +27,12 @@ final class Writers {
 
   /** The method; {@code identity} adds apiVersion, kind and metadata first (for kinds). */
   MethodSpec writeYaml(List<FieldDef> fields, boolean identity) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder("writeYaml")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(Names.YAML_OUT, "out")
-        .addJavadoc("Writes the fields in canonical order, without reflection.\n");
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("writeYaml")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(Names.YAML_OUT, "out")
+            .addJavadoc("Writes the fields in canonical order, without reflection.\n");
     if (identity) {
       m.addStatement("out.key($S).value(apiVersion())", "apiVersion");
       m.addStatement("out.key($S).value(kind())", "kind");
@@ -101,8 +102,14 @@ final class Writers {
       String entry = "e" + depth;
       TypeName valueType = Types.boxed(pkg, m.values());
       c.addStatement("out.beginMapping()");
-      c.beginControlFlow("for ($T<$T, $T> $L : $T.sorted($L))", java.util.Map.Entry.class, String.class, valueType,
-          entry, Names.YAML_OUT, expr);
+      c.beginControlFlow(
+          "for ($T<$T, $T> $L : $T.sorted($L))",
+          java.util.Map.Entry.class,
+          String.class,
+          valueType,
+          entry,
+          Names.YAML_OUT,
+          expr);
       c.addStatement("out.key($L.getKey())", entry);
       c.add(value(m.values(), entry + ".getValue()", depth + 1));
       c.endControlFlow();

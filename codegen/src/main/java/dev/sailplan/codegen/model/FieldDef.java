@@ -13,4 +13,9 @@ import dev.sailplan.codegen.schema.Constraints;
  * @param constraints constraints to record on the accessor
  */
 public record FieldDef(
-    String jsonName, String javaName, TypeRef type, boolean required, String description, Constraints constraints) {}
+    String jsonName,
+    String javaName,
+    TypeRef type,
+    boolean required,
+    String description,
+    Constraints constraints) {}

@@ -15,4 +15,8 @@ import java.util.List;
  * @param types the types, in the order found
  */
 public record PackageModel(
-    String javaPackage, List<String> apiVersions, boolean shared, String schemaFile, List<TypeDef> types) {}
+    String javaPackage,
+    List<String> apiVersions,
+    boolean shared,
+    String schemaFile,
+    List<TypeDef> types) {}

@@ -30,8 +30,13 @@ final class Signatures {
     String s;
     if (node instanceof ObjectSchema o) {
       StringBuilder b = new StringBuilder("{");
-      o.properties().forEach(p -> b.append(p.name()).append(':').append(of(p.schema())).append(';'));
-      b.append("req=").append(new TreeSet<>(o.required())).append(";one=").append(o.oneOfGroups()).append('}');
+      o.properties()
+          .forEach(p -> b.append(p.name()).append(':').append(of(p.schema())).append(';'));
+      b.append("req=")
+          .append(new TreeSet<>(o.required()))
+          .append(";one=")
+          .append(o.oneOfGroups())
+          .append('}');
       s = b.toString();
     } else if (node instanceof ArraySchema a) {
       s = "[" + of(a.items()) + "]";

@@ -40,15 +40,22 @@ final class Structures {
         return at(path, "properties " + na + " vs " + nb);
       }
       if (!oa.required().equals(ob.required())) {
-        return at(path, "required " + new java.util.TreeSet<>(oa.required()) + " vs "
-            + new java.util.TreeSet<>(ob.required()));
+        return at(
+            path,
+            "required "
+                + new java.util.TreeSet<>(oa.required())
+                + " vs "
+                + new java.util.TreeSet<>(ob.required()));
       }
       if (!oa.oneOfGroups().equals(ob.oneOfGroups())) {
         return at(path, "oneOf " + oa.oneOfGroups() + " vs " + ob.oneOfGroups());
       }
       for (int i = 0; i < na.size(); i++) {
-        String d = firstDifference(oa.properties().get(i).schema(), ob.properties().get(i).schema(),
-            path + "." + na.get(i));
+        String d =
+            firstDifference(
+                oa.properties().get(i).schema(),
+                ob.properties().get(i).schema(),
+                path + "." + na.get(i));
         if (d != null) {
           return d;
         }
@@ -76,7 +83,10 @@ final class Structures {
     return (path.isEmpty() ? "the root" : path) + ": " + what;
   }
 
-  /** The first constraint that differs, by its {@link Constraints} name: {@code maxItems 4096 vs 256}. */
+  /**
+   * The first constraint that differs, by its {@link Constraints} name: {@code maxItems 4096 vs
+   * 256}.
+   */
   private static String constraintDifference(Constraints a, Constraints b) {
     if (a.equals(b)) {
       return null;

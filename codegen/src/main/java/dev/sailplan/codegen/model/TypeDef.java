@@ -22,8 +22,13 @@ public sealed interface TypeDef {
    * @param constraints type-level constraints (CEL rules, property counts)
    */
   record ObjectDef(
-      String name, String origin, String description, List<FieldDef> fields, List<List<String>> oneOfGroups,
-      Constraints constraints) implements TypeDef {}
+      String name,
+      String origin,
+      String description,
+      List<FieldDef> fields,
+      List<List<String>> oneOfGroups,
+      Constraints constraints)
+      implements TypeDef {}
 
   /**
    * A string enumeration.
@@ -34,7 +39,8 @@ public sealed interface TypeDef {
    * @param values the JSON values
    * @param constants the Java constants, one per value
    */
-  record EnumDef(String name, String origin, String description, List<String> values, List<String> constants)
+  record EnumDef(
+      String name, String origin, String description, List<String> values, List<String> constants)
       implements TypeDef {}
 
   /**
@@ -50,6 +56,13 @@ public sealed interface TypeDef {
    * @param constraints root constraints
    */
   record ResourceDef(
-      String name, String origin, String group, List<String> versions, boolean namespaced, String description,
-      List<FieldDef> fields, Constraints constraints) implements TypeDef {}
+      String name,
+      String origin,
+      String group,
+      List<String> versions,
+      boolean namespaced,
+      String description,
+      List<FieldDef> fields,
+      Constraints constraints)
+      implements TypeDef {}
 }

@@ -7,17 +7,19 @@ import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /**
- * Decides every Java name codegen emits: type names from property names, accessor names from
- * JSON names, enum constants from enum values. Nothing else in codegen invents a name.
+ * Decides every Java name codegen emits: type names from property names, accessor names from JSON
+ * names, enum constants from enum values. Nothing else in codegen invents a name.
  */
 public final class NamingStrategy {
-  private static final Set<String> ACRONYMS = Set.of(
-      "http", "https", "tls", "tcp", "udp", "grpc", "jwt", "jwks", "url", "uri", "dns", "sni", "ip",
-      "id", "lb", "mtls", "cors", "cidr", "sds", "xds", "api", "ca", "crl", "sa", "otel", "ttl");
+  private static final Set<String> ACRONYMS =
+      Set.of(
+          "http", "https", "tls", "tcp", "udp", "grpc", "jwt", "jwks", "url", "uri", "dns", "sni",
+          "ip", "id", "lb", "mtls", "cors", "cidr", "sds", "xds", "api", "ca", "crl", "sa", "otel",
+          "ttl");
 
   /** Reserved on generated types by Object, Immutables or Sailplan itself. */
-  private static final Set<String> RESERVED_ACCESSORS = Set.of(
-      "hashCode", "toString", "getClass", "equals", "clone", "builder", "copyOf", "check");
+  private static final Set<String> RESERVED_ACCESSORS =
+      Set.of("hashCode", "toString", "getClass", "equals", "clone", "builder", "copyOf", "check");
 
   /**
    * The type name for the schema of property {@code property}.
@@ -90,10 +92,13 @@ public final class NamingStrategy {
       List<String> words = words(json);
       StringBuilder b = new StringBuilder();
       for (String w : words) {
-        b.append(b.length() == 0 ? w.toLowerCase(Locale.ROOT)
-            : Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        b.append(
+            b.length() == 0
+                ? w.toLowerCase(Locale.ROOT)
+                : Character.toUpperCase(w.charAt(0)) + w.substring(1));
       }
-      name = b.length() == 0 || !Character.isJavaIdentifierStart(b.charAt(0)) ? "_" + b : b.toString();
+      name =
+          b.length() == 0 || !Character.isJavaIdentifierStart(b.charAt(0)) ? "_" + b : b.toString();
     }
     if (SourceVersion.isKeyword(name) || RESERVED_ACCESSORS.contains(name)) {
       name = name + "_";
@@ -131,10 +136,14 @@ public final class NamingStrategy {
       }
       if (cur.length() > 0) {
         char prev = s.charAt(i - 1);
-        boolean lowerToUpper = Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev));
+        boolean lowerToUpper =
+            Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev));
         // "HTTPRoute": the R starts a word when a lower-case letter follows it.
-        boolean acronymEnd = Character.isUpperCase(c) && Character.isUpperCase(prev)
-            && i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1));
+        boolean acronymEnd =
+            Character.isUpperCase(c)
+                && Character.isUpperCase(prev)
+                && i + 1 < s.length()
+                && Character.isLowerCase(s.charAt(i + 1));
         if (lowerToUpper || acronymEnd) {
           flush(cur, out);
         }
@@ -161,11 +170,17 @@ public final class NamingStrategy {
     if (lower.endsWith("ies")) {
       return w.substring(0, w.length() - 3) + "y";
     }
-    if (lower.endsWith("sses") || lower.endsWith("shes") || lower.endsWith("ches")
-        || lower.endsWith("xes") || lower.endsWith("ases")) {
+    if (lower.endsWith("sses")
+        || lower.endsWith("shes")
+        || lower.endsWith("ches")
+        || lower.endsWith("xes")
+        || lower.endsWith("ases")) {
       return w.substring(0, w.length() - 2);
     }
-    if (lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("us") && !lower.endsWith("is")) {
+    if (lower.endsWith("s")
+        && !lower.endsWith("ss")
+        && !lower.endsWith("us")
+        && !lower.endsWith("is")) {
       return w.substring(0, w.length() - 1);
     }
     return w;

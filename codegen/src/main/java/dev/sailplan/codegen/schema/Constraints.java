@@ -34,7 +34,8 @@ public record Constraints(
 
   /** No constraints. */
   public static final Constraints NONE =
-      new Constraints(null, null, null, null, null, null, null, null, null, List.of(), List.of(), null);
+      new Constraints(
+          null, null, null, null, null, null, null, null, null, List.of(), List.of(), null);
 
   /** Copies the lists. */
   public Constraints {

@@ -4,7 +4,9 @@ package dev.sailplan.codegen.schema;
 public enum ScalarKind {
   /** A string. */
   STRING,
-  /** A Go duration string, recognised by its CEL {@code duration(self)} rule or duration pattern. */
+  /**
+   * A Go duration string, recognised by its CEL {@code duration(self)} rule or duration pattern.
+   */
   DURATION,
   /** A 32-bit integer ({@code format: int32} within int range). */
   INT32,

@@ -53,7 +53,8 @@ public sealed interface SchemaNode {
    * @param values the schema of the values
    * @param constraints constraints
    */
-  record MapSchema(String description, SchemaNode values, Constraints constraints) implements SchemaNode {}
+  record MapSchema(String description, SchemaNode values, Constraints constraints)
+      implements SchemaNode {}
 
   /**
    * An array.
@@ -62,7 +63,8 @@ public sealed interface SchemaNode {
    * @param items the schema of the items
    * @param constraints constraints
    */
-  record ArraySchema(String description, SchemaNode items, Constraints constraints) implements SchemaNode {}
+  record ArraySchema(String description, SchemaNode items, Constraints constraints)
+      implements SchemaNode {}
 
   /**
    * A scalar, possibly restricted to an enumeration.
@@ -72,7 +74,8 @@ public sealed interface SchemaNode {
    * @param enumValues allowed values of a string enumeration, empty otherwise
    * @param constraints constraints
    */
-  record ScalarSchema(String description, ScalarKind kind, List<String> enumValues, Constraints constraints)
+  record ScalarSchema(
+      String description, ScalarKind kind, List<String> enumValues, Constraints constraints)
       implements SchemaNode {
     /** Copies the values. */
     public ScalarSchema {

@@ -65,7 +65,8 @@ public final class SchemaParser {
       case "integer":
         double max = node.path("maximum").asDouble(Integer.MAX_VALUE);
         boolean int32 = "int32".equals(node.path("format").asText()) && max <= Integer.MAX_VALUE;
-        return new ScalarSchema(description, int32 ? ScalarKind.INT32 : ScalarKind.INT64, List.of(), constraints);
+        return new ScalarSchema(
+            description, int32 ? ScalarKind.INT32 : ScalarKind.INT64, List.of(), constraints);
       case "number":
         return new ScalarSchema(description, ScalarKind.NUMBER, List.of(), constraints);
       case "boolean":
@@ -80,12 +81,17 @@ public final class SchemaParser {
     }
   }
 
-  private SchemaNode object(JsonNode node, String path, String description, Constraints constraints) {
+  private SchemaNode object(
+      JsonNode node, String path, String description, Constraints constraints) {
     JsonNode props = node.get("properties");
     if (props != null && props.size() > 0) {
       List<Property> properties = new ArrayList<>();
-      props.properties().forEach(e ->
-          properties.add(new Property(e.getKey(), node(e.getValue(), path + "." + e.getKey()))));
+      props
+          .properties()
+          .forEach(
+              e ->
+                  properties.add(
+                      new Property(e.getKey(), node(e.getValue(), path + "." + e.getKey()))));
       Set<String> required = new LinkedHashSet<>();
       node.path("required").forEach(r -> required.add(r.asText()));
       Set<String> names = new LinkedHashSet<>();
@@ -108,7 +114,8 @@ public final class SchemaParser {
    * Istio writes "at most one of a, b" as {@code oneOf: [{not: {anyOf: [{required: [a]}, …]}},
    * {required: [a]}, …]}; the members are the single-name {@code required} entries.
    */
-  private static void addOneOf(JsonNode node, Set<String> propertyNames, List<List<String>> groups) {
+  private static void addOneOf(
+      JsonNode node, Set<String> propertyNames, List<List<String>> groups) {
     JsonNode oneOf = node.get("oneOf");
     if (oneOf == null) {
       return;
@@ -125,12 +132,14 @@ public final class SchemaParser {
     }
   }
 
-  private SchemaNode string(JsonNode node, String path, String description, Constraints constraints) {
+  private SchemaNode string(
+      JsonNode node, String path, String description, Constraints constraints) {
     List<String> values = new ArrayList<>();
     node.path("enum").forEach(v -> values.add(v.asText()));
-    boolean duration = GATEWAY_DURATION_PATTERN.equals(constraints.pattern())
-        || constraints.rules().stream().anyMatch(r -> r.rule().contains("duration(self)"))
-        || durationSuffixes.stream().anyMatch(suffix -> path.endsWith("." + suffix));
+    boolean duration =
+        GATEWAY_DURATION_PATTERN.equals(constraints.pattern())
+            || constraints.rules().stream().anyMatch(r -> r.rule().contains("duration(self)"))
+            || durationSuffixes.stream().anyMatch(suffix -> path.endsWith("." + suffix));
     if (duration && values.isEmpty()) {
       return new ScalarSchema(description, ScalarKind.DURATION, List.of(), constraints);
     }

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Brings generated folders in line with what codegen produced: writes a file only when its
- * content changed and deletes generated files that are no longer produced, so a re-run on the
- * same input touches nothing.
+ * Brings generated folders in line with what codegen produced: writes a file only when its content
+ * changed and deletes generated files that are no longer produced, so a re-run on the same input
+ * touches nothing.
  */
 public final class GeneratorWriter {
   /** Every generated file carries this marker; only such files are ever deleted. */
@@ -45,7 +45,8 @@ public final class GeneratorWriter {
    * @param files the generated content by relative path
    * @param dryRun compare only, change nothing
    */
-  public static Result sync(Path root, List<String> managed, Map<String, String> files, boolean dryRun)
+  public static Result sync(
+      Path root, List<String> managed, Map<String, String> files, boolean dryRun)
       throws IOException {
     Map<String, String> sorted = new TreeMap<>(files);
     List<String> written = new ArrayList<>();
@@ -53,7 +54,8 @@ public final class GeneratorWriter {
     List<String> deleted = new ArrayList<>();
     for (Map.Entry<String, String> e : sorted.entrySet()) {
       Path target = root.resolve(e.getKey());
-      if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(e.getValue())) {
+      if (Files.exists(target)
+          && Files.readString(target, StandardCharsets.UTF_8).equals(e.getValue())) {
         unchanged.add(e.getKey());
         continue;
       }
@@ -62,7 +64,10 @@ public final class GeneratorWriter {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+            tmp,
+            target,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
             java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       }
     }
@@ -81,7 +86,8 @@ public final class GeneratorWriter {
           continue;
         }
         if (!Files.readString(p, StandardCharsets.UTF_8).contains(MARKER)) {
-          throw new IOException(rel + " is in a generated folder but was not generated; move it out");
+          throw new IOException(
+              rel + " is in a generated folder but was not generated; move it out");
         }
         deleted.add(rel);
         if (!dryRun) {
@@ -97,15 +103,18 @@ public final class GeneratorWriter {
 
   private static void deleteEmptyDirectories(Path base) throws IOException {
     try (Stream<Path> walk = Files.walk(base)) {
-      walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).forEach(d -> {
-        try (Stream<Path> entries = Files.list(d)) {
-          if (entries.findAny().isEmpty() && !d.equals(base)) {
-            Files.delete(d);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      walk.filter(Files::isDirectory)
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              d -> {
+                try (Stream<Path> entries = Files.list(d)) {
+                  if (entries.findAny().isEmpty() && !d.equals(base)) {
+                    Files.delete(d);
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

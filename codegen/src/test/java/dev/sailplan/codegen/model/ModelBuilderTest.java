@@ -26,8 +26,15 @@ class ModelBuilderTest {
   }
 
   private static CodegenConfig config(Map<String, String> names) {
-    return new CodegenConfig(List.of("widgets-schema.yaml"), "src", "res", "dev.example.Kinds",
-        Map.of("example.dev/v1", "dev.example.v1"), List.of(), names, List.of());
+    return new CodegenConfig(
+        List.of("widgets-schema.yaml"),
+        "src",
+        "res",
+        "dev.example.Kinds",
+        Map.of("example.dev/v1", "dev.example.v1"),
+        List.of(),
+        names,
+        List.of());
   }
 
   private static PackageModel build(Map<String, String> names, List<CrdVersion> crds) {
@@ -39,7 +46,8 @@ class ModelBuilderTest {
   @Test
   void servedVersionsWithTheSameSchemaShareOneTypeAndUnservedOnesAreIgnored() throws IOException {
     PackageModel p = build(Map.of(), widgets());
-    ResourceDef widget = (ResourceDef) p.types().stream().filter(t -> t.name().equals("Widget")).findFirst().get();
+    ResourceDef widget =
+        (ResourceDef) p.types().stream().filter(t -> t.name().equals("Widget")).findFirst().get();
     assertEquals(List.of("v1", "v1beta1"), widget.versions());
     assertEquals("example.dev", widget.group());
   }
@@ -47,7 +55,8 @@ class ModelBuilderTest {
   @Test
   void typesAreNamedAndAnIdenticalStructureIsOneType() throws IOException {
     PackageModel p = build(Map.of("Widget:spec.parts[]", "Part"), widgets());
-    assertEquals(List.of("WidgetSpec", "WidgetSpecMode", "Part", "Widget"),
+    assertEquals(
+        List.of("WidgetSpec", "WidgetSpecMode", "Part", "Widget"),
         p.types().stream().map(TypeDef::name).toList());
     ObjectDef spec = (ObjectDef) p.types().get(0);
     Map<String, TypeRef> types = new java.util.LinkedHashMap<>();
@@ -66,38 +75,69 @@ class ModelBuilderTest {
 
   @Test
   void configuredPathSuffixesTypeStringsAsDurations() throws IOException {
-    CodegenConfig withDurations = new CodegenConfig(List.of("widgets-schema.yaml"), "src", "res", "dev.example.Kinds",
-        Map.of("example.dev/v1", "dev.example.v1"), List.of(), Map.of(), List.of("spec.name"));
+    CodegenConfig withDurations =
+        new CodegenConfig(
+            List.of("widgets-schema.yaml"),
+            "src",
+            "res",
+            "dev.example.Kinds",
+            Map.of("example.dev/v1", "dev.example.v1"),
+            List.of(),
+            Map.of(),
+            List.of("spec.name"));
     PackageModel p = new ModelBuilder(new NamingStrategy(), withDurations).build(widgets()).get(0);
     ObjectDef spec = (ObjectDef) p.types().get(0);
-    assertEquals(new TypeRef.Scalar(ScalarKind.DURATION),
-        spec.fields().stream().filter(f -> f.jsonName().equals("name")).findFirst().orElseThrow().type());
+    assertEquals(
+        new TypeRef.Scalar(ScalarKind.DURATION),
+        spec.fields().stream()
+            .filter(f -> f.jsonName().equals("name"))
+            .findFirst()
+            .orElseThrow()
+            .type());
   }
 
   @Test
   void aServedVersionWithAnotherSchemaIsRejected() throws IOException {
-    String text = Files.readString(FIXTURE.resolve("widgets-schema.yaml"))
-        .replaceFirst("(?s)(name: v1beta1.*?)maxLength: 63", "$1maxLength: 64");
+    String text =
+        Files.readString(FIXTURE.resolve("widgets-schema.yaml"))
+            .replaceFirst("(?s)(name: v1beta1.*?)maxLength: 63", "$1maxLength: 64");
     List<CrdVersion> crds = CrdReader.read("changed.yaml", new StringReader(text));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> build(Map.of(), crds));
-    assertEquals("Widget v1beta1 differs from v1 at .properties.spec.properties.name.maxLength;"
-        + " it cannot share the v1 types", e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> build(Map.of(), crds));
+    assertEquals(
+        "Widget v1beta1 differs from v1 at .properties.spec.properties.name.maxLength;"
+            + " it cannot share the v1 types",
+        e.getMessage());
   }
 
   @Test
   void aNamingTableEntryThatMatchesNothingIsRejected() throws IOException {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> build(Map.of("Widget:spec.partz[]", "Part"), widgets()));
-    assertEquals("naming table entries match no object or enum: [Widget:spec.partz[]]", e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> build(Map.of("Widget:spec.partz[]", "Part"), widgets()));
+    assertEquals(
+        "naming table entries match no object or enum: [Widget:spec.partz[]]", e.getMessage());
   }
 
   @Test
   void aGroupVersionWithoutPackageIsRejected() throws IOException {
-    CodegenConfig noPackage = new CodegenConfig(List.of("x"), "src", "res", "dev.example.Kinds",
-        Map.of(), List.of(), Map.of(), List.of());
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new ModelBuilder(new NamingStrategy(), noPackage).build(widgets()));
-    assertEquals("no Java package configured for example.dev/v1 (kind Widget); add it under 'packages'",
+    CodegenConfig noPackage =
+        new CodegenConfig(
+            List.of("x"),
+            "src",
+            "res",
+            "dev.example.Kinds",
+            Map.of(),
+            List.of(),
+            Map.of(),
+            List.of());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new ModelBuilder(new NamingStrategy(), noPackage).build(widgets()));
+    assertEquals(
+        "no Java package configured for example.dev/v1 (kind Widget); add it under 'packages'",
         e.getMessage());
   }
 }

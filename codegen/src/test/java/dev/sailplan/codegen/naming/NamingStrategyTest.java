@@ -38,7 +38,8 @@ class NamingStrategyTest {
     assertEquals("default_", naming.accessorName("default"));
     assertEquals("hashCode_", naming.accessorName("hashCode"));
     assertEquals("xForwardedFor", naming.accessorName("x-forwarded-for"));
-    assertEquals(List.of("jwksUriSnakeCase", "jwksUri", "mirror_percent"),
+    assertEquals(
+        List.of("jwksUriSnakeCase", "jwksUri", "mirror_percent"),
         naming.accessorNames(List.of("jwks_uri", "jwksUri", "mirror_percent")));
   }
 }

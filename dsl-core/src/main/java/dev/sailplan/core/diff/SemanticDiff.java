@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Compares two manifests as data, the way the API server sees them: key order, quoting style and
- * comments do not matter; numbers compare by value; map keys compare as strings ({@code 8080:}
- * and {@code "8080":} are one key); an empty list or map equals an absent one (proto3 and Go's
+ * comments do not matter; numbers compare by value; map keys compare as strings ({@code 8080:} and
+ * {@code "8080":} are one key); an empty list or map equals an absent one (proto3 and Go's
  * omitempty make them the same).
  *
  * <pre>{@code
@@ -85,7 +85,9 @@ public final class SemanticDiff {
   }
 
   private static boolean isEmpty(Object o) {
-    return o == null || (o instanceof Collection<?> c && c.isEmpty()) || (o instanceof Map<?, ?> m && m.isEmpty());
+    return o == null
+        || (o instanceof Collection<?> c && c.isEmpty())
+        || (o instanceof Map<?, ?> m && m.isEmpty());
   }
 
   private static String where(String path) {

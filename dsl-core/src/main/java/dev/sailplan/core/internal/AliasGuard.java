@@ -47,8 +47,9 @@ final class AliasGuard extends JsonParserDelegate {
 
   private JsonToken check(JsonToken t) throws IOException {
     if (t != null && yaml.isCurrentAlias()) {
-      throw new JsonParseException(this, "YAML aliases are not supported (*" + yaml.getText()
-          + "): write the value out in full");
+      throw new JsonParseException(
+          this,
+          "YAML aliases are not supported (*" + yaml.getText() + "): write the value out in full");
     }
     return t;
   }

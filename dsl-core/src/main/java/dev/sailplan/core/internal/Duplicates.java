@@ -51,15 +51,25 @@ final class Duplicates {
     for (int[] r : repeats) {
       ManifestParser.Location repeat = at.get(r[0]);
       ManifestParser.Location original = at.get(r[1]);
-      problems.add(new Problem(source, repeat.document(), repeat.line(), "", key(resources.get(r[0]))
-          + " is already defined in document " + original.document() + ", line " + original.line()));
+      problems.add(
+          new Problem(
+              source,
+              repeat.document(),
+              repeat.line(),
+              "",
+              key(resources.get(r[0]))
+                  + " is already defined in document "
+                  + original.document()
+                  + ", line "
+                  + original.line()));
     }
     throw new ManifestException(problems);
   }
 
   /** The key, or null for an object without a name (generateName), which cannot repeat. */
   private static Key key(Resource r) {
-    return r.metadata().name()
+    return r.metadata()
+        .name()
         .map(name -> new Key(r.group(), r.kind(), r.metadata().namespace().orElse(""), name))
         .orElse(null);
   }

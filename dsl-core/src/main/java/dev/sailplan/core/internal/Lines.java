@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Finds the line where a field path starts in a document. Jackson reports some failures (a
- * missing required field, a failed check) where it stood when the object ended, which in block
- * YAML is the next object's line; the start of the field is where a reader should look.
+ * Finds the line where a field path starts in a document. Jackson reports some failures (a missing
+ * required field, a failed check) where it stood when the object ended, which in block YAML is the
+ * next object's line; the start of the field is where a reader should look.
  */
 final class Lines {
   private Lines() {}
@@ -32,9 +32,10 @@ final class Lines {
       JsonToken t = p.nextToken();
       int depth = 0;
       while (t != null) {
-        JsonPointer at = t == JsonToken.FIELD_NAME || t.isScalarValue()
-            ? p.getParsingContext().pathAsPointer()
-            : (t.isStructStart() ? p.getParsingContext().getParent().pathAsPointer() : null);
+        JsonPointer at =
+            t == JsonToken.FIELD_NAME || t.isScalarValue()
+                ? p.getParsingContext().pathAsPointer()
+                : (t.isStructStart() ? p.getParsingContext().getParent().pathAsPointer() : null);
         if (target.equals(at)) {
           return Math.max(p.currentTokenLocation().getLineNr(), 0);
         }

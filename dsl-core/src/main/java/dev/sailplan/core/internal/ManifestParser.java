@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sailplan.core.problem.ManifestException;
-import dev.sailplan.core.problem.Problem;
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.kind.KindRegistry;
+import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.problem.ManifestException;
+import dev.sailplan.core.problem.Problem;
 import dev.sailplan.core.yaml.internal.EventReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,13 +20,12 @@ import java.util.Optional;
 /**
  * Parses multi-document YAML into typed resources, collecting every problem.
  *
- * <p>Two paths give the same objects. The direct path streams SnakeYAML's events into the
- * generated {@code readYaml} methods: no Jackson tokens, trees or reflection. It takes the common
- * forms only and reports nothing; anything else (an error, a null, an alias, a kind without a
- * reader, a document that does not start with apiVersion and kind) sends the whole text down the
- * full path. The full path scans the text once into one tree per document and binds each tree
- * to the type its apiVersion and kind name through Jackson; its errors carry the line of the field
- * they are about.
+ * <p>Two paths give the same objects. The direct path streams SnakeYAML's events into the generated
+ * {@code readYaml} methods: no Jackson tokens, trees or reflection. It takes the common forms only
+ * and reports nothing; anything else (an error, a null, an alias, a kind without a reader, a
+ * document that does not start with apiVersion and kind) sends the whole text down the full path.
+ * The full path scans the text once into one tree per document and binds each tree to the type its
+ * apiVersion and kind name through Jackson; its errors carry the line of the field they are about.
  */
 public final class ManifestParser {
   private final KindRegistry registry;
@@ -65,8 +64,8 @@ public final class ManifestParser {
   record Location(int document, int line) {}
 
   /**
-   * Where each resource that {@link #parse} returns for {@code text} comes from, in the same
-   * order. Only for text that parses: it scans the text again, as the full path does.
+   * Where each resource that {@link #parse} returns for {@code text} comes from, in the same order.
+   * Only for text that parses: it scans the text again, as the full path does.
    */
   List<Location> locate(String text, String source) {
     List<Location> out = new ArrayList<>();
@@ -76,8 +75,13 @@ public final class ManifestParser {
       }
       if (isList(d.tree())) {
         for (int i = 0; i < d.tree().path("items").size(); i++) {
-          int line = Lines.find(text, d.number(), List.of(new JsonMappingException.Reference(null, "items"),
-              new JsonMappingException.Reference(null, i)));
+          int line =
+              Lines.find(
+                  text,
+                  d.number(),
+                  List.of(
+                      new JsonMappingException.Reference(null, "items"),
+                      new JsonMappingException.Reference(null, i)));
           out.add(new Location(d.number(), line == 0 ? d.line() : line));
         }
       } else {
@@ -88,8 +92,8 @@ public final class ManifestParser {
   }
 
   /**
-   * The direct path alone: the resources, or empty when the full path must read the text. Tests
-   * use it to check that it is taken and agrees with {@link #parseFull}.
+   * The direct path alone: the resources, or empty when the full path must read the text. Tests use
+   * it to check that it is taken and agrees with {@link #parseFull}.
    */
   public Optional<List<Resource>> parseDirect(String text) {
     try {
@@ -136,12 +140,14 @@ public final class ManifestParser {
   }
 
   /**
-   * A kind registered without a reader (every kind codegen makes has one, the core kinds too)
-   * binds through Jackson from a tree, as on the full path; the tree comes from the same events,
-   * so such a kind among VirtualServices does not send the whole text down the full path.
+   * A kind registered without a reader (every kind codegen makes has one, the core kinds too) binds
+   * through Jackson from a tree, as on the full path; the tree comes from the same events, so such
+   * a kind among VirtualServices does not send the whole text down the full path.
    */
-  private static Resource bindTree(EventReader in, String apiVersion, String kind, Class<? extends Resource> type) {
-    ObjectNode tree = JsonNodeFactory.instance.objectNode().put("apiVersion", apiVersion).put("kind", kind);
+  private static Resource bindTree(
+      EventReader in, String apiVersion, String kind, Class<? extends Resource> type) {
+    ObjectNode tree =
+        JsonNodeFactory.instance.objectNode().put("apiVersion", apiVersion).put("kind", kind);
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       if (tree.replace(key, in.tree()) != null) {
         throw in.unsupported("a repeated key");
@@ -188,16 +194,22 @@ public final class ManifestParser {
   }
 
   /**
-   * Binds one document's tree to its type. The YAML was scanned once, into the trees; a failure
-   * is located by scanning again for its field path, which only errors pay for.
+   * Binds one document's tree to its type. The YAML was scanned once, into the trees; a failure is
+   * located by scanning again for its field path, which only errors pay for.
    */
-  private void bind(String text, Document d, String source, List<Resource> out, List<Problem> problems) {
+  private void bind(
+      String text, Document d, String source, List<Resource> out, List<Problem> problems) {
     if (d.tree() == null || d.tree().isMissingNode()) {
       return; // an empty document, e.g. a trailing "---"
     }
     if (!d.tree().isObject()) {
-      problems.add(new Problem(source, d.number(), d.line(), "", "a manifest must be a mapping, not "
-          + (d.tree().isArray() ? "a list" : "a scalar")));
+      problems.add(
+          new Problem(
+              source,
+              d.number(),
+              d.line(),
+              "",
+              "a manifest must be a mapping, not " + (d.tree().isArray() ? "a list" : "a scalar")));
       return;
     }
     Optional<KindInfo> info = resolve(d.tree(), source, d.number(), d.line(), "", problems);
@@ -212,8 +224,13 @@ public final class ManifestParser {
     } catch (JsonMappingException e) {
       Problem found = Problems.mapping(e, source, d.number(), "");
       int line = Lines.find(text, d.number(), e.getPath());
-      problems.add(new Problem(found.source(), found.document(), line == 0 ? d.line() : line, found.path(),
-          found.message()));
+      problems.add(
+          new Problem(
+              found.source(),
+              found.document(),
+              line == 0 ? d.line() : line,
+              found.path(),
+              found.message()));
     } catch (IOException e) {
       problems.add(new Problem(source, d.number(), d.line(), "", e.getMessage()));
     }
@@ -226,7 +243,8 @@ public final class ManifestParser {
       JsonNode item = items.get(i);
       String prefix = "items[" + i + "]";
       if (!item.isObject()) {
-        problems.add(new Problem(source, d.number(), d.line(), prefix, "a list item must be a mapping"));
+        problems.add(
+            new Problem(source, d.number(), d.line(), prefix, "a list item must be a mapping"));
         continue;
       }
       Optional<KindInfo> info = resolve(item, source, d.number(), d.line(), prefix, problems);
@@ -244,8 +262,8 @@ public final class ManifestParser {
     }
   }
 
-  private Optional<KindInfo> resolve(JsonNode tree, String source, int number, int line, String prefix,
-      List<Problem> problems) {
+  private Optional<KindInfo> resolve(
+      JsonNode tree, String source, int number, int line, String prefix, List<Problem> problems) {
     JsonNode apiVersion = tree.get("apiVersion");
     JsonNode kind = tree.get("kind");
     String at = prefix.isEmpty() ? "" : prefix + ".";
@@ -263,17 +281,23 @@ public final class ManifestParser {
     Optional<KindInfo> info = registry.find(apiVersion.asText(), kind.asText());
     if (info.isEmpty()) {
       List<String> known = registry.apiVersionsOf(kind.asText());
-      String message = known.isEmpty()
-          ? "unknown kind " + kind.asText() + " (apiVersion " + apiVersion.asText() + ")"
-          : "unknown apiVersion " + apiVersion.asText() + " for kind " + kind.asText()
-              + " (known: " + String.join(", ", known) + ")";
+      String message =
+          known.isEmpty()
+              ? "unknown kind " + kind.asText() + " (apiVersion " + apiVersion.asText() + ")"
+              : "unknown apiVersion "
+                  + apiVersion.asText()
+                  + " for kind "
+                  + kind.asText()
+                  + " (known: "
+                  + String.join(", ", known)
+                  + ")";
       problems.add(new Problem(source, number, line, at + "apiVersion", message));
     }
     return info;
   }
 
   private static boolean isList(JsonNode tree) {
-    return "v1".equals(tree.path("apiVersion").asText()) && "List".equals(tree.path("kind").asText());
+    return "v1".equals(tree.path("apiVersion").asText())
+        && "List".equals(tree.path("kind").asText());
   }
-
 }

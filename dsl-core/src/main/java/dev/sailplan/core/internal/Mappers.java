@@ -19,14 +19,16 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The one configured Jackson setup: strict reading (unknown fields, wrong scalar types and
- * duplicate keys are errors, as they are for the API server), safe YAML limits, and no
- * polymorphic typing anywhere.
+ * duplicate keys are errors, as they are for the API server), safe YAML limits, and no polymorphic
+ * typing anywhere.
  */
 public final class Mappers {
   /** Aliases a document may use: enough for real manifests, far too few for an alias bomb. */
   public static final int MAX_ALIASES = 50;
+
   /** Nesting depth limit; the deepest schema is well under 30 levels. */
   public static final int MAX_DEPTH = 100;
+
   /** Largest input, in code points. */
   public static final int MAX_CODE_POINTS = 32 * 1024 * 1024;
 
@@ -72,13 +74,15 @@ public final class Mappers {
         .build();
   }
 
-  private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(
-      B b) {
+  private static <
+          M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>>
+      B configure(B b) {
     b.addModule(new Jdk8Module())
         // Absent optionals never render as null, whatever a type's own annotations say.
-        .defaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
-            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT,
-            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT))
+        .defaultPropertyInclusion(
+            com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT,
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT))
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
@@ -92,22 +96,32 @@ public final class Mappers {
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
-        .withCoercionConfig(LogicalType.Textual, c -> c
-            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-        .withCoercionConfig(LogicalType.Integer, c -> c
-            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-        .withCoercionConfig(LogicalType.Float, c -> c
-            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-        .withCoercionConfig(LogicalType.Boolean, c -> c
-            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
-        .withCoercionConfig(LogicalType.Enum, c -> c
-            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+        .withCoercionConfig(
+            LogicalType.Textual,
+            c ->
+                c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(
+            LogicalType.Integer,
+            c ->
+                c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(
+            LogicalType.Float,
+            c ->
+                c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(
+            LogicalType.Boolean,
+            c ->
+                c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+        .withCoercionConfig(
+            LogicalType.Enum,
+            c ->
+                c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
     return b;
   }
 }

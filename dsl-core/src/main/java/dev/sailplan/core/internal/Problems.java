@@ -24,16 +24,20 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** Translates Jackson and SnakeYAML exceptions into one-line {@link Problem}s without Java names. */
+/**
+ * Translates Jackson and SnakeYAML exceptions into one-line {@link Problem}s without Java names.
+ */
 public final class Problems {
-  private static final Pattern MISSING = Pattern.compile("some of required attributes are not set \\[(.*)]");
+  private static final Pattern MISSING =
+      Pattern.compile("some of required attributes are not set \\[(.*)]");
   private static final Pattern SIMPLE_PATH = Pattern.compile("[A-Za-z0-9_-]+");
   private static final int MAX_KNOWN = 12;
 
   private Problems() {}
 
   /** A problem for a failure while mapping a document onto a type. */
-  public static Problem mapping(JsonMappingException e, String source, int document, String pathPrefix) {
+  public static Problem mapping(
+      JsonMappingException e, String source, int document, String pathPrefix) {
     String path = join(pathPrefix, path(e));
     return new Problem(source, document, line(e.getLocation()), path, message(e));
   }
@@ -45,7 +49,8 @@ public final class Problems {
       if (t instanceof MarkedYAMLException m) {
         int line = m.getProblemMark() != null ? m.getProblemMark().getLine() + 1 : 0;
         String context = m.getContext() != null ? m.getContext() + ": " : "";
-        return new Problem(source, document, line, "", "malformed YAML: " + context + m.getProblem());
+        return new Problem(
+            source, document, line, "", "malformed YAML: " + context + m.getProblem());
       }
       if (t instanceof YAMLException y) {
         return new Problem(source, document, 0, "", "rejected YAML: " + firstLine(y.getMessage()));
@@ -53,9 +58,16 @@ public final class Problems {
       t = t.getCause();
     }
     int line = e instanceof JsonProcessingException j ? line(j.getLocation()) : 0;
-    String message = clean(firstLine(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
-    return new Problem(source, document, line, "", message.startsWith("YAML aliases") ? message
-        : "malformed YAML: " + message);
+    String message =
+        clean(
+            firstLine(
+                e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+    return new Problem(
+        source,
+        document,
+        line,
+        "",
+        message.startsWith("YAML aliases") ? message : "malformed YAML: " + message);
   }
 
   static String path(JsonMappingException e) {
@@ -80,18 +92,27 @@ public final class Problems {
       return "unknown field" + known(u.getKnownPropertyIds());
     }
     Throwable root = rootCause(e);
-    if (root != e && (root instanceof IllegalStateException || root instanceof IllegalArgumentException
-        || root instanceof NullPointerException)) {
+    if (root != e
+        && (root instanceof IllegalStateException
+            || root instanceof IllegalArgumentException
+            || root instanceof NullPointerException)) {
       String m = root.getMessage() == null ? "invalid value" : root.getMessage();
       Matcher missing = MISSING.matcher(m);
       if (missing.find()) {
         String fields = missing.group(1).replace(" ", "");
-        return "missing required field" + (fields.contains(",") ? "s " : " ") + fields.replace(",", ", ");
+        return "missing required field"
+            + (fields.contains(",") ? "s " : " ")
+            + fields.replace(",", ", ");
       }
       return clean(firstLine(m));
     }
-    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-      return "invalid value '" + f.getValue() + "' (expected one of: " + String.join(", ", enumValues(f.getTargetType()))
+    if (e instanceof InvalidFormatException f
+        && f.getTargetType() != null
+        && f.getTargetType().isEnum()) {
+      return "invalid value '"
+          + f.getValue()
+          + "' (expected one of: "
+          + String.join(", ", enumValues(f.getTargetType()))
           + ")";
     }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
@@ -129,8 +150,12 @@ public final class Problems {
   }
 
   private static String describe(Class<?> target) {
-    if (target == Integer.class || target == int.class || target == Long.class || target == long.class
-        || target == OptionalInt.class || target == OptionalLong.class) {
+    if (target == Integer.class
+        || target == int.class
+        || target == Long.class
+        || target == long.class
+        || target == OptionalInt.class
+        || target == OptionalLong.class) {
       return "an integer";
     }
     if (target == Double.class || target == double.class || target == OptionalDouble.class) {

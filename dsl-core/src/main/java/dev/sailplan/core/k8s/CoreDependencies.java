@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Ordering rules of the Kubernetes core kinds: a Namespace exists before what lives in it (and
- * goes after it); a Service provides {@code service NS/NAME} for routes to require; a
- * NetworkPolicy that restricts egress comes after the namespace's {@code REGISTRY_ONLY} Sidecar
- * ({@code registry-only NS}), the last act of an egress lockdown (BRIEF rule 3).
+ * Ordering rules of the Kubernetes core kinds: a Namespace exists before what lives in it (and goes
+ * after it); a Service provides {@code service NS/NAME} for routes to require; a NetworkPolicy that
+ * restricts egress comes after the namespace's {@code REGISTRY_ONLY} Sidecar ({@code registry-only
+ * NS}), the last act of an egress lockdown (BRIEF rule 3).
  */
 public final class CoreDependencies implements DependencyModel {
   /** Called by {@code ServiceLoader}. */
@@ -31,7 +31,10 @@ public final class CoreDependencies implements DependencyModel {
   @Override
   public Set<Fact> requires(Resource r) {
     Set<Fact> out = new TreeSet<>();
-    r.metadata().namespace().filter(ns -> !ns.isEmpty()).ifPresent(ns -> out.add(new Fact("namespace", ns)));
+    r.metadata()
+        .namespace()
+        .filter(ns -> !ns.isEmpty())
+        .ifPresent(ns -> out.add(new Fact("namespace", ns)));
     if (r instanceof NetworkPolicy np && restrictsEgress(np)) {
       out.add(new Fact("registry-only", r.metadata().namespace().orElse("")));
     }
@@ -39,6 +42,8 @@ public final class CoreDependencies implements DependencyModel {
   }
 
   private static boolean restrictsEgress(NetworkPolicy np) {
-    return np.spec().map(s -> s.policyTypes().contains("Egress") || !s.egress().isEmpty()).orElse(false);
+    return np.spec()
+        .map(s -> s.policyTypes().contains("Egress") || !s.egress().isEmpty())
+        .orElse(false);
   }
 }

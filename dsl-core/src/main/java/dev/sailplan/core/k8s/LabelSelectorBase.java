@@ -3,8 +3,8 @@ package dev.sailplan.core.k8s;
 import java.util.Map;
 
 /**
- * Factories of {@link LabelSelector}, called on the type (the generated
- * {@code AbstractLabelSelector} extends this class).
+ * Factories of {@link LabelSelector}, called on the type (the generated {@code
+ * AbstractLabelSelector} extends this class).
  *
  * <pre>{@code
  * LabelSelector.all();
@@ -19,7 +19,9 @@ public abstract class LabelSelectorBase {
     return LabelSelector.builder().build();
   }
 
-  /** A selector matching objects with this label: {@code LabelSelector.matching("app", "reviews")}. */
+  /**
+   * A selector matching objects with this label: {@code LabelSelector.matching("app", "reviews")}.
+   */
   public static LabelSelector matching(String key, String value) {
     return LabelSelector.builder().putMatchLabels(key, value).build();
   }

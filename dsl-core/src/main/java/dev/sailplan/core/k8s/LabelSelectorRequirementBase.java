@@ -32,7 +32,8 @@ public abstract class LabelSelectorRequirementBase {
     return of(key, LabelSelectorOperator.DOES_NOT_EXIST);
   }
 
-  private static LabelSelectorRequirement of(String key, LabelSelectorOperator operator, String... values) {
+  private static LabelSelectorRequirement of(
+      String key, LabelSelectorOperator operator, String... values) {
     return LabelSelectorRequirement.builder().key(key).operator(operator).addValues(values).build();
   }
 }

@@ -1,8 +1,8 @@
 package dev.sailplan.core.k8s;
 
 /**
- * Factories of {@link LocalObjectReference}, called on the type (the generated
- * {@code AbstractLocalObjectReference} extends this class).
+ * Factories of {@link LocalObjectReference}, called on the type (the generated {@code
+ * AbstractLocalObjectReference} extends this class).
  */
 public abstract class LocalObjectReferenceBase {
   LocalObjectReferenceBase() {}

@@ -4,9 +4,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Factories of {@link NetworkPolicyPeer}, called on the type (the generated
- * {@code AbstractNetworkPolicyPeer} extends this class), and the API server's rule on peers,
- * which the schema cannot express: one of the three is set, and an ipBlock stands alone.
+ * Factories of {@link NetworkPolicyPeer}, called on the type (the generated {@code
+ * AbstractNetworkPolicyPeer} extends this class), and the API server's rule on peers, which the
+ * schema cannot express: one of the three is set, and an ipBlock stands alone.
  *
  * <pre>{@code
  * NetworkPolicyPeer.pods(LabelSelector.matching("app", "productpage"));

@@ -3,8 +3,8 @@ package dev.sailplan.core.k8s;
 import dev.sailplan.core.value.IntOrString;
 
 /**
- * Factories of {@link NetworkPolicyPort}, called on the type (the generated
- * {@code AbstractNetworkPolicyPort} extends this class).
+ * Factories of {@link NetworkPolicyPort}, called on the type (the generated {@code
+ * AbstractNetworkPolicyPort} extends this class).
  *
  * <pre>{@code
  * NetworkPolicyPort.tcp(9080);

@@ -1,8 +1,8 @@
 package dev.sailplan.core.k8s;
 
 /**
- * Factories of {@link ObjectReference}, called on the type (the generated
- * {@code AbstractObjectReference} extends this class).
+ * Factories of {@link ObjectReference}, called on the type (the generated {@code
+ * AbstractObjectReference} extends this class).
  */
 public abstract class ObjectReferenceBase {
   ObjectReferenceBase() {}

@@ -3,8 +3,8 @@ package dev.sailplan.core.k8s;
 import dev.sailplan.core.meta.ObjectMeta;
 
 /**
- * Factories of {@link ServiceAccount}, called on the kind (the generated
- * {@code AbstractServiceAccount} extends this class).
+ * Factories of {@link ServiceAccount}, called on the kind (the generated {@code
+ * AbstractServiceAccount} extends this class).
  */
 public abstract class ServiceAccountBase {
   ServiceAccountBase() {}

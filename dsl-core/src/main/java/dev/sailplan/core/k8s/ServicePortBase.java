@@ -26,8 +26,15 @@ public abstract class ServicePortBase {
     return ServicePort.builder().name(name).port(port).build();
   }
 
-  /** A named port forwarding to a different container port: {@code ServicePort.of("http", 80, 8080)}. */
+  /**
+   * A named port forwarding to a different container port: {@code ServicePort.of("http", 80,
+   * 8080)}.
+   */
   public static ServicePort of(String name, int port, int targetPort) {
-    return ServicePort.builder().name(name).port(port).targetPort(IntOrString.of(targetPort)).build();
+    return ServicePort.builder()
+        .name(name)
+        .port(port)
+        .targetPort(IntOrString.of(targetPort))
+        .build();
   }
 }

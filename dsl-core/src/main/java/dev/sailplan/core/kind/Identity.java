@@ -7,12 +7,13 @@ public final class Identity {
   private Identity() {}
 
   /**
-   * Fails unless {@code kind} is {@code expectedKind} and {@code apiVersion} one of
-   * {@code apiVersions}.
+   * Fails unless {@code kind} is {@code expectedKind} and {@code apiVersion} one of {@code
+   * apiVersions}.
    *
    * @throws IllegalStateException naming what is wrong and what is allowed
    */
-  public static void check(String expectedKind, List<String> apiVersions, String kind, String apiVersion) {
+  public static void check(
+      String expectedKind, List<String> apiVersions, String kind, String apiVersion) {
     if (!expectedKind.equals(kind)) {
       throw new IllegalStateException("kind must be " + expectedKind + ", not " + kind);
     }

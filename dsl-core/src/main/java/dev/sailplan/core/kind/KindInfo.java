@@ -1,7 +1,6 @@
 package dev.sailplan.core.kind;
 
 import dev.sailplan.core.meta.Resource;
-import dev.sailplan.core.kind.ResourceReader;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +17,11 @@ import java.util.Optional;
  * @param reader the direct reader, for kinds codegen gave one (others bind through Jackson)
  */
 public record KindInfo(
-    String group, String kind, List<String> versions, boolean namespaced, Class<? extends Resource> type,
+    String group,
+    String kind,
+    List<String> versions,
+    boolean namespaced,
+    Class<? extends Resource> type,
     Optional<ResourceReader> reader) {
 
   /** Checks the parts and copies the version list. */
@@ -34,12 +37,22 @@ public record KindInfo(
   }
 
   /** A kind without a direct reader: it binds through Jackson. */
-  public KindInfo(String group, String kind, List<String> versions, boolean namespaced, Class<? extends Resource> type) {
+  public KindInfo(
+      String group,
+      String kind,
+      List<String> versions,
+      boolean namespaced,
+      Class<? extends Resource> type) {
     this(group, kind, versions, namespaced, type, Optional.empty());
   }
 
   /** A kind with a direct reader. */
-  public KindInfo(String group, String kind, List<String> versions, boolean namespaced, Class<? extends Resource> type,
+  public KindInfo(
+      String group,
+      String kind,
+      List<String> versions,
+      boolean namespaced,
+      Class<? extends Resource> type,
       ResourceReader reader) {
     this(group, kind, versions, namespaced, type, Optional.of(reader));
   }

@@ -33,8 +33,14 @@ public final class KindRegistry {
         KindInfo previous = keyed.putIfAbsent(key(apiVersion, info.kind()), info);
         if (previous != null && previous.type() != info.type()) {
           throw new IllegalStateException(
-              "two types claim " + apiVersion + " " + info.kind() + ": "
-                  + previous.type().getName() + " and " + info.type().getName());
+              "two types claim "
+                  + apiVersion
+                  + " "
+                  + info.kind()
+                  + ": "
+                  + previous.type().getName()
+                  + " and "
+                  + info.type().getName());
         }
       }
       types.putIfAbsent(info.type(), info);
@@ -53,7 +59,8 @@ public final class KindRegistry {
     KindRegistry r = discovered;
     if (r == null) {
       List<KindInfo> all = new ArrayList<>();
-      for (KindProvider p : ServiceLoader.load(KindProvider.class, KindRegistry.class.getClassLoader())) {
+      for (KindProvider p :
+          ServiceLoader.load(KindProvider.class, KindRegistry.class.getClassLoader())) {
         all.addAll(p.kinds());
       }
       r = new KindRegistry(all);

@@ -8,14 +8,13 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import dev.sailplan.core.value.Timestamp;
 import dev.sailplan.core.yaml.YamlIn;
 import dev.sailplan.core.yaml.YamlOut;
 import dev.sailplan.core.yaml.YamlWritable;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -34,9 +33,21 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ObjectMeta.class)
 @JsonDeserialize(as = ObjectMeta.class)
 @JsonPropertyOrder({
-  "name", "generateName", "namespace", "labels", "annotations", "uid", "resourceVersion",
-  "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
-  "finalizers", "ownerReferences", "managedFields", "selfLink"
+  "name",
+  "generateName",
+  "namespace",
+  "labels",
+  "annotations",
+  "uid",
+  "resourceVersion",
+  "generation",
+  "creationTimestamp",
+  "deletionTimestamp",
+  "deletionGracePeriodSeconds",
+  "finalizers",
+  "ownerReferences",
+  "managedFields",
+  "selfLink"
 })
 public abstract class AbstractObjectMeta implements YamlWritable {
   /** Metadata with just a name. */
@@ -51,7 +62,9 @@ public abstract class AbstractObjectMeta implements YamlWritable {
    */
   public static ObjectMeta ref(String namespaceSlashName) {
     String[] parts = namespaceSlashName.split("/", -1);
-    if (parts.length > 2 || parts[parts.length - 1].isEmpty() || (parts.length == 2 && parts[0].isEmpty())) {
+    if (parts.length > 2
+        || parts[parts.length - 1].isEmpty()
+        || (parts.length == 2 && parts[0].isEmpty())) {
       throw new IllegalArgumentException(
           "not a valid reference: '" + namespaceSlashName + "' (expected name or namespace/name)");
     }
@@ -140,7 +153,8 @@ public abstract class AbstractObjectMeta implements YamlWritable {
     generation().ifPresent(g -> out.key("generation").value(g.longValue()));
     timestamp(out, "creationTimestamp", creationTimestamp());
     timestamp(out, "deletionTimestamp", deletionTimestamp());
-    deletionGracePeriodSeconds().ifPresent(g -> out.key("deletionGracePeriodSeconds").value(g.longValue()));
+    deletionGracePeriodSeconds()
+        .ifPresent(g -> out.key("deletionGracePeriodSeconds").value(g.longValue()));
     if (!finalizers().isEmpty()) {
       out.key("finalizers").beginSequence();
       finalizers().forEach(out::value);

@@ -1,13 +1,11 @@
 package dev.sailplan.core.meta;
 
-import dev.sailplan.core.meta.ObjectMeta;
-
 /**
  * A Kubernetes object that Sailplan can render and parse: its identity is {@link #apiVersion()},
  * {@link #kind()} and {@link #metadata()}.
  *
- * <p>Every generated kind implements it: for example {@code VirtualService}, {@code HTTPRoute},
- * and the Kubernetes core kinds ({@code Service}, {@code Namespace}, …).
+ * <p>Every generated kind implements it: for example {@code VirtualService}, {@code HTTPRoute}, and
+ * the Kubernetes core kinds ({@code Service}, {@code Namespace}, …).
  */
 public interface Resource {
   /** The {@code apiVersion} the object is written with, e.g. {@code networking.istio.io/v1}. */

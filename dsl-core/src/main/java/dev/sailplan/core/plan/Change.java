@@ -4,8 +4,8 @@ import dev.sailplan.core.meta.Resource;
 import java.util.Optional;
 
 /**
- * One object going from one version to the next: created ({@code before} empty), deleted
- * ({@code after} empty) or updated.
+ * One object going from one version to the next: created ({@code before} empty), deleted ({@code
+ * after} empty) or updated.
  *
  * @param key the object
  * @param before the version it leaves, if it existed

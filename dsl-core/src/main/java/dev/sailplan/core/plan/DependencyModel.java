@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one API family knows about how its resources depend on each other: the reference graph
- * the planner orders changes by. Modules contribute theirs through {@code ServiceLoader}
- * ({@code META-INF/services/dev.sailplan.core.plan.DependencyModel}).
+ * What one API family knows about how its resources depend on each other: the reference graph the
+ * planner orders changes by. Modules contribute theirs through {@code ServiceLoader} ({@code
+ * META-INF/services/dev.sailplan.core.plan.DependencyModel}).
  *
  * <p>Every method sees one resource version at a time; the planner combines them. A method that
  * does not know a resource's kind returns an empty set (or list).
@@ -17,8 +17,8 @@ public interface DependencyModel {
   Set<Fact> provides(Resource r);
 
   /**
-   * The facts this resource version needs established before it may exist (and until it is
-   * gone): a VirtualService needs the subsets it routes to.
+   * The facts this resource version needs established before it may exist (and until it is gone): a
+   * VirtualService needs the subsets it routes to.
    */
   Set<Fact> requires(Resource r);
 

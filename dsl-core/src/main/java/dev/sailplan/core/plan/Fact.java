@@ -18,9 +18,9 @@ public record Fact(String type, String subject) implements Comparable<Fact> {
   }
 
   /**
-   * Whether this provided fact satisfies {@code required}: the same fact, or a wildcard
-   * ({@code subject} ending in {@code *}) over it, as a ReferenceGrant without a name grants every
-   * Service of its namespace.
+   * Whether this provided fact satisfies {@code required}: the same fact, or a wildcard ({@code
+   * subject} ending in {@code *}) over it, as a ReferenceGrant without a name grants every Service
+   * of its namespace.
    */
   public boolean covers(Fact required) {
     if (!type.equals(required.type)) {

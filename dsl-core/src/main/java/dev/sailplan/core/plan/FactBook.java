@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The facts of each resource version, asked of the models once per planning call. Not safe to
- * share between threads: each call of the {@link Planner} makes its own.
+ * The facts of each resource version, asked of the models once per planning call. Not safe to share
+ * between threads: each call of the {@link Planner} makes its own.
  */
 final class FactBook {
   private final List<DependencyModel> models;
@@ -34,8 +34,8 @@ final class FactBook {
     if (known != null) {
       return known;
     }
-    Facts facts = new Facts(union(m -> m.provides(r)), union(m -> m.requires(r)),
-        union(m -> m.excludes(r)));
+    Facts facts =
+        new Facts(union(m -> m.provides(r)), union(m -> m.requires(r)), union(m -> m.excludes(r)));
     cache.put(r, facts);
     return facts;
   }

@@ -13,9 +13,9 @@ import java.util.TreeSet;
  * looking it up instead of scanning every object: what keeps planning near-linear in the size of
  * the states.
  *
- * <p>Wildcard facts ({@code subject} ending in {@code *}, see {@link Fact#covers}) are found by
- * the prefixes of the subject looked up, so every query answers exactly the objects whose fact
- * matches, in key order.
+ * <p>Wildcard facts ({@code subject} ending in {@code *}, see {@link Fact#covers}) are found by the
+ * prefixes of the subject looked up, so every query answers exactly the objects whose fact matches,
+ * in key order.
  */
 final class FactIndex {
   // Sorted by type, then subject: the facts a wildcard covers are one contiguous range. A value
@@ -84,8 +84,7 @@ final class FactIndex {
   }
 
   /**
-   * The objects holding a fact that {@linkplain Fact#covers covers} {@code required}, in key
-   * order.
+   * The objects holding a fact that {@linkplain Fact#covers covers} {@code required}, in key order.
    */
   Collection<ResourceKey> covering(Fact required) {
     Object exact = holders.get(required);
@@ -107,8 +106,8 @@ final class FactIndex {
     }
     String prefix = provided.subject().substring(0, provided.subject().length() - 1);
     TreeSet<ResourceKey> out = new TreeSet<>();
-    for (Map.Entry<Fact, Object> e
-        : holders.tailMap(new Fact(provided.type(), prefix), true).entrySet()) {
+    for (Map.Entry<Fact, Object> e :
+        holders.tailMap(new Fact(provided.type(), prefix), true).entrySet()) {
       Fact f = e.getKey();
       if (!f.type().equals(provided.type()) || !f.subject().startsWith(prefix)) {
         break;
@@ -119,8 +118,8 @@ final class FactIndex {
   }
 
   /**
-   * The objects holding a fact that clashes with {@code fact} (either is a wildcard over the
-   * other, {@link Facts#clash}), in key order.
+   * The objects holding a fact that clashes with {@code fact} (either is a wildcard over the other,
+   * {@link Facts#clash}), in key order.
    */
   Collection<ResourceKey> clashing(Fact fact) {
     Collection<ResourceKey> covering = covering(fact);

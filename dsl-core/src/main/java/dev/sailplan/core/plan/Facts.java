@@ -3,8 +3,8 @@ package dev.sailplan.core.plan;
 import java.util.List;
 
 /**
- * The facts of one resource version, as every {@link DependencyModel} together sees them: each
- * list sorted and without duplicates (lists, not sets: a large plan holds hundreds of thousands).
+ * The facts of one resource version, as every {@link DependencyModel} together sees them: each list
+ * sorted and without duplicates (lists, not sets: a large plan holds hundreds of thousands).
  */
 record Facts(List<Fact> provides, List<Fact> requires, List<Fact> excludes) {
   /** The facts of an object that does not exist. */

@@ -21,8 +21,10 @@ final class Labels {
   }
 
   private static String plural(String word) {
-    boolean consonantY = word.endsWith("y") && word.length() > 1
-        && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0;
+    boolean consonantY =
+        word.endsWith("y")
+            && word.length() > 1
+            && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0;
     if (consonantY) {
       return word.substring(0, word.length() - 1) + "ies";
     }

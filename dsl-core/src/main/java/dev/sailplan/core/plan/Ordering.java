@@ -13,20 +13,22 @@ import java.util.function.Predicate;
 /**
  * The ordering algorithm for one pair of states: stages formed greedily, a change joining a stage
  * only if, whatever order the stage's changes reach the proxies in, everything it requires is
- * provided by objects that provide it both before and after the stage, nothing still in use loses
- * a fact it relies on, and no excluded facts meet (BRIEF rule 5).
+ * provided by objects that provide it both before and after the stage, nothing still in use loses a
+ * fact it relies on, and no excluded facts meet (BRIEF rule 5).
  *
  * <p>One instance per call: it holds the call's {@link Progress}. Every check looks facts up in
- * {@link FactIndex}es, so a stage costs time in proportion to the changes and the facts they
- * touch, not to the size of the states.
+ * {@link FactIndex}es, so a stage costs time in proportion to the changes and the facts they touch,
+ * not to the size of the states.
  */
 final class Ordering {
   /** A stage and whether its reason says something specific about ordering. */
   record Planned(Stage stage, boolean specific) {}
 
   private final Progress progress;
+
   /** Facts some version in the plan provides; requirements on anything else do not bind order. */
   private final FactIndex known = new FactIndex();
+
   // The facts of each pending object's next version: the candidate moves of the stage being formed.
   private final FactIndex nextProvides = new FactIndex();
   private final FactIndex nextRequires = new FactIndex();
@@ -74,17 +76,20 @@ final class Ordering {
     for (FactIndex index : List.of(nextProvides, nextRequires, nextExcludes)) {
       index.clear();
     }
-    progress.pending().forEach((k, chain) -> {
-      Facts next = facts.of(chain.peekFirst());
-      nextProvides.addAll(next.provides(), k);
-      nextRequires.addAll(next.requires(), k);
-      nextExcludes.addAll(next.excludes(), k);
-    });
+    progress
+        .pending()
+        .forEach(
+            (k, chain) -> {
+              Facts next = facts.of(chain.peekFirst());
+              nextProvides.addAll(next.provides(), k);
+              nextRequires.addAll(next.requires(), k);
+              nextExcludes.addAll(next.excludes(), k);
+            });
   }
 
   /**
-   * The largest set of next moves found safe together; when none is, the first move safe on its
-   * own (two moves can each be safe alone and unsafe together).
+   * The largest set of next moves found safe together; when none is, the first move safe on its own
+   * (two moves can each be safe alone and unsafe together).
    */
   private Map<ResourceKey, Optional<Resource>> safeMoves() {
     Map<ResourceKey, Optional<Resource>> moves = new TreeMap<>();
@@ -117,33 +122,46 @@ final class Ordering {
     Facts after = facts.of(moves.get(k));
     for (Fact f : after.requires()) {
       if (!known.covering(f).isEmpty() && !stablyProvided(f, k, moves)) {
-        return Optional.of("needs " + f
-            + (providedLater(f, k, moves) ? ", which arrives in the same stage" : ""));
+        return Optional.of(
+            "needs " + f + (providedLater(f, k, moves) ? ", which arrives in the same stage" : ""));
       }
     }
     for (Fact f : before.provides()) {
       if (after.provides().contains(f) || stablyProvided(f, k, moves)) {
         continue;
       }
-      Optional<ResourceKey> user = firstOther(k, moves,
-          progress.requires().coveredBy(f), nextRequires.coveredBy(f),
-          x -> x.requires().stream().anyMatch(r -> f.covers(r) && !stablyProvided(r, k, moves)));
+      Optional<ResourceKey> user =
+          firstOther(
+              k,
+              moves,
+              progress.requires().coveredBy(f),
+              nextRequires.coveredBy(f),
+              x ->
+                  x.requires().stream().anyMatch(r -> f.covers(r) && !stablyProvided(r, k, moves)));
       if (user.isPresent()) {
         return Optional.of("would remove " + f + " while " + user.get() + " uses it");
       }
     }
     for (Fact f : after.excludes()) {
-      Optional<ResourceKey> other = firstOther(k, moves,
-          progress.provides().clashing(f), nextProvides.clashing(f),
-          x -> x.provides().stream().anyMatch(p -> Facts.clash(f, p)));
+      Optional<ResourceKey> other =
+          firstOther(
+              k,
+              moves,
+              progress.provides().clashing(f),
+              nextProvides.clashing(f),
+              x -> x.provides().stream().anyMatch(p -> Facts.clash(f, p)));
       if (other.isPresent()) {
         return Optional.of("cannot coexist with " + other.get() + " (" + f + ")");
       }
     }
     for (Fact f : after.provides()) {
-      Optional<ResourceKey> other = firstOther(k, moves,
-          progress.excludes().clashing(f), nextExcludes.clashing(f),
-          x -> x.excludes().stream().anyMatch(e -> Facts.clash(e, f)));
+      Optional<ResourceKey> other =
+          firstOther(
+              k,
+              moves,
+              progress.excludes().clashing(f),
+              nextExcludes.clashing(f),
+              x -> x.excludes().stream().anyMatch(e -> Facts.clash(e, f)));
       if (other.isPresent()) {
         return Optional.of("cannot coexist with " + other.get() + " (" + f + ")");
       }
@@ -199,14 +217,27 @@ final class Ordering {
 
   private PlanningException blocked() {
     List<String> lines = new ArrayList<>();
-    progress.pending().forEach((k, chain) -> {
-      Optional<Resource> next = chain.peekFirst();
-      String verb = progress.current(k).isEmpty() ? "create" : next.isEmpty() ? "delete" : "update";
-      lines.add(verb + " " + k + ": "
-          + violation(k, Map.of(k, next)).orElse("waits for another blocked change"));
-    });
+    progress
+        .pending()
+        .forEach(
+            (k, chain) -> {
+              Optional<Resource> next = chain.peekFirst();
+              String verb =
+                  progress.current(k).isEmpty() ? "create" : next.isEmpty() ? "delete" : "update";
+              lines.add(
+                  verb
+                      + " "
+                      + k
+                      + ": "
+                      + violation(k, Map.of(k, next)).orElse("waits for another blocked change"));
+            });
     int n = lines.size();
-    return new PlanningException("no safe order exists for " + n + " change" + (n == 1 ? "" : "s")
-        + " (a dependency cycle, or something nothing provides)", lines);
+    return new PlanningException(
+        "no safe order exists for "
+            + n
+            + " change"
+            + (n == 1 ? "" : "s")
+            + " (a dependency cycle, or something nothing provides)",
+        lines);
   }
 }

@@ -3,8 +3,8 @@ package dev.sailplan.core.plan;
 import java.util.List;
 
 /**
- * An ordered way from a current state to a desired one: steps of stages, with a barrier after
- * each stage.
+ * An ordered way from a current state to a desired one: steps of stages, with a barrier after each
+ * stage.
  *
  * @param name the plan's name ({@code reviews-canary})
  * @param current the state it starts from

@@ -11,12 +11,12 @@ import java.util.ServiceLoader;
  * intermediate ones, e.g. a DestinationRule holding both the old and the new subsets). Stages are
  * then formed greedily: a change joins a stage only if, whatever order the stage's changes reach
  * the proxies in, everything it requires is provided by objects that provide it both before and
- * after the stage, nothing still in use loses a fact it relies on, and no excluded facts meet.
- * A requirement that no version of either state (or in between) provides does not bind the order.
+ * after the stage, nothing still in use loses a fact it relies on, and no excluded facts meet. A
+ * requirement that no version of either state (or in between) provides does not bind the order.
  *
- * <p>A planner is immutable and safe to share between threads, provided its models are (the
- * bundled ones are stateless). Planning takes time roughly linear in the size of the states: facts
- * are looked up by provider, not scanned.
+ * <p>A planner is immutable and safe to share between threads, provided its models are (the bundled
+ * ones are stateless). Planning takes time roughly linear in the size of the states: facts are
+ * looked up by provider, not scanned.
  *
  * <pre>{@code
  * Planner planner = Planner.discover();          // every DependencyModel on the class path
@@ -76,10 +76,14 @@ public final class Planner {
       for (Ordering.Planned p : Ordering.stages(facts, at, target.desired())) {
         Stage st = p.stage();
         boolean describe = !p.specific() && !target.description().isEmpty();
-        stages.add(describe
-            ? new Stage(st.label(), st.changes(), st.then(),
-                Reasons.described(target.description(), st.reason()))
-            : st);
+        stages.add(
+            describe
+                ? new Stage(
+                    st.label(),
+                    st.changes(),
+                    st.then(),
+                    Reasons.described(target.description(), st.reason()))
+                : st);
       }
       if (!stages.isEmpty()) {
         int last = stages.size() - 1;
@@ -99,6 +103,7 @@ public final class Planner {
    */
   public List<Stage> stages(State from, State to) {
     return Ordering.stages(new FactBook(models), from, to).stream()
-        .map(Ordering.Planned::stage).toList();
+        .map(Ordering.Planned::stage)
+        .toList();
   }
 }

@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * Where one planning call stands: the state reached so far (with its facts indexed by object) and
- * the versions each changed object has still to pass through. Made afresh for every call, so that
- * a {@link Planner} holds no state of its own.
+ * the versions each changed object has still to pass through. Made afresh for every call, so that a
+ * {@link Planner} holds no state of its own.
  */
 final class Progress {
   private final FactBook facts;
@@ -27,10 +27,13 @@ final class Progress {
   private final Predicate<Fact> binds;
 
   /**
-   * Starts at {@code from}, with {@code chains} pending; requirements are indexed only when
-   * {@code binds} them (a requirement nothing in the plan provides is never looked up).
+   * Starts at {@code from}, with {@code chains} pending; requirements are indexed only when {@code
+   * binds} them (a requirement nothing in the plan provides is never looked up).
    */
-  Progress(FactBook facts, State from, Map<ResourceKey, Deque<Optional<Resource>>> chains,
+  Progress(
+      FactBook facts,
+      State from,
+      Map<ResourceKey, Deque<Optional<Resource>>> chains,
       Predicate<Fact> binds) {
     this.facts = facts;
     this.binds = binds;

@@ -2,7 +2,6 @@ package dev.sailplan.core.plan;
 
 import dev.sailplan.core.meta.Resource;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Why a stage comes where it does, in words for people reading the plan: what it provides to
- * whom, what it stops using before whom, or only that objects change.
+ * Why a stage comes where it does, in words for people reading the plan: what it provides to whom,
+ * what it stops using before whom, or only that objects change.
  */
 final class Reasons {
   /** Clauses shown before "and N more". */
@@ -36,8 +35,13 @@ final class Reasons {
     for (Change c : changes) {
       Optional<String> clause = ordering(c, facts.of(c.before()), facts.of(c.after()), later);
       specific |= clause.isPresent();
-      clauses.add(clause.orElseGet(() -> c.key() + (c.isCreate() ? " is created"
-          : c.isDelete() ? " is deleted" : " is updated")));
+      clauses.add(
+          clause.orElseGet(
+              () ->
+                  c.key()
+                      + (c.isCreate()
+                          ? " is created"
+                          : c.isDelete() ? " is deleted" : " is updated")));
     }
     int shown = Math.min(SHOWN, clauses.size());
     String text = String.join("; ", clauses.subList(0, shown));
@@ -47,8 +51,8 @@ final class Reasons {
   }
 
   /**
-   * A stage's reason for a step described in words: the description first, the generic reason
-   * after it in parentheses.
+   * A stage's reason for a step described in words: the description first, the generic reason after
+   * it in parentheses.
    */
   static String described(String description, String reason) {
     return description + " (" + reason + ")";
@@ -68,8 +72,8 @@ final class Reasons {
       if (!after.requires().contains(f)) {
         Optional<ResourceKey> provider = later.outside(later.loses.covering(f));
         if (provider.isPresent()) {
-          return Optional.of(c.key() + " stops using " + f + " before " + provider.get()
-              + " removes it");
+          return Optional.of(
+              c.key() + " stops using " + f + " before " + provider.get() + " removes it");
         }
       }
     }
@@ -77,24 +81,39 @@ final class Reasons {
       if (!after.provides().contains(f)) {
         Optional<ResourceKey> excluder = later.outside(later.excludes.clashing(f));
         if (excluder.isPresent()) {
-          return Optional.of(c.key() + (c.isDelete() ? " is deleted" : " drops " + f) + " before "
-              + excluder.get() + " forbids " + f);
+          return Optional.of(
+              c.key()
+                  + (c.isDelete() ? " is deleted" : " drops " + f)
+                  + " before "
+                  + excluder.get()
+                  + " forbids "
+                  + f);
         }
       }
     }
     if (!c.isCreate() && !c.isDelete()) {
-      List<String> started = after.requires().stream()
-          .filter(f -> !before.requires().contains(f)).map(Fact::toString).toList();
+      List<String> started =
+          after.requires().stream()
+              .filter(f -> !before.requires().contains(f))
+              .map(Fact::toString)
+              .toList();
       if (!started.isEmpty()) {
         return Optional.of(c.key() + " starts using " + String.join(", ", started));
       }
     }
     if (!c.isDelete()) {
-      List<String> dropped = before.provides().stream()
-          .filter(f -> !after.provides().contains(f)).map(Fact::toString).toList();
+      List<String> dropped =
+          before.provides().stream()
+              .filter(f -> !after.provides().contains(f))
+              .map(Fact::toString)
+              .toList();
       if (!dropped.isEmpty()) {
-        return Optional.of(c.key() + " drops " + String.join(", ", dropped)
-            + " now that nothing uses " + (dropped.size() == 1 ? "it" : "them"));
+        return Optional.of(
+            c.key()
+                + " drops "
+                + String.join(", ", dropped)
+                + " now that nothing uses "
+                + (dropped.size() == 1 ? "it" : "them"));
       }
     }
     return Optional.empty();
@@ -112,22 +131,26 @@ final class Reasons {
 
     Later(Progress progress, FactBook facts, List<Change> changes) {
       changes.forEach(c -> inStage.add(c.key()));
-      progress.pending().forEach((k, chain) -> {
-        Iterator<Optional<Resource>> versions = chain.iterator();
-        Optional<Resource> prev = inStage.contains(k) ? versions.next() : progress.current(k);
-        while (versions.hasNext()) {
-          Optional<Resource> version = versions.next();
-          Facts now = facts.of(version);
-          requires.addAll(now.requires(), k);
-          excludes.addAll(now.excludes(), k);
-          for (Fact f : facts.of(prev).provides()) {
-            if (!now.provides().contains(f)) {
-              loses.add(f, k);
-            }
-          }
-          prev = version;
-        }
-      });
+      progress
+          .pending()
+          .forEach(
+              (k, chain) -> {
+                Iterator<Optional<Resource>> versions = chain.iterator();
+                Optional<Resource> prev =
+                    inStage.contains(k) ? versions.next() : progress.current(k);
+                while (versions.hasNext()) {
+                  Optional<Resource> version = versions.next();
+                  Facts now = facts.of(version);
+                  requires.addAll(now.requires(), k);
+                  excludes.addAll(now.excludes(), k);
+                  for (Fact f : facts.of(prev).provides()) {
+                    if (!now.provides().contains(f)) {
+                      loses.add(f, k);
+                    }
+                  }
+                  prev = version;
+                }
+              });
     }
 
     /** The first of {@code keys} (in key order) that is not in the stage. */

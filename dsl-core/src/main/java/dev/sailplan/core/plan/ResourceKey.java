@@ -4,9 +4,9 @@ import dev.sailplan.core.meta.Resource;
 import java.util.Objects;
 
 /**
- * The identity of an object in a cluster: group, kind, namespace and name. The version is not
- * part of it: {@code networking.istio.io/v1alpha3} and {@code v1} VirtualServices of one name are
- * the same object.
+ * The identity of an object in a cluster: group, kind, namespace and name. The version is not part
+ * of it: {@code networking.istio.io/v1alpha3} and {@code v1} VirtualServices of one name are the
+ * same object.
  *
  * @param group API group, empty for the core group
  * @param kind the kind
@@ -29,8 +29,11 @@ public record ResourceKey(String group, String kind, String namespace, String na
    * @throws IllegalArgumentException when the resource has no name
    */
   public static ResourceKey of(Resource r) {
-    String name = r.metadata().name().orElseThrow(() ->
-        new IllegalArgumentException(r.kind() + " without a name cannot be planned"));
+    String name =
+        r.metadata()
+            .name()
+            .orElseThrow(
+                () -> new IllegalArgumentException(r.kind() + " without a name cannot be planned"));
     return new ResourceKey(r.group(), r.kind(), r.metadata().namespace().orElse(""), name);
   }
 

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A change expressed as intent: where it starts and the desired states it passes through. A
- * composite ({@code CanaryRollout}, {@code BlueGreen}, {@code StrictMtlsMigration},
- * {@code EgressLockdown}) is a Rollout; the {@link Planner} turns it into a {@link Plan} whose
- * stages honour make-before-break.
+ * composite ({@code CanaryRollout}, {@code BlueGreen}, {@code StrictMtlsMigration}, {@code
+ * EgressLockdown}) is a Rollout; the {@link Planner} turns it into a {@link Plan} whose stages
+ * honour make-before-break.
  *
  * <pre>{@code
  * Plan plan = CanaryRollout.of("bookinfo/reviews").stable("v1").canary("v2").steps(10, 50, 100).build().plan();

@@ -10,8 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A set of resources as they are (or should be) in a cluster, one per {@link ResourceKey},
- * ordered by key.
+ * A set of resources as they are (or should be) in a cluster, one per {@link ResourceKey}, ordered
+ * by key.
  */
 public final class State {
   private static final State EMPTY = new State(new TreeMap<>());

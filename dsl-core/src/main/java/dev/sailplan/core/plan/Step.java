@@ -3,8 +3,8 @@ package dev.sailplan.core.plan;
 import java.util.List;
 
 /**
- * One step of a plan: the stages that take the mesh to one desired state, e.g. "shift 25% to
- * the canary".
+ * One step of a plan: the stages that take the mesh to one desired state, e.g. "shift 25% to the
+ * canary".
  *
  * @param name the step's name, used in file names ({@code add-canary-subset})
  * @param desired the state the step ends in

@@ -65,8 +65,8 @@ public final class StepWeights {
   /**
    * The destinations that give the canary {@code canaryWeight} percent: the stable one alone (no
    * weight) at 0, the canary alone at 100, else both, weighted {@code 100 - canaryWeight} and
-   * {@code canaryWeight}. A single destination carries no weight, as Istio and Gateway API
-   * render it.
+   * {@code canaryWeight}. A single destination carries no weight, as Istio and Gateway API render
+   * it.
    *
    * @param alone the destination of a version that takes all traffic
    * @param weighted the destination of a version that takes the given percentage

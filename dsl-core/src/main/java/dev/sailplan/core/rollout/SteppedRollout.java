@@ -70,8 +70,8 @@ public abstract class SteppedRollout implements Rollout {
   }
 
   /**
-   * A rollout that follows this one, named {@code <name>-<suffix>}: e.g. {@code rollback} from
-   * the state this one ends in.
+   * A rollout that follows this one, named {@code <name>-<suffix>}: e.g. {@code rollback} from the
+   * state this one ends in.
    */
   protected final Rollout followUp(String suffix, State from, List<Planner.Target> steps) {
     return Rollout.of(name + "-" + suffix, from, steps);
@@ -91,11 +91,7 @@ public abstract class SteppedRollout implements Rollout {
       }
     }
     throw new IllegalArgumentException(
-        name
-            + " has no step '"
-            + stepName
-            + "'; its steps are "
-            + String.join(", ", stepNames()));
+        name + " has no step '" + stepName + "'; its steps are " + String.join(", ", stepNames()));
   }
 
   /**
@@ -131,8 +127,8 @@ public abstract class SteppedRollout implements Rollout {
   }
 
   /**
-   * A builder for a composite that starts from the cluster as it is, e.g. a migration that
-   * changes what exists: the plan name, and the current state ({@code from}).
+   * A builder for a composite that starts from the cluster as it is, e.g. a migration that changes
+   * what exists: the plan name, and the current state ({@code from}).
    *
    * @param <O> the composite's interface of optional parts, which {@link #from} returns
    */

@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The schema's {@code x-kubernetes-list-type} ({@code atomic}, {@code set} or {@code map}) and its map keys. */
+/**
+ * The schema's {@code x-kubernetes-list-type} ({@code atomic}, {@code set} or {@code map}) and its
+ * map keys.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD})

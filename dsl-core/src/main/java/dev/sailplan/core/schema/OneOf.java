@@ -7,7 +7,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A group of fields of which at most one may be set (the schema's {@code oneOf}); checked when the object is built. */
+/**
+ * A group of fields of which at most one may be set (the schema's {@code oneOf}); checked when the
+ * object is built.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE})

@@ -11,7 +11,8 @@ public final class OneOfs {
    * Fails when more than one member of a oneOf group is set.
    *
    * @param type the type's name, for the message
-   * @param namesAndPresence alternating JSON name ({@code String}) and whether it is set ({@code Boolean})
+   * @param namesAndPresence alternating JSON name ({@code String}) and whether it is set ({@code
+   *     Boolean})
    * @throws IllegalStateException naming the members that are set together
    */
   public static void atMostOne(String type, Object... namesAndPresence) {
@@ -25,8 +26,13 @@ public final class OneOfs {
       }
     }
     if (set.size() > 1) {
-      throw new IllegalStateException(type + ": at most one of " + String.join(", ", all)
-          + " may be set, but " + String.join(" and ", set) + " are");
+      throw new IllegalStateException(
+          type
+              + ": at most one of "
+              + String.join(", ", all)
+              + " may be set, but "
+              + String.join(" and ", set)
+              + " are");
     }
   }
 }

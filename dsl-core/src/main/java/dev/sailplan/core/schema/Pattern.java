@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The schema's {@code pattern}: the string must match this regular expression (ECMA 262 as the API server reads it). */
+/**
+ * The schema's {@code pattern}: the string must match this regular expression (ECMA 262 as the API
+ * server reads it).
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD})

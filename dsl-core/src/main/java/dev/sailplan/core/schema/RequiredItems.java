@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The check behind required lists and maps whose schema demands at least one item
- * ({@code minItems: 1}): generated types call it from their {@code @Value.Check}, so an empty
- * one is as missing as an unset required field.
+ * The check behind required lists and maps whose schema demands at least one item ({@code minItems:
+ * 1}): generated types call it from their {@code @Value.Check}, so an empty one is as missing as an
+ * unset required field.
  */
 public final class RequiredItems {
   private RequiredItems() {}

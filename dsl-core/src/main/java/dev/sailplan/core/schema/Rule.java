@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * One of the schema's {@code x-kubernetes-validations}: a CEL rule the API server evaluates with
- * {@code self} bound to the annotated object or field. Recorded for validation; not evaluated
- * when an object is built.
+ * {@code self} bound to the annotated object or field. Recorded for validation; not evaluated when
+ * an object is built.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

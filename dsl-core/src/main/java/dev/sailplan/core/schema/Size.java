@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The schema's {@code minItems}/{@code maxItems} (lists) or {@code minProperties}/{@code maxProperties} (maps and objects). */
+/**
+ * The schema's {@code minItems}/{@code maxItems} (lists) or {@code minProperties}/{@code
+ * maxProperties} (maps and objects).
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})

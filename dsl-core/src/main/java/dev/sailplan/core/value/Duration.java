@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A duration as Istio and Gateway API write it: Go duration syntax ({@code 30s}, {@code 1m},
- * {@code 0.5s}, {@code 1h30m}, {@code 250ms}).
+ * A duration as Istio and Gateway API write it: Go duration syntax ({@code 30s}, {@code 1m}, {@code
+ * 0.5s}, {@code 1h30m}, {@code 250ms}).
  *
  * <p>It keeps the text it was written with, so a parsed manifest renders back exactly ({@code 60s}
  * stays {@code 60s}, never becomes {@code 1m}). Two durations are equal when their text is; compare
@@ -49,12 +49,15 @@ public final class Duration implements Comparable<Duration> {
     }
     if (!SYNTAX.matcher(text).matches()) {
       throw new IllegalArgumentException(
-          "not a valid duration: '" + text + "' (expected a number and unit, e.g. 30s, 1m, 0.5s, 250ms)");
+          "not a valid duration: '"
+              + text
+              + "' (expected a number and unit, e.g. 30s, 1m, 0.5s, 250ms)");
     }
     BigDecimal total = BigDecimal.ZERO;
     Matcher m = PART.matcher(text);
     while (m.find()) {
-      total = total.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
+      total =
+          total.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
     }
     if (text.startsWith("-")) {
       total = total.negate();
@@ -104,7 +107,10 @@ public final class Duration implements Comparable<Duration> {
    */
   private static long simpleNanos(String text) {
     int digits = 0;
-    while (digits < text.length() && digits <= 6 && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+    while (digits < text.length()
+        && digits <= 6
+        && text.charAt(digits) >= '0'
+        && text.charAt(digits) <= '9') {
       digits++;
     }
     if (digits == 0 || digits > 6) {

@@ -41,7 +41,8 @@ public final class IntOrString {
       return of((String) value);
     }
     throw new IllegalArgumentException(
-        "expected an integer or a string, not " + (value == null ? "null" : value.getClass().getSimpleName()));
+        "expected an integer or a string, not "
+            + (value == null ? "null" : value.getClass().getSimpleName()));
   }
 
   /** Whether this is the integer form. */

@@ -3,20 +3,22 @@ package dev.sailplan.core.value;
 import java.util.regex.Pattern;
 
 /**
- * Checks of the Kubernetes names that composites are given, with messages that say what is
- * wrong: {@code ResourceNames.label("canary subset", "V2")} fails with "canary subset 'V2' is not
- * a valid name (…)".
+ * Checks of the Kubernetes names that composites are given, with messages that say what is wrong:
+ * {@code ResourceNames.label("canary subset", "V2")} fails with "canary subset 'V2' is not a valid
+ * name (…)".
  */
 public final class ResourceNames {
   /** A DNS-1123 label: what subset names, namespaces and Service names must be. */
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
   /** A DNS-1123 subdomain, possibly with a leading wildcard label. */
-  private static final Pattern HOST = Pattern.compile(
-      "(\\*\\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+  private static final Pattern HOST =
+      Pattern.compile(
+          "(\\*\\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
 
   /** A DNS-1123 subdomain: what most object names (routes, Gateways) must be. */
-  private static final Pattern SUBDOMAIN = Pattern.compile(
-      "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+  private static final Pattern SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
 
   /**
    * A label key as Kubernetes checks it: an optional DNS-1123 subdomain prefix of at most 253
@@ -37,8 +39,11 @@ public final class ResourceNames {
    */
   public static String label(String what, String value) {
     if (value == null || !LABEL.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " '" + value
-          + "' is not a valid name (lower-case letters, digits and '-', at most 63, starting and ending alphanumeric)");
+      throw new IllegalArgumentException(
+          what
+              + " '"
+              + value
+              + "' is not a valid name (lower-case letters, digits and '-', at most 63, starting and ending alphanumeric)");
     }
     return value;
   }
@@ -90,8 +95,11 @@ public final class ResourceNames {
    */
   public static String subdomain(String what, String value) {
     if (value == null || value.length() > 253 || !SUBDOMAIN.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " '" + value
-          + "' is not a valid name (dot-separated lower-case labels of letters, digits and '-', at most 253)");
+      throw new IllegalArgumentException(
+          what
+              + " '"
+              + value
+              + "' is not a valid name (dot-separated lower-case labels of letters, digits and '-', at most 253)");
     }
     return value;
   }

@@ -14,11 +14,10 @@ import java.util.function.Function;
  * intermediate tree.
  *
  * <p>It reads only the plain cases, each exactly as the full Jackson path would: a value of the
- * type the field expects, written the common way. Anything else (a null, a tag or anchor, a
- * {@code yes} for a boolean, a quoted number for an integer, an unknown or repeated key) makes the
- * method throw, and the caller reads the whole input again through the full path, which accepts
- * or reports it. So a reader never reports errors itself, and never accepts what the full path
- * rejects.
+ * type the field expects, written the common way. Anything else (a null, a tag or anchor, a {@code
+ * yes} for a boolean, a quoted number for an integer, an unknown or repeated key) makes the method
+ * throw, and the caller reads the whole input again through the full path, which accepts or reports
+ * it. So a reader never reports errors itself, and never accepts what the full path rejects.
  *
  * <pre>{@code
  * in.beginMapping();

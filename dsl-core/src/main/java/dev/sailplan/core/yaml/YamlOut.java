@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * Events that write one canonical YAML document in a single streaming pass: what generated types
  * call from {@link YamlWritable#writeYaml}, so rendering needs neither reflection nor an
- * intermediate tree. Keys are written in the order given; the output is the same bytes as
- * {@link dev.sailplan.core.CanonicalYaml#write} produces for the equivalent tree.
+ * intermediate tree. Keys are written in the order given; the output is the same bytes as {@link
+ * dev.sailplan.core.CanonicalYaml#write} produces for the equivalent tree.
  *
  * <pre>{@code
  * out.beginMapping()
@@ -73,6 +73,8 @@ public interface YamlOut {
 
   /** A map's entries in key order: canonical output sorts map keys. */
   static <V> Iterable<Map.Entry<String, V>> sorted(Map<String, V> map) {
-    return map instanceof SortedMap || map.size() < 2 ? map.entrySet() : new TreeMap<>(map).entrySet();
+    return map instanceof SortedMap || map.size() < 2
+        ? map.entrySet()
+        : new TreeMap<>(map).entrySet();
   }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.kind.KindRegistry;
+import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.value.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ManifestParserDirectTest {
   private final ManifestParser parser = new ManifestParser(KindRegistry.discover());
 
-  private static final String STREAM = """
+  private static final String STREAM =
+      """
       apiVersion: v1
       kind: Namespace
       metadata:
@@ -62,7 +63,8 @@ class ManifestParserDirectTest {
   void nullsInsideACoreKindAreLeftToTheFullPath() {
     // As for every generated reader: a null goes to the full path, where Jackson drops most nulls
     // and keeps creationTimestamp's.
-    String yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels: ~\n  deletionTimestamp: null\n";
+    String yaml =
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels: ~\n  deletionTimestamp: null\n";
     assertEquals(Optional.empty(), parser.parseDirect(yaml));
     assertEquals(List.of(Namespace.named("a")), parser.parse(yaml, "in.yaml"));
   }
@@ -74,16 +76,18 @@ class ManifestParserDirectTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  name: b\n",       // repeated key
-      "apiVersion: v1\nkind: Namespace\nmetadata:\n  nam: a\n",                   // unknown field
-      "apiVersion: v1\nkind: Namespace\nmetadata: &m\n  name: a\n",               // an anchor
-      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: [a\n",                 // a syntax error
-      "metadata:\n  name: a\napiVersion: v1\nkind: Namespace\n",                  // identity not first
-      "apiVersion: v1\nkind: Widget\nmetadata:\n  name: a\n",                     // an unknown kind
-      "apiVersion: v1\nkind: List\nitems: []\n",                                  // a List
-      "- a\n- b\n",                                                               // not a mapping
-      "apiVersion: v1\nkind: Namespace\nspec: ~\n"})                             // a null field
+  @ValueSource(
+      strings = {
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  name: b\n", // repeated key
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  nam: a\n", // unknown field
+        "apiVersion: v1\nkind: Namespace\nmetadata: &m\n  name: a\n", // an anchor
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: [a\n", // a syntax error
+        "metadata:\n  name: a\napiVersion: v1\nkind: Namespace\n", // identity not first
+        "apiVersion: v1\nkind: Widget\nmetadata:\n  name: a\n", // an unknown kind
+        "apiVersion: v1\nkind: List\nitems: []\n", // a List
+        "- a\n- b\n", // not a mapping
+        "apiVersion: v1\nkind: Namespace\nspec: ~\n"
+      }) // a null field
   void leavesAnythingElseToTheFullPath(String yaml) {
     assertEquals(Optional.empty(), parser.parseDirect(yaml));
     // parse is then the full path: same objects, or the same report.
@@ -91,7 +95,8 @@ class ManifestParserDirectTest {
       List<Resource> full = parser.parseFull(yaml, "in.yaml");
       assertEquals(full, Manifests.parse(yaml, "in.yaml"));
     } catch (ManifestException expected) {
-      ManifestException actual = assertThrows(ManifestException.class, () -> Manifests.parse(yaml, "in.yaml"));
+      ManifestException actual =
+          assertThrows(ManifestException.class, () -> Manifests.parse(yaml, "in.yaml"));
       assertEquals(expected.getMessage(), actual.getMessage());
     }
   }

@@ -28,7 +28,8 @@ class CoreKindsDirectTest {
   private static final ManifestParser PARSER = new ManifestParser(KindRegistry.discover());
 
   /** Every field the model has, in canonical order, so that the text round-trips byte for byte. */
-  private static final String NAMESPACE = """
+  private static final String NAMESPACE =
+      """
       apiVersion: v1
       kind: Namespace
       metadata:
@@ -42,7 +43,8 @@ class CoreKindsDirectTest {
         phase: Active
       """;
 
-  private static final String SERVICE = """
+  private static final String SERVICE =
+      """
       apiVersion: v1
       kind: Service
       metadata:
@@ -92,7 +94,8 @@ class CoreKindsDirectTest {
           - ip: "203.0.113.10"
       """;
 
-  private static final String SERVICE_ACCOUNT = """
+  private static final String SERVICE_ACCOUNT =
+      """
       apiVersion: v1
       kind: ServiceAccount
       metadata:
@@ -111,7 +114,8 @@ class CoreKindsDirectTest {
       - name: registry-credentials
       """;
 
-  private static final String NETWORK_POLICY = """
+  private static final String NETWORK_POLICY =
+      """
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata:
@@ -160,12 +164,14 @@ class CoreKindsDirectTest {
   @Test
   void everyCoreKindIsRegisteredWithAReader() {
     List<KindInfo> kinds = new CoreKinds().kinds();
-    assertEquals(List.of("Namespace", "Service", "ServiceAccount", "NetworkPolicy"),
+    assertEquals(
+        List.of("Namespace", "Service", "ServiceAccount", "NetworkPolicy"),
         kinds.stream().map(KindInfo::kind).toList());
     for (KindInfo info : kinds) {
       assertTrue(info.reader().isPresent(), info.kind() + " has no direct reader");
       // Manifests.parse resolves through the discovered registry: its entry must carry the reader.
-      KindInfo found = KindRegistry.discover().find(info.preferredApiVersion(), info.kind()).orElseThrow();
+      KindInfo found =
+          KindRegistry.discover().find(info.preferredApiVersion(), info.kind()).orElseThrow();
       assertTrue(found.reader().isPresent(), info.kind());
     }
   }
@@ -173,12 +179,13 @@ class CoreKindsDirectTest {
   @ParameterizedTest
   @ValueSource(strings = {"Namespace", "Service", "ServiceAccount", "NetworkPolicy"})
   void everyFieldTakesTheDirectPathAgreesWithTheFullPathAndRoundTrips(String kind) {
-    String yaml = switch (kind) {
-      case "Namespace" -> NAMESPACE;
-      case "Service" -> SERVICE;
-      case "ServiceAccount" -> SERVICE_ACCOUNT;
-      default -> NETWORK_POLICY;
-    };
+    String yaml =
+        switch (kind) {
+          case "Namespace" -> NAMESPACE;
+          case "Service" -> SERVICE;
+          case "ServiceAccount" -> SERVICE_ACCOUNT;
+          default -> NETWORK_POLICY;
+        };
     Resource r = directOne(yaml);
     assertEquals(kind, r.kind());
     assertInstanceOf(YamlWritable.class, r, "rendered without a tree");
@@ -192,52 +199,84 @@ class CoreKindsDirectTest {
     Service svc = (Service) directOne(SERVICE);
     ServiceSpec spec = svc.spec().orElseThrow();
     assertEquals(Optional.of(ServiceType.LOAD_BALANCER), spec.type());
-    assertEquals(ServicePort.builder().name("http2").protocol(Protocol.TCP).appProtocol("http").port(80)
-        .targetPort(IntOrString.of(8080)).nodePort(31380).build(), spec.ports().get(0));
+    assertEquals(
+        ServicePort.builder()
+            .name("http2")
+            .protocol(Protocol.TCP)
+            .appProtocol("http")
+            .port(80)
+            .targetPort(IntOrString.of(8080))
+            .nodePort(31380)
+            .build(),
+        spec.ports().get(0));
     assertEquals(IntOrString.of("status"), spec.ports().get(1).targetPort().orElseThrow());
     assertEquals(32000, spec.healthCheckNodePort().getAsInt());
-    assertEquals(600, spec.sessionAffinityConfig().orElseThrow().path("clientIP").path("timeoutSeconds").asInt());
+    assertEquals(
+        600,
+        spec.sessionAffinityConfig().orElseThrow().path("clientIP").path("timeoutSeconds").asInt());
 
     NetworkPolicy np = (NetworkPolicy) directOne(NETWORK_POLICY);
     NetworkPolicySpec nps = np.spec().orElseThrow();
-    assertEquals(List.of(LabelSelectorRequirement.in("version", "v1", "v2"),
-        LabelSelectorRequirement.doesNotExist("canary")), nps.podSelector().matchExpressions());
-    assertEquals(NetworkPolicyPeer.builder().ipBlock(IPBlock.of("10.0.0.0/8", "10.1.0.0/16")).build(),
+    assertEquals(
+        List.of(
+            LabelSelectorRequirement.in("version", "v1", "v2"),
+            LabelSelectorRequirement.doesNotExist("canary")),
+        nps.podSelector().matchExpressions());
+    assertEquals(
+        NetworkPolicyPeer.builder().ipBlock(IPBlock.of("10.0.0.0/8", "10.1.0.0/16")).build(),
         nps.egress().get(0).to().get(0));
-    assertEquals(NetworkPolicyPort.builder().protocol(Protocol.UDP).port(IntOrString.of("dns")).build(),
+    assertEquals(
+        NetworkPolicyPort.builder().protocol(Protocol.UDP).port(IntOrString.of("dns")).build(),
         nps.egress().get(0).ports().get(0));
 
     ServiceAccount sa = (ServiceAccount) directOne(SERVICE_ACCOUNT);
-    assertEquals(List.of(LocalObjectReference.named("registry-credentials")), sa.imagePullSecrets());
+    assertEquals(
+        List.of(LocalObjectReference.named("registry-credentials")), sa.imagePullSecrets());
     assertEquals(Optional.of("42"), sa.secrets().get(0).resourceVersion());
   }
 
   @Test
   void theFactoriesBuildWhatTheDirectPathReads() {
-    assertEquals(Namespace.named("shop"), directOne("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n"));
-    assertEquals(ServiceAccount.ref("shop/web"),
-        directOne("apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop\n"));
-    Service web = Service.builder().metadata(ObjectMeta.ref("shop/web"))
-        .spec(ServiceSpec.builder().putSelector("app", "web").addPorts(ServicePort.of("http", 80, 8080)).build())
-        .build();
+    assertEquals(
+        Namespace.named("shop"),
+        directOne("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n"));
+    assertEquals(
+        ServiceAccount.ref("shop/web"),
+        directOne(
+            "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop\n"));
+    Service web =
+        Service.builder()
+            .metadata(ObjectMeta.ref("shop/web"))
+            .spec(
+                ServiceSpec.builder()
+                    .putSelector("app", "web")
+                    .addPorts(ServicePort.of("http", 80, 8080))
+                    .build())
+            .build();
     assertEquals(web, directOne(Manifests.toYaml(web)));
   }
 
   @Test
   void aMixedStreamIsReadDirectlyInOnePass() {
-    List<Resource> all = direct(NAMESPACE + "---\n" + SERVICE + "---\n" + SERVICE_ACCOUNT + "---\n" + NETWORK_POLICY);
-    assertEquals(List.of("Namespace", "Service", "ServiceAccount", "NetworkPolicy"),
+    List<Resource> all =
+        direct(
+            NAMESPACE + "---\n" + SERVICE + "---\n" + SERVICE_ACCOUNT + "---\n" + NETWORK_POLICY);
+    assertEquals(
+        List.of("Namespace", "Service", "ServiceAccount", "NetworkPolicy"),
         all.stream().map(Resource::kind).toList());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  type: Headless\n",          // not a type
-      "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  ports:\n  - name: http\n",  // no port
-      "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  selectr: {}\n",             // a typo
-      "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\nspec: {}\n", // no podSelector
-      "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\n"
-          + "spec:\n  podSelector: {}\n  ingress:\n  - from:\n    - {}\n"})                         // an empty peer
+  @ValueSource(
+      strings = {
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  type: Headless\n", // not a
+        // type
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  ports:\n  - name: http\n", // no port
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  selectr: {}\n", // a typo
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\nspec: {}\n", // no podSelector
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\n"
+            + "spec:\n  podSelector: {}\n  ingress:\n  - from:\n    - {}\n"
+      }) // an empty peer
   void whatTheFullPathRejectsTheDirectPathLeavesToIt(String yaml) {
     assertEquals(Optional.empty(), PARSER.parseDirect(yaml));
   }
@@ -245,7 +284,8 @@ class CoreKindsDirectTest {
   private static List<Resource> direct(String yaml) {
     Optional<List<Resource>> direct = PARSER.parseDirect(yaml);
     assertTrue(direct.isPresent(), () -> "the direct path fell back on:\n" + yaml);
-    assertEquals(PARSER.parseFull(yaml, "in.yaml"), direct.get(), () -> "the paths disagree on:\n" + yaml);
+    assertEquals(
+        PARSER.parseFull(yaml, "in.yaml"), direct.get(), () -> "the paths disagree on:\n" + yaml);
     return direct.get();
   }
 

@@ -15,17 +15,21 @@ import org.junit.jupiter.api.Test;
 class CoreKindsTest {
   @Test
   void serviceLoaderFindsCoreKinds() {
-    assertTrue(ServiceLoader.load(KindProvider.class).stream()
-        .anyMatch(p -> p.type() == CoreKinds.class));
+    assertTrue(
+        ServiceLoader.load(KindProvider.class).stream().anyMatch(p -> p.type() == CoreKinds.class));
   }
 
   @Test
   void discoveredRegistryResolvesEachKind() {
     KindRegistry registry = KindRegistry.discover();
     assertEquals(Optional.of(Service.class), registry.find("v1", "Service").map(KindInfo::type));
-    assertEquals(Optional.of(Namespace.class), registry.find("v1", "Namespace").map(KindInfo::type));
-    assertEquals(Optional.of(ServiceAccount.class), registry.find("v1", "ServiceAccount").map(KindInfo::type));
-    assertEquals(Optional.of(NetworkPolicy.class),
+    assertEquals(
+        Optional.of(Namespace.class), registry.find("v1", "Namespace").map(KindInfo::type));
+    assertEquals(
+        Optional.of(ServiceAccount.class),
+        registry.find("v1", "ServiceAccount").map(KindInfo::type));
+    assertEquals(
+        Optional.of(NetworkPolicy.class),
         registry.find("networking.k8s.io/v1", "NetworkPolicy").map(KindInfo::type));
     assertFalse(registry.find("v1", "NetworkPolicy").isPresent());
     assertFalse(registry.find("networking.k8s.io/v1", "Service").isPresent());
@@ -35,11 +39,33 @@ class CoreKindsTest {
   void kindInfoMatchesEachTypesConstants() {
     KindRegistry registry = KindRegistry.of(new CoreKinds().kinds());
     assertEquals(4, registry.kinds().size());
-    check(registry, Namespace.class, Namespace.GROUP, Namespace.KIND, Namespace.API_VERSIONS, Namespace.NAMESPACED);
-    check(registry, ServiceAccount.class, ServiceAccount.GROUP, ServiceAccount.KIND, ServiceAccount.API_VERSIONS,
+    check(
+        registry,
+        Namespace.class,
+        Namespace.GROUP,
+        Namespace.KIND,
+        Namespace.API_VERSIONS,
+        Namespace.NAMESPACED);
+    check(
+        registry,
+        ServiceAccount.class,
+        ServiceAccount.GROUP,
+        ServiceAccount.KIND,
+        ServiceAccount.API_VERSIONS,
         ServiceAccount.NAMESPACED);
-    check(registry, Service.class, Service.GROUP, Service.KIND, Service.API_VERSIONS, Service.NAMESPACED);
-    check(registry, NetworkPolicy.class, NetworkPolicy.GROUP, NetworkPolicy.KIND, NetworkPolicy.API_VERSIONS,
+    check(
+        registry,
+        Service.class,
+        Service.GROUP,
+        Service.KIND,
+        Service.API_VERSIONS,
+        Service.NAMESPACED);
+    check(
+        registry,
+        NetworkPolicy.class,
+        NetworkPolicy.GROUP,
+        NetworkPolicy.KIND,
+        NetworkPolicy.API_VERSIONS,
         NetworkPolicy.NAMESPACED);
   }
 
@@ -58,11 +84,18 @@ class CoreKindsTest {
     assertEquals("", registry.find(Service.class).orElseThrow().group());
     assertEquals("v1", registry.find(Service.class).orElseThrow().preferredApiVersion());
     assertEquals("networking.k8s.io", registry.find(NetworkPolicy.class).orElseThrow().group());
-    assertEquals("networking.k8s.io/v1", registry.find(NetworkPolicy.class).orElseThrow().preferredApiVersion());
+    assertEquals(
+        "networking.k8s.io/v1",
+        registry.find(NetworkPolicy.class).orElseThrow().preferredApiVersion());
   }
 
-  private static void check(KindRegistry registry, Class<? extends dev.sailplan.core.meta.Resource> type,
-      String group, String kind, List<String> apiVersions, boolean namespaced) {
+  private static void check(
+      KindRegistry registry,
+      Class<? extends dev.sailplan.core.meta.Resource> type,
+      String group,
+      String kind,
+      List<String> apiVersions,
+      boolean namespaced) {
     KindInfo info = registry.find(type).orElseThrow();
     assertEquals(group, info.group(), type.getSimpleName());
     assertEquals(kind, info.kind(), type.getSimpleName());

@@ -16,8 +16,10 @@ class NamespaceTest {
   @Test
   void namedRendersIdentityAndName() throws Exception {
     Namespace ns = Namespace.named("bookinfo");
-    assertRoundTrip("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"bookinfo\"}}",
-        ns, Namespace.class);
+    assertRoundTrip(
+        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"bookinfo\"}}",
+        ns,
+        Namespace.class);
     assertEquals("bookinfo", ns.qualifiedName());
     assertEquals("", ns.group());
     assertFalse(ns.spec().isPresent());
@@ -25,25 +27,29 @@ class NamespaceTest {
 
   @Test
   void labelsSortedThenSpecFinalizers() throws Exception {
-    Namespace ns = Namespace.builder()
-        .metadata(ObjectMeta.builder()
-            .name("bookinfo")
-            .putLabels("istio.io/rev", "stable")
-            .putLabels("istio-injection", "enabled")
-            .build())
-        .spec(NamespaceSpec.builder().addFinalizers("kubernetes").build())
-        .build();
+    Namespace ns =
+        Namespace.builder()
+            .metadata(
+                ObjectMeta.builder()
+                    .name("bookinfo")
+                    .putLabels("istio.io/rev", "stable")
+                    .putLabels("istio-injection", "enabled")
+                    .build())
+            .spec(NamespaceSpec.builder().addFinalizers("kubernetes").build())
+            .build();
     assertRoundTrip(
         "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
             + "\"metadata\":{\"name\":\"bookinfo\",\"labels\":{\"istio-injection\":\"enabled\",\"istio.io/rev\":\"stable\"}},"
             + "\"spec\":{\"finalizers\":[\"kubernetes\"]}}",
-        ns, Namespace.class);
+        ns,
+        Namespace.class);
   }
 
   @Test
   void statusFromClusterIsKeptAsTree() throws Exception {
-    String json = "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"istio-system\"},"
-        + "\"spec\":{\"finalizers\":[\"kubernetes\"]},\"status\":{\"phase\":\"Active\"}}";
+    String json =
+        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"istio-system\"},"
+            + "\"spec\":{\"finalizers\":[\"kubernetes\"]},\"status\":{\"phase\":\"Active\"}}";
     Namespace ns = read(json, Namespace.class);
     assertEquals("Active", ns.status().orElseThrow().get("phase").asText());
     assertEquals(json, write(ns));
@@ -51,25 +57,32 @@ class NamespaceTest {
 
   @Test
   void wrongKindIsRejected() {
-    assertParseFails("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"x\"}}",
-        Namespace.class, "kind must be Namespace, not Pod");
+    assertParseFails(
+        "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"x\"}}",
+        Namespace.class,
+        "kind must be Namespace, not Pod");
   }
 
   @Test
   void wrongApiVersionIsRejected() {
-    assertParseFails("{\"apiVersion\":\"v2\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"x\"}}",
-        Namespace.class, "apiVersion v2 is not one of [v1]");
+    assertParseFails(
+        "{\"apiVersion\":\"v2\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"x\"}}",
+        Namespace.class,
+        "apiVersion v2 is not one of [v1]");
   }
 
   @Test
   void builderRejectsWrongKindToo() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Namespace.builder().metadata(ObjectMeta.named("x")).kind("Service").build());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Namespace.builder().metadata(ObjectMeta.named("x")).kind("Service").build());
     assertTrue(e.getMessage().contains("kind must be Namespace, not Service"), e.getMessage());
   }
 
   @Test
   void metadataIsRequired() {
-    assertParseFails("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\"}", Namespace.class, "not set [metadata]");
+    assertParseFails(
+        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\"}", Namespace.class, "not set [metadata]");
   }
 }

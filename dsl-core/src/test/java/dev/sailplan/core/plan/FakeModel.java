@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * The facts a {@link Thing} states about itself; a thing that swaps provided facts (gains some,
- * loses others) passes through a version providing both, as a DestinationRule swapping subsets
- * does (expand, then contract).
+ * loses others) passes through a version providing both, as a DestinationRule swapping subsets does
+ * (expand, then contract).
  */
 final class FakeModel implements DependencyModel {
   @Override
@@ -29,8 +29,10 @@ final class FakeModel implements DependencyModel {
 
   @Override
   public List<Resource> intermediates(Resource from, Resource to) {
-    if (from instanceof Thing a && to instanceof Thing b
-        && !b.provides().containsAll(a.provides()) && !a.provides().containsAll(b.provides())) {
+    if (from instanceof Thing a
+        && to instanceof Thing b
+        && !b.provides().containsAll(a.provides())
+        && !a.provides().containsAll(b.provides())) {
       Set<Fact> both = new TreeSet<>(a.provides());
       both.addAll(b.provides());
       Set<Fact> provides = Collections.unmodifiableSet(both);

@@ -43,7 +43,8 @@ class PlannerConcurrencyTest {
       }
       for (int round = 0; round < THREADS; round++) {
         for (int i = 0; i < CASES; i++) {
-          assertEquals(sequential.get((i * 7 + round) % CASES),
+          assertEquals(
+              sequential.get((i * 7 + round) % CASES),
               futures.get(round * CASES + i).get(1, TimeUnit.MINUTES));
         }
       }

@@ -23,18 +23,24 @@ class PlannerTest {
     List<Stage> stages = planner.stages(State.empty(), State.of(ROUTE_V1, RULE_V1));
 
     assertEquals(List.of("rules: create Rule a/dr", "routes: create Route a/vs"), lines(stages));
-    assertEquals(List.of("Rule a/dr provides subset r/v1 before Route a/vs uses it",
-        "Route a/vs is created"), reasons(stages));
+    assertEquals(
+        List.of(
+            "Rule a/dr provides subset r/v1 before Route a/vs uses it", "Route a/vs is created"),
+        reasons(stages));
   }
 
   @Test
   void whatIsProvidedOutlivesWhatRequiresIt() {
     List<Stage> stages = planner.stages(State.of(ROUTE_V1, RULE_V1), State.empty());
 
-    assertEquals(List.of("delete-routes: delete Route a/vs", "delete-rules: delete Rule a/dr"),
+    assertEquals(
+        List.of("delete-routes: delete Route a/vs", "delete-rules: delete Rule a/dr"),
         lines(stages));
-    assertEquals(List.of("Route a/vs stops using subset r/v1 before Rule a/dr removes it",
-        "Rule a/dr is deleted"), reasons(stages));
+    assertEquals(
+        List.of(
+            "Route a/vs stops using subset r/v1 before Rule a/dr removes it",
+            "Rule a/dr is deleted"),
+        reasons(stages));
   }
 
   @Test
@@ -44,14 +50,19 @@ class PlannerTest {
 
     List<Stage> stages = planner.stages(State.of(RULE_V1, ROUTE_V1), State.of(ruleV2, routeV2));
 
-    assertEquals(List.of("rules: update Rule a/dr", "routes: update Route a/vs",
-        "rules: update Rule a/dr"), lines(stages));
-    assertEquals(Optional.of(thing("Rule", "a/dr").provides("subset r/v1", "subset r/v2")),
+    assertEquals(
+        List.of("rules: update Rule a/dr", "routes: update Route a/vs", "rules: update Rule a/dr"),
+        lines(stages));
+    assertEquals(
+        Optional.of(thing("Rule", "a/dr").provides("subset r/v1", "subset r/v2")),
         stages.get(0).changes().get(0).after());
     assertEquals(Optional.of(ruleV2), stages.get(2).changes().get(0).after());
-    assertEquals(List.of("Rule a/dr provides subset r/v2 before Route a/vs uses it",
-        "Route a/vs stops using subset r/v1 before Rule a/dr removes it",
-        "Rule a/dr drops subset r/v1 now that nothing uses it"), reasons(stages));
+    assertEquals(
+        List.of(
+            "Rule a/dr provides subset r/v2 before Route a/vs uses it",
+            "Route a/vs stops using subset r/v1 before Rule a/dr removes it",
+            "Rule a/dr drops subset r/v1 now that nothing uses it"),
+        reasons(stages));
   }
 
   @Test
@@ -64,14 +75,18 @@ class PlannerTest {
 
     List<Stage> stages = planner.stages(State.empty(), State.of(top, side, mid, base, solo));
 
-    assertEquals(List.of(
-        "things: create Thing n/base, create Thing n/solo",
-        "things: create Thing n/mid, create Thing n/side",
-        "things: create Thing n/top"), lines(stages));
-    assertEquals(List.of(
-        "Thing n/base provides flag x before Thing n/mid uses it; Thing n/solo is created",
-        "Thing n/mid provides flag y before Thing n/top uses it; Thing n/side is created",
-        "Thing n/top is created"), reasons(stages));
+    assertEquals(
+        List.of(
+            "things: create Thing n/base, create Thing n/solo",
+            "things: create Thing n/mid, create Thing n/side",
+            "things: create Thing n/top"),
+        lines(stages));
+    assertEquals(
+        List.of(
+            "Thing n/base provides flag x before Thing n/mid uses it; Thing n/solo is created",
+            "Thing n/mid provides flag y before Thing n/top uses it; Thing n/side is created",
+            "Thing n/top is created"),
+        reasons(stages));
   }
 
   @Test
@@ -81,14 +96,21 @@ class PlannerTest {
     Thing c = thing("Thing", "n/c").requires("flag x");
     Thing solo = thing("Thing", "n/solo");
 
-    PlanningException e = assertThrows(PlanningException.class,
-        () -> planner.stages(State.empty(), State.of(a, b, c, solo)));
+    PlanningException e =
+        assertThrows(
+            PlanningException.class, () -> planner.stages(State.empty(), State.of(a, b, c, solo)));
 
-    assertEquals(List.of("create Thing n/a: needs flag x", "create Thing n/b: needs flag y",
-        "create Thing n/c: needs flag x"), e.blocked());
-    assertEquals("no safe order exists for 3 changes (a dependency cycle, or something nothing"
-        + " provides):\n  create Thing n/a: needs flag x\n  create Thing n/b: needs flag y\n"
-        + "  create Thing n/c: needs flag x", e.getMessage());
+    assertEquals(
+        List.of(
+            "create Thing n/a: needs flag x",
+            "create Thing n/b: needs flag y",
+            "create Thing n/c: needs flag x"),
+        e.blocked());
+    assertEquals(
+        "no safe order exists for 3 changes (a dependency cycle, or something nothing"
+            + " provides):\n  create Thing n/a: needs flag x\n  create Thing n/b: needs flag y\n"
+            + "  create Thing n/c: needs flag x",
+        e.getMessage());
   }
 
   @Test
@@ -96,12 +118,14 @@ class PlannerTest {
     Thing strict = thing("Policy", "n/strict").excludes("plaintext-to n");
     Thing plain = thing("Rule", "n/plain").provides("plaintext-to n");
 
-    PlanningException e = assertThrows(PlanningException.class,
-        () -> planner.stages(State.empty(), State.of(strict, plain)));
+    PlanningException e =
+        assertThrows(
+            PlanningException.class, () -> planner.stages(State.empty(), State.of(strict, plain)));
 
     // The first of the two to be safe alone is created; the other then meets it.
-    assertEquals(List.of("create Policy n/strict: cannot coexist with Rule n/plain"
-        + " (plaintext-to n)"), e.blocked());
+    assertEquals(
+        List.of("create Policy n/strict: cannot coexist with Rule n/plain" + " (plaintext-to n)"),
+        e.blocked());
   }
 
   @Test
@@ -112,11 +136,14 @@ class PlannerTest {
 
     List<Stage> stages = planner.stages(State.of(plain), State.of(tls, meshWideStrict));
 
-    assertEquals(List.of("rules: update Rule shop/dr", "policies: create Policy root/strict"),
+    assertEquals(
+        List.of("rules: update Rule shop/dr", "policies: create Policy root/strict"),
         lines(stages));
-    assertEquals(List.of(
-        "Rule shop/dr drops plaintext-to shop before Policy root/strict forbids plaintext-to shop",
-        "Policy root/strict is created"), reasons(stages));
+    assertEquals(
+        List.of(
+            "Rule shop/dr drops plaintext-to shop before Policy root/strict forbids plaintext-to shop",
+            "Policy root/strict is created"),
+        reasons(stages));
   }
 
   @Test
@@ -126,9 +153,11 @@ class PlannerTest {
 
     List<Stage> stages = planner.stages(State.empty(), State.of(route, grant));
 
-    assertEquals(List.of("grants: create Grant backends/all", "routes: create Route web/api"),
+    assertEquals(
+        List.of("grants: create Grant backends/all", "routes: create Route web/api"),
         lines(stages));
-    assertEquals("Grant backends/all provides grant backends/* before Route web/api uses it",
+    assertEquals(
+        "Grant backends/all provides grant backends/* before Route web/api uses it",
         stages.get(0).reason());
   }
 
@@ -138,8 +167,10 @@ class PlannerTest {
 
     List<Stage> stages = planner.stages(State.empty(), State.of(RULE_V1, ROUTE_V1, dangling));
 
-    assertEquals(List.of("routes-rules: create Route a/ghost, create Rule a/dr",
-        "routes: create Route a/vs"), lines(stages));
+    assertEquals(
+        List.of(
+            "routes-rules: create Route a/ghost, create Rule a/dr", "routes: create Route a/vs"),
+        lines(stages));
   }
 
   @Test
@@ -147,13 +178,17 @@ class PlannerTest {
     State one = State.of(RULE_V1);
     State two = State.of(RULE_V1, ROUTE_V1);
 
-    Plan plan = planner.plan("demo", State.empty(), List.of(
-        new Planner.Target("rule", one, Barrier.GATE, "add the rule"),
-        new Planner.Target("route", two, Barrier.GATE, "route to v1")));
+    Plan plan =
+        planner.plan(
+            "demo",
+            State.empty(),
+            List.of(
+                new Planner.Target("rule", one, Barrier.GATE, "add the rule"),
+                new Planner.Target("route", two, Barrier.GATE, "route to v1")));
 
     assertEquals(List.of("rule", "route"), plan.steps().stream().map(Step::name).toList());
-    assertEquals(List.of(Barrier.GATE, Barrier.NONE),
-        plan.stages().stream().map(Stage::then).toList());
+    assertEquals(
+        List.of(Barrier.GATE, Barrier.NONE), plan.stages().stream().map(Stage::then).toList());
     assertEquals(
         List.of("add the rule (Rule a/dr is created)", "route to v1 (Route a/vs is created)"),
         reasons(plan.stages()));
@@ -170,9 +205,15 @@ class PlannerTest {
   }
 
   static String line(Stage s) {
-    return s.label() + ": " + String.join(", ", s.changes().stream()
-        .map(c -> (c.isCreate() ? "create " : c.isDelete() ? "delete " : "update ") + c.key())
-        .toList());
+    return s.label()
+        + ": "
+        + String.join(
+            ", ",
+            s.changes().stream()
+                .map(
+                    c ->
+                        (c.isCreate() ? "create " : c.isDelete() ? "delete " : "update ") + c.key())
+                .toList());
   }
 
   static List<String> reasons(List<Stage> stages) {

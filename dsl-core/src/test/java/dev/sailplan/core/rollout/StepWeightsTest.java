@@ -27,8 +27,8 @@ class StepWeightsTest {
     assertEquals("step weight 101 is outside 1..100", rejected(List.of(50, 101)));
     assertEquals("step weights must increase: 25 follows 50", rejected(List.of(10, 50, 25, 100)));
     assertEquals("step weights must increase: 50 follows 50", rejected(List.of(50, 50, 100)));
-    assertEquals("the last step must send 100% to the new version, not 50%",
-        rejected(List.of(10, 50)));
+    assertEquals(
+        "the last step must send 100% to the new version, not 50%", rejected(List.of(10, 50)));
   }
 
   @Test

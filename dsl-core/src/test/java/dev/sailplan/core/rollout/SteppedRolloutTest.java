@@ -51,12 +51,14 @@ class SteppedRolloutTest {
 
     @Override
     public List<Planner.Target> targets() {
-      return List.of(new Planner.Target("add-one", ONE, Barrier.GATE),
+      return List.of(
+          new Planner.Target("add-one", ONE, Barrier.GATE),
           new Planner.Target("add-two", TWO, Barrier.NONE));
     }
 
     Rollout rollbackFrom(String stepName) {
-      return rollbackFromStep(stepName, List.of(new Planner.Target("remove-all", NONE, Barrier.NONE)));
+      return rollbackFromStep(
+          stepName, List.of(new Planner.Target("remove-all", NONE, Barrier.NONE)));
     }
 
     Rollout finish() {
@@ -70,9 +72,13 @@ class SteppedRolloutTest {
   void thePlanNameIsTheDefaultOrTheCheckedGivenOne() {
     assertEquals("two-namespaces", rollout.name());
     assertEquals("mine", TwoNamespaces.builder().name("mine").build().name());
-    assertEquals("plan name 'My_Plan' is not a valid name (lower-case letters, digits and '-', at most"
-        + " 63, starting and ending alphanumeric)", assertThrows(IllegalArgumentException.class,
-            () -> TwoNamespaces.builder().name("My_Plan").build()).getMessage());
+    assertEquals(
+        "plan name 'My_Plan' is not a valid name (lower-case letters, digits and '-', at most"
+            + " 63, starting and ending alphanumeric)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TwoNamespaces.builder().name("My_Plan").build())
+            .getMessage());
   }
 
   @Test
@@ -91,10 +97,12 @@ class SteppedRolloutTest {
 
   @Test
   void anUnknownStepNameIsRejectedListingTheStepsThereAre() {
-    assertEquals("two-namespaces has no step 'add-three'; its steps are add-one, add-two",
+    assertEquals(
+        "two-namespaces has no step 'add-three'; its steps are add-one, add-two",
         assertThrows(IllegalArgumentException.class, () -> rollout.rollbackFrom("add-three"))
             .getMessage());
-    assertEquals("two-namespaces has no step 'null'; its steps are add-one, add-two",
+    assertEquals(
+        "two-namespaces has no step 'null'; its steps are add-one, add-two",
         assertThrows(IllegalArgumentException.class, () -> rollout.rollbackFrom(null))
             .getMessage());
   }
@@ -120,7 +128,7 @@ class SteppedRolloutTest {
     assertEquals(State.empty(), options.current());
     assertSame(options, options.from(ONE).name("p"));
     assertEquals(ONE, options.current());
-    assertEquals("current",
-        assertThrows(NullPointerException.class, () -> options.from(null)).getMessage());
+    assertEquals(
+        "current", assertThrows(NullPointerException.class, () -> options.from(null)).getMessage());
   }
 }

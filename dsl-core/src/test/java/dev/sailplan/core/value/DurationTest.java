@@ -12,10 +12,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DurationTest {
   @ParameterizedTest
   @CsvSource({
-      "10s, 10000000000", "250ms, 250000000", "3us, 3000", "3\u00b5s, 3000", "7ns, 7", "2m, 120000000000",
-      "1h, 3600000000000", "05s, 5000000000", "999999h, 3599996400000000000", "0s, 0", "0, 0",
-      "1h30m, 5400000000000", "0.5s, 500000000", "1.5h, 5400000000000", "-10s, -10000000000",
-      "+1m, 60000000000", "1000000h, 3600000000000000000", ".5ms, 500000"})
+    "10s, 10000000000",
+    "250ms, 250000000",
+    "3us, 3000",
+    "3\u00b5s, 3000",
+    "7ns, 7",
+    "2m, 120000000000",
+    "1h, 3600000000000",
+    "05s, 5000000000",
+    "999999h, 3599996400000000000",
+    "0s, 0",
+    "0, 0",
+    "1h30m, 5400000000000",
+    "0.5s, 500000000",
+    "1.5h, 5400000000000",
+    "-10s, -10000000000",
+    "+1m, 60000000000",
+    "1000000h, 3600000000000000000",
+    ".5ms, 500000"
+  })
   void parsesTheNanosecondsAndKeepsTheText(String text, long nanos) {
     Duration d = Duration.parse(text);
     assertEquals(java.time.Duration.ofNanos(nanos), d.toJava());
@@ -32,8 +47,12 @@ class DurationTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "10", "s", "10x", "10 s", "1d", "10S", "- 1s", "1.2.3s"})
   void rejectsWhatIsNotADuration(String text) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Duration.parse(text));
-    assertEquals("not a valid duration: '" + text + "' (expected a number and unit, e.g. 30s, 1m, 0.5s, 250ms)",
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Duration.parse(text));
+    assertEquals(
+        "not a valid duration: '"
+            + text
+            + "' (expected a number and unit, e.g. 30s, 1m, 0.5s, 250ms)",
         e.getMessage());
   }
 }

@@ -139,8 +139,12 @@ class CanonicalYamlTest {
 
   @Test
   void hugeDecimalExponentsStayCompact() {
-    assertEquals("x: 1.5e+1000\n", CanonicalYaml.toYaml(object("x", NODES.numberNode(new BigDecimal("1.5e1000")))));
-    assertEquals("x: -2.0e-999\n", CanonicalYaml.toYaml(object("x", NODES.numberNode(new BigDecimal("-2e-999")))));
+    assertEquals(
+        "x: 1.5e+1000\n",
+        CanonicalYaml.toYaml(object("x", NODES.numberNode(new BigDecimal("1.5e1000")))));
+    assertEquals(
+        "x: -2.0e-999\n",
+        CanonicalYaml.toYaml(object("x", NODES.numberNode(new BigDecimal("-2e-999")))));
   }
 
   @Test
@@ -227,7 +231,8 @@ class CanonicalYamlTest {
     assertEquals("list:\n- ? " + longKey + "\n  : v\n  b:\n  - c\n", yaml);
     assertTrue(YamlTestSupport.sameTree(tree, readYaml(yaml)));
     String shortEnough = "k".repeat(1000);
-    assertEquals(shortEnough + ": v\n", CanonicalYaml.toYaml(object(shortEnough, NODES.textNode("v"))));
+    assertEquals(
+        shortEnough + ": v\n", CanonicalYaml.toYaml(object(shortEnough, NODES.textNode("v"))));
   }
 
   @Test

@@ -34,15 +34,84 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventReaderTest {
   /** Scalars as written after {@code v: }, covering every YAML 1.1 type and quoting style. */
   static List<String> scalars() {
-    return List.of("abc", "hello world", "networking.istio.io/v1", "true", "True", "TRUE", "false", "yes", "No",
-        "on", "OFF", "y", "n", "~", "null", "Null", "", "0", "-0", "+5", "007", "08", "0x1F", "0b101", "1_000",
-        "12:30", "190:20:30", "1.5", "-1.5", "1.", ".5", "1e3", "1.5e3", ".inf", "-.Inf", ".nan", "2024-01-01",
-        "2001-12-14t21:59:43.10-05:00", "2147483647", "2147483648", "-2147483648", "-2147483649",
-        "9223372036854775807", "9223372036854775808", "-9223372036854775809", "10s", "1h30m", "0.5s", "05s",
-        "1000000h", "<<", "=", "'quoted'", "\"8080\"", "\"\"", "''", "\"true\"", "'yes'", "\"10s\"",
-        "!!str 5", "!!int \"5\"", "!!bool yes", "! x", "&a x", "|\n  text\n", ">\n  folded\n", "|-\n  7\n",
-        "[]", "{}", "[1, two, true]", "{a: 1, b: [x]}", "{a: 1, a: 2}", "[~]", "[1.5]", "{a: &x 1}",
-        "\"multi\n  line\"", "plain\n  continued");
+    return List.of(
+        "abc",
+        "hello world",
+        "networking.istio.io/v1",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "yes",
+        "No",
+        "on",
+        "OFF",
+        "y",
+        "n",
+        "~",
+        "null",
+        "Null",
+        "",
+        "0",
+        "-0",
+        "+5",
+        "007",
+        "08",
+        "0x1F",
+        "0b101",
+        "1_000",
+        "12:30",
+        "190:20:30",
+        "1.5",
+        "-1.5",
+        "1.",
+        ".5",
+        "1e3",
+        "1.5e3",
+        ".inf",
+        "-.Inf",
+        ".nan",
+        "2024-01-01",
+        "2001-12-14t21:59:43.10-05:00",
+        "2147483647",
+        "2147483648",
+        "-2147483648",
+        "-2147483649",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "10s",
+        "1h30m",
+        "0.5s",
+        "05s",
+        "1000000h",
+        "<<",
+        "=",
+        "'quoted'",
+        "\"8080\"",
+        "\"\"",
+        "''",
+        "\"true\"",
+        "'yes'",
+        "\"10s\"",
+        "!!str 5",
+        "!!int \"5\"",
+        "!!bool yes",
+        "! x",
+        "&a x",
+        "|\n  text\n",
+        ">\n  folded\n",
+        "|-\n  7\n",
+        "[]",
+        "{}",
+        "[1, two, true]",
+        "{a: 1, b: [x]}",
+        "{a: 1, a: 2}",
+        "[~]",
+        "[1.5]",
+        "{a: &x 1}",
+        "\"multi\n  line\"",
+        "plain\n  continued");
   }
 
   private record Target(String name, Function<YamlIn, Object> direct, Class<?> holder) {}
@@ -66,16 +135,17 @@ class EventReaderTest {
 
   record Tree(JsonNode v) {}
 
-  private static final List<Target> TARGETS = List.of(
-      new Target("string", YamlIn::string, S.class),
-      new Target("int32", YamlIn::int32, I.class),
-      new Target("int64", YamlIn::int64, L.class),
-      new Target("number", YamlIn::number, D.class),
-      new Target("bool", YamlIn::bool, B.class),
-      new Target("duration", YamlIn::duration, Dur.class),
-      new Target("intOrString", YamlIn::intOrString, Ios.class),
-      new Target("timestamp", YamlIn::timestamp, Ts.class),
-      new Target("tree", YamlIn::tree, Tree.class));
+  private static final List<Target> TARGETS =
+      List.of(
+          new Target("string", YamlIn::string, S.class),
+          new Target("int32", YamlIn::int32, I.class),
+          new Target("int64", YamlIn::int64, L.class),
+          new Target("number", YamlIn::number, D.class),
+          new Target("bool", YamlIn::bool, B.class),
+          new Target("duration", YamlIn::duration, Dur.class),
+          new Target("intOrString", YamlIn::intOrString, Ios.class),
+          new Target("timestamp", YamlIn::timestamp, Ts.class),
+          new Target("tree", YamlIn::tree, Tree.class));
 
   /** The value the direct reader reads for {@code v}, or empty when it declines. */
   private static Optional<Object> direct(String doc, Function<YamlIn, Object> read) {
@@ -140,7 +210,9 @@ class EventReaderTest {
     strings.put("''", "");
     strings.put("|\n  text\n", "text\n");
     strings.put("2024-01-01", "2024-01-01"); // YAML 1.1 timestamps are strings to Jackson
-    strings.forEach((scalar, value) -> assertEquals(Optional.of(value), direct(doc(scalar), YamlIn::string), scalar));
+    strings.forEach(
+        (scalar, value) ->
+            assertEquals(Optional.of(value), direct(doc(scalar), YamlIn::string), scalar));
 
     assertEquals(Optional.of(0), direct(doc("-0"), YamlIn::int32));
     assertEquals(Optional.of(Integer.MIN_VALUE), direct(doc("-2147483648"), YamlIn::int32));
@@ -152,11 +224,13 @@ class EventReaderTest {
     assertEquals(Optional.of(Duration.parse("1h30m")), direct(doc("1h30m"), YamlIn::duration));
     assertEquals(Optional.of(IntOrString.of(8080)), direct(doc("8080"), YamlIn::intOrString));
     assertEquals(Optional.of(IntOrString.of("8080")), direct(doc("\"8080\""), YamlIn::intOrString));
-    assertEquals(Optional.of(Timestamp.of("2024-01-01T00:00:00Z")),
+    assertEquals(
+        Optional.of(Timestamp.of("2024-01-01T00:00:00Z")),
         direct(doc("2024-01-01T00:00:00Z"), YamlIn::timestamp));
 
     JsonNodeFactory f = JsonNodeFactory.instance;
-    JsonNode tree = f.objectNode().put("a", 1).set("b", f.arrayNode().add("x").add(true).add(5_000_000_000L));
+    JsonNode tree =
+        f.objectNode().put("a", 1).set("b", f.arrayNode().add("x").add(true).add(5_000_000_000L));
     assertEquals(Optional.of(tree), direct(doc("{a: 1, b: [x, true, 5000000000]}"), YamlIn::tree));
   }
 
@@ -168,8 +242,10 @@ class EventReaderTest {
 
   @Test
   void readsListsAndMapsInOrderAndDeclinesRepeatedKeys() {
-    assertEquals(Optional.of(List.of("a", "b")), direct(doc("[a, b]"), in -> in.list(YamlIn::string)));
-    assertEquals(Optional.of(List.of(List.of(1), List.of())),
+    assertEquals(
+        Optional.of(List.of("a", "b")), direct(doc("[a, b]"), in -> in.list(YamlIn::string)));
+    assertEquals(
+        Optional.of(List.of(List.of(1), List.of())),
         direct(doc("[[1], []]"), in -> in.list(i -> i.list(YamlIn::int32))));
     Optional<Object> map = direct("v:\n  z: 1\n  a: 2\n", in -> in.map(YamlIn::int32));
     assertEquals(List.of("z", "a"), new ArrayList<>(((Map<?, ?>) map.orElseThrow()).keySet()));
@@ -199,7 +275,8 @@ class EventReaderTest {
     in.beginStream();
     assertThrows(EventReader.FallBack.class, in::nextDocument);
 
-    EventReader empty = new EventReader("---\n# only a comment\n---\n", Mappers.loaderOptions(), 10);
+    EventReader empty =
+        new EventReader("---\n# only a comment\n---\n", Mappers.loaderOptions(), 10);
     empty.beginStream();
     for (int i = 0; i < 2; i++) {
       assertTrue(empty.nextDocument());

@@ -9,18 +9,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Gateway API's ordering rules as facts (BRIEF rule 2): a Gateway provides
- * {@code gateway NS/NAME}, which the routes and ListenerSets attached to it require; a route's
- * backend Service is required as {@code service NS/NAME}; a backend in another namespace also
- * requires {@code grant ROUTE_NS/ROUTE_KIND BACKEND_NS/Service/NAME}, which a ReferenceGrant in the
- * backend's namespace provides ({@code …/*} when it names no object).
+ * Gateway API's ordering rules as facts (BRIEF rule 2): a Gateway provides {@code gateway NS/NAME},
+ * which the routes and ListenerSets attached to it require; a route's backend Service is required
+ * as {@code service NS/NAME}; a backend in another namespace also requires {@code grant
+ * ROUTE_NS/ROUTE_KIND BACKEND_NS/Service/NAME}, which a ReferenceGrant in the backend's namespace
+ * provides ({@code …/*} when it names no object).
  *
  * <p>References are read from the resource's JSON form, so every route kind (HTTPRoute, GRPCRoute,
  * TCPRoute, TLSRoute, UDPRoute) is handled by the same code.
  */
 public final class GatewayApiDependencies implements DependencyModel {
   private static final String GROUP = "gateway.networking.k8s.io";
-  private static final Set<String> ROUTES = Set.of("HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute");
+  private static final Set<String> ROUTES =
+      Set.of("HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute");
 
   /** Called by {@code ServiceLoader}. */
   public GatewayApiDependencies() {}
@@ -39,8 +40,18 @@ public final class GatewayApiDependencies implements DependencyModel {
       for (JsonNode from : spec.path("from")) {
         for (JsonNode to : spec.path("to")) {
           String target = to.path("name").asText("");
-          out.add(new Fact("grant", from.path("namespace").asText() + "/" + from.path("kind").asText() + " "
-              + ns + "/" + to.path("kind").asText() + "/" + (target.isEmpty() ? "*" : target)));
+          out.add(
+              new Fact(
+                  "grant",
+                  from.path("namespace").asText()
+                      + "/"
+                      + from.path("kind").asText()
+                      + " "
+                      + ns
+                      + "/"
+                      + to.path("kind").asText()
+                      + "/"
+                      + (target.isEmpty() ? "*" : target)));
         }
       }
     }
@@ -50,7 +61,8 @@ public final class GatewayApiDependencies implements DependencyModel {
   @Override
   public Set<Fact> requires(Resource r) {
     Set<Fact> out = new TreeSet<>();
-    if (!GROUP.equals(r.group()) || !(ROUTES.contains(r.kind()) || r.kind().equals("ListenerSet"))) {
+    if (!GROUP.equals(r.group())
+        || !(ROUTES.contains(r.kind()) || r.kind().equals("ListenerSet"))) {
       return out;
     }
     String ns = r.metadata().namespace().orElse("");
@@ -75,15 +87,18 @@ public final class GatewayApiDependencies implements DependencyModel {
   }
 
   private static void gatewayRef(JsonNode ref, String ns, Set<Fact> out) {
-    if (ref.isMissingNode() || !ref.path("kind").asText("Gateway").equals("Gateway")
+    if (ref.isMissingNode()
+        || !ref.path("kind").asText("Gateway").equals("Gateway")
         || !ref.path("group").asText(GROUP).equals(GROUP)) {
       return;
     }
-    out.add(new Fact("gateway", ref.path("namespace").asText(ns) + "/" + ref.path("name").asText()));
+    out.add(
+        new Fact("gateway", ref.path("namespace").asText(ns) + "/" + ref.path("name").asText()));
   }
 
   private static void backend(JsonNode ref, String routeKind, String ns, Set<Fact> out) {
-    if (ref.isMissingNode() || !ref.path("kind").asText("Service").equals("Service")
+    if (ref.isMissingNode()
+        || !ref.path("kind").asText("Service").equals("Service")
         || !ref.path("group").asText("").isEmpty()) {
       return;
     }

@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * A canary rollout on one Gateway API HTTPRoute between two Services: the route's single rule
- * shifts weight from the stable backend to the canary backend step by step (a gate after each);
- * at 100% only the canary backend is left, so the last shift ends the rollout.
+ * shifts weight from the stable backend to the canary backend step by step (a gate after each); at
+ * 100% only the canary backend is left, so the last shift ends the rollout.
  *
  * <pre>{@code
  * HttpRouteCanary canary = HttpRouteCanary.of("web/api")
@@ -72,7 +72,9 @@ public final class HttpRouteCanary extends SteppedRollout {
 
   /** The first required part: the Gateway the route attaches to. */
   public interface ParentStep {
-    /** The parent Gateway, {@code namespace/name} or a bare {@code name} in the route's namespace. */
+    /**
+     * The parent Gateway, {@code namespace/name} or a bare {@code name} in the route's namespace.
+     */
     StableStep parent(String gatewayRef);
   }
 
@@ -90,7 +92,9 @@ public final class HttpRouteCanary extends SteppedRollout {
 
   /** Optional parts, then {@link #build()}. */
   public interface Options {
-    /** The hostnames the route matches. Default: none (every hostname of the parent's listeners). */
+    /**
+     * The hostnames the route matches. Default: none (every hostname of the parent's listeners).
+     */
     Options hostnames(String... hostnames);
 
     /**
@@ -174,7 +178,8 @@ public final class HttpRouteCanary extends SteppedRollout {
       } else if (gw.length == 1) {
         ResourceNames.subdomain("parent name", gw[0]);
       } else {
-        throw new IllegalArgumentException("parent '" + parentRef + "' must be namespace/name or name");
+        throw new IllegalArgumentException(
+            "parent '" + parentRef + "' must be namespace/name or name");
       }
       backend("stable", stable);
       backend("canary", canary);
@@ -210,34 +215,44 @@ public final class HttpRouteCanary extends SteppedRollout {
   public List<Planner.Target> targets() {
     List<Planner.Target> out = new ArrayList<>();
     for (int w : weights) {
-      out.add(new Planner.Target(StepWeights.stepName(w), State.of(route(w)),
-          w < 100 ? Barrier.GATE : Barrier.NONE));
+      out.add(
+          new Planner.Target(
+              StepWeights.stepName(w), State.of(route(w)), w < 100 ? Barrier.GATE : Barrier.NONE));
     }
     return out;
   }
 
   /**
-   * A rollout from the state after the step {@code stepName} (one of {@link #stepNames()}:
-   * {@code shift-10}, …, {@code shift-100}) back to the stable backend alone ({@code
-   * return-to-<stable service>}).
+   * A rollout from the state after the step {@code stepName} (one of {@link #stepNames()}: {@code
+   * shift-10}, …, {@code shift-100}) back to the stable backend alone ({@code return-to-<stable
+   * service>}).
    *
    * @throws IllegalArgumentException when there is no such step, naming the steps there are
    */
   public Rollout rollbackFrom(String stepName) {
-    return rollbackFromStep(stepName,
+    return rollbackFromStep(
+        stepName,
         List.of(new Planner.Target("return-to-" + stable.service(), current(), Barrier.NONE)));
   }
 
   /** The route giving the canary {@code canaryWeight} percent. */
   private HTTPRoute route(int canaryWeight) {
-    HTTPRouteRule rule = HTTPRouteRule.builder()
-        .addAllBackendRefs(StepWeights.split(canaryWeight, stable, canary,
-            b -> backend(b.service(), b.port()), (b, w) -> backend(b.service(), b.port()).withWeight(w)))
-        .build();
-    return httpRoute(namespace + "/" + route, HTTPRouteSpec.builder()
-        .addParentRefs(parent(parentRef))
-        .addAllHostnames(hostnames)
-        .addRules(rule)
-        .build());
+    HTTPRouteRule rule =
+        HTTPRouteRule.builder()
+            .addAllBackendRefs(
+                StepWeights.split(
+                    canaryWeight,
+                    stable,
+                    canary,
+                    b -> backend(b.service(), b.port()),
+                    (b, w) -> backend(b.service(), b.port()).withWeight(w)))
+            .build();
+    return httpRoute(
+        namespace + "/" + route,
+        HTTPRouteSpec.builder()
+            .addParentRefs(parent(parentRef))
+            .addAllHostnames(hostnames)
+            .addRules(rule)
+            .build());
   }
 }

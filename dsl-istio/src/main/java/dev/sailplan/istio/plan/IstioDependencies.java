@@ -43,18 +43,18 @@ import java.util.TreeSet;
  *       subsets passes through a version holding both (expand, then contract);
  *   <li>an Istio Gateway provides {@code istio-gateway NS/NAME}; a VirtualService requires the
  *       gateways it binds to (rule 2);
- *   <li>a ServiceEntry provides {@code external-host HOST}; a {@code REGISTRY_ONLY} Sidecar requires
- *       an entry for every explicit external host it lets out, and provides
- *       {@code registry-only NS} for what must follow it (rule 3);
- *   <li>a DestinationRule with {@code tls.mode: DISABLE} toward namespace X provides
- *       {@code plaintext-to X}, which a STRICT PeerAuthentication of X excludes (mesh-wide STRICT in
- *       the root namespace excludes it for every namespace); a PeerAuthentication going to STRICT
- *       from anything but PERMISSIVE passes through PERMISSIVE (rule 4).
+ *   <li>a ServiceEntry provides {@code external-host HOST}; a {@code REGISTRY_ONLY} Sidecar
+ *       requires an entry for every explicit external host it lets out, and provides {@code
+ *       registry-only NS} for what must follow it (rule 3);
+ *   <li>a DestinationRule with {@code tls.mode: DISABLE} toward namespace X provides {@code
+ *       plaintext-to X}, which a STRICT PeerAuthentication of X excludes (mesh-wide STRICT in the
+ *       root namespace excludes it for every namespace); a PeerAuthentication going to STRICT from
+ *       anything but PERMISSIVE passes through PERMISSIVE (rule 4).
  * </ul>
  *
- * <p>Hosts are compared fully qualified: {@code reviews} in namespace {@code bookinfo} is
- * {@code reviews.bookinfo.svc.cluster.local}. The root namespaces are {@code istio-system} and
- * {@code istio-config} (see {@link MeshNames}).
+ * <p>Hosts are compared fully qualified: {@code reviews} in namespace {@code bookinfo} is {@code
+ * reviews.bookinfo.svc.cluster.local}. The root namespaces are {@code istio-system} and {@code
+ * istio-config} (see {@link MeshNames}).
  */
 public final class IstioDependencies implements DependencyModel {
   /** Called by {@code ServiceLoader}. */
@@ -76,7 +76,9 @@ public final class IstioDependencies implements DependencyModel {
       }
     } else if (r instanceof Gateway) {
       out.add(new Fact("istio-gateway", ns + "/" + r.metadata().name().orElse("")));
-    } else if (r instanceof VirtualService vs && vs.spec().isPresent() && vs.spec().get().gateways().contains("mesh")) {
+    } else if (r instanceof VirtualService vs
+        && vs.spec().isPresent()
+        && vs.spec().get().gateways().contains("mesh")) {
       // Routes the sidecars themselves use, e.g. external hosts sent through an egress gateway.
       vs.spec().get().hosts().forEach(h -> out.add(new Fact("mesh-route", h)));
     } else if (r instanceof ServiceEntry se) {
@@ -101,13 +103,21 @@ public final class IstioDependencies implements DependencyModel {
         }
       }
     } else if (r instanceof Sidecar sc && registryOnly(sc)) {
-      sc.spec().get().egress().forEach(listener -> listener.hosts().forEach(entry -> {
-        String host = entry.substring(entry.indexOf('/') + 1);
-        if (isExplicitExternal(host)) {
-          out.add(new Fact("external-host", host));
-          out.add(new Fact("mesh-route", host));
-        }
-      }));
+      sc.spec()
+          .get()
+          .egress()
+          .forEach(
+              listener ->
+                  listener
+                      .hosts()
+                      .forEach(
+                          entry -> {
+                            String host = entry.substring(entry.indexOf('/') + 1);
+                            if (isExplicitExternal(host)) {
+                              out.add(new Fact("external-host", host));
+                              out.add(new Fact("mesh-route", host));
+                            }
+                          }));
     } else if (r instanceof ServiceEntry se) {
       // An entry whose traffic is meant to be upgraded to TLS must not be served before the
       // DestinationRule that does it: plain HTTP would reach the TLS port meanwhile.
@@ -118,7 +128,8 @@ public final class IstioDependencies implements DependencyModel {
 
   @Override
   public Set<Fact> excludes(Resource r) {
-    if (r instanceof PeerAuthentication pa && mode(pa).filter(MutualTLSMode.STRICT::equals).isPresent()
+    if (r instanceof PeerAuthentication pa
+        && mode(pa).filter(MutualTLSMode.STRICT::equals).isPresent()
         && pa.spec().flatMap(PeerAuthenticationSpec::selector).isEmpty()) {
       String ns = namespace(r);
       return Set.of(new Fact("plaintext-to", ROOT_NAMESPACES.contains(ns) ? "*" : ns));
@@ -131,24 +142,32 @@ public final class IstioDependencies implements DependencyModel {
     if (from instanceof DestinationRule a && to instanceof DestinationRule b) {
       return expandSubsets(a, b).<List<Resource>>map(List::of).orElse(List.of());
     }
-    if (from instanceof PeerAuthentication a && to instanceof PeerAuthentication b
+    if (from instanceof PeerAuthentication a
+        && to instanceof PeerAuthentication b
         && mode(b).filter(MutualTLSMode.STRICT::equals).isPresent()
-        && mode(a).filter(m -> m == MutualTLSMode.PERMISSIVE || m == MutualTLSMode.STRICT).isEmpty()) {
+        && mode(a)
+            .filter(m -> m == MutualTLSMode.PERMISSIVE || m == MutualTLSMode.STRICT)
+            .isEmpty()) {
       PeerAuthenticationSpec spec = a.spec().orElse(PeerAuthenticationSpec.builder().build());
-      MutualTLS mtls = spec.mtls().orElse(MutualTLS.builder().build()).withMode(MutualTLSMode.PERMISSIVE);
+      MutualTLS mtls =
+          spec.mtls().orElse(MutualTLS.builder().build()).withMode(MutualTLSMode.PERMISSIVE);
       return List.of(a.withSpec(spec.withMtls(mtls)));
     }
     return List.of();
   }
 
-  /** When {@code b} drops subsets that {@code a} has and adds others: {@code b} plus the dropped ones. */
+  /**
+   * When {@code b} drops subsets that {@code a} has and adds others: {@code b} plus the dropped
+   * ones.
+   */
   private static Optional<DestinationRule> expandSubsets(DestinationRule a, DestinationRule b) {
     if (a.spec().isEmpty() || b.spec().isEmpty()) {
       return Optional.empty();
     }
     Set<String> before = names(a.spec().get().subsets());
     Set<String> after = names(b.spec().get().subsets());
-    List<Subset> dropped = a.spec().get().subsets().stream().filter(s -> !after.contains(s.name())).toList();
+    List<Subset> dropped =
+        a.spec().get().subsets().stream().filter(s -> !after.contains(s.name())).toList();
     boolean adds = after.stream().anyMatch(n -> !before.contains(n));
     if (dropped.isEmpty() || !adds) {
       return Optional.empty();
@@ -171,8 +190,14 @@ public final class IstioDependencies implements DependencyModel {
       h.mirror().ifPresent(out::add);
       h.mirrors().forEach(m -> out.add(m.destination()));
     }
-    vs.spec().get().tcp().forEach(t -> t.route().stream().map(RouteDestination::destination).forEach(out::add));
-    vs.spec().get().tls().forEach(t -> t.route().stream().map(RouteDestination::destination).forEach(out::add));
+    vs.spec()
+        .get()
+        .tcp()
+        .forEach(t -> t.route().stream().map(RouteDestination::destination).forEach(out::add));
+    vs.spec()
+        .get()
+        .tls()
+        .forEach(t -> t.route().stream().map(RouteDestination::destination).forEach(out::add));
     return out;
   }
 
@@ -183,7 +208,9 @@ public final class IstioDependencies implements DependencyModel {
     spec.subsets().forEach(s -> s.trafficPolicy().ifPresent(policies::add));
     for (TrafficPolicy policy : policies) {
       if (disables(policy.tls())
-          || policy.portLevelSettings().stream().map(PortTrafficPolicy::tls).anyMatch(IstioDependencies::disables)) {
+          || policy.portLevelSettings().stream()
+              .map(PortTrafficPolicy::tls)
+              .anyMatch(IstioDependencies::disables)) {
         return true;
       }
     }
@@ -191,22 +218,28 @@ public final class IstioDependencies implements DependencyModel {
   }
 
   private static boolean originatesTls(DestinationRuleSpec spec) {
-    return spec.trafficPolicy().flatMap(TrafficPolicy::tls).flatMap(ClientTLSSettings::mode)
-        .filter(m -> m == ClientTLSMode.SIMPLE || m == ClientTLSMode.MUTUAL).isPresent();
+    return spec.trafficPolicy()
+        .flatMap(TrafficPolicy::tls)
+        .flatMap(ClientTLSSettings::mode)
+        .filter(m -> m == ClientTLSMode.SIMPLE || m == ClientTLSMode.MUTUAL)
+        .isPresent();
   }
 
   /**
-   * The namespace a plaintext rule reaches, {@code *} when its host may be in any namespace
-   * ({@code *.local}, {@code *.svc.cluster.local}, {@code *}), or empty for a host outside the
-   * mesh (plaintext to it is not STRICT's business).
+   * The namespace a plaintext rule reaches, {@code *} when its host may be in any namespace ({@code
+   * *.local}, {@code *.svc.cluster.local}, {@code *}), or empty for a host outside the mesh
+   * (plaintext to it is not STRICT's business).
    */
   static Optional<String> plaintextTarget(String host) {
     Optional<String> ns = namespaceOf(host).filter(n -> !n.equals("*"));
     if (ns.isPresent()) {
       return ns;
     }
-    boolean wildcard = host.startsWith("*") && (host.equals("*") || "svc.cluster.local".endsWith(host.substring(2))
-        || host.endsWith(CLUSTER_SUFFIX));
+    boolean wildcard =
+        host.startsWith("*")
+            && (host.equals("*")
+                || "svc.cluster.local".endsWith(host.substring(2))
+                || host.endsWith(CLUSTER_SUFFIX));
     return wildcard ? Optional.of("*") : Optional.empty();
   }
 
@@ -215,18 +248,25 @@ public final class IstioDependencies implements DependencyModel {
   }
 
   private static boolean registryOnly(Sidecar sc) {
-    return sc.spec().flatMap(s -> s.outboundTrafficPolicy()).flatMap(OutboundTrafficPolicy::mode)
-        .filter(OutboundTrafficPolicyMode.REGISTRY_ONLY::equals).isPresent();
+    return sc.spec()
+        .flatMap(s -> s.outboundTrafficPolicy())
+        .flatMap(OutboundTrafficPolicy::mode)
+        .filter(OutboundTrafficPolicyMode.REGISTRY_ONLY::equals)
+        .isPresent();
   }
 
   private static Optional<MutualTLSMode> mode(PeerAuthentication pa) {
     return pa.spec().flatMap(PeerAuthenticationSpec::mtls).flatMap(MutualTLS::mode);
   }
 
-  /** A host a Sidecar names explicitly that must come from a ServiceEntry: not a wildcard, not in-cluster. */
+  /**
+   * A host a Sidecar names explicitly that must come from a ServiceEntry: not a wildcard, not
+   * in-cluster.
+   */
   private static boolean isExplicitExternal(String host) {
     return !host.contains("*") && host.contains(".") && !host.endsWith(CLUSTER_SUFFIX);
   }
+
   private static String namespace(Resource r) {
     return r.metadata().namespace().orElse("");
   }

@@ -7,8 +7,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The names Istio resolves configuration by, as the planner and the composites read them: the
- * root namespaces, whose policy is mesh-wide, and in-cluster host names.
+ * The names Istio resolves configuration by, as the planner and the composites read them: the root
+ * namespaces, whose policy is mesh-wide, and in-cluster host names.
  *
  * <pre>{@code
  * MeshNames.ROOT_NAMESPACES.contains("istio-config");           // true
@@ -34,9 +34,9 @@ public final class MeshNames {
   private MeshNames() {}
 
   /**
-   * A host name made fully qualified in the namespace it is written in ({@code default} when
-   * none): {@code reviews} in {@code bookinfo} is {@code reviews.bookinfo.svc.cluster.local}; a
-   * name with a dot, and {@code *}, stay as they are.
+   * A host name made fully qualified in the namespace it is written in ({@code default} when none):
+   * {@code reviews} in {@code bookinfo} is {@code reviews.bookinfo.svc.cluster.local}; a name with
+   * a dot, and {@code *}, stay as they are.
    */
   public static String fqdn(String host, String namespace) {
     if (host.contains(".") || host.equals("*")) {

@@ -10,10 +10,10 @@ import dev.sailplan.istio.networking.v1.VirtualService;
 import java.util.List;
 
 /**
- * A blue/green switch of one service between two subsets: the DestinationRule gains the next
- * subset (a gate follows, to check the idle version), then the VirtualService sends all traffic to
- * it at once. The live subset stays defined, so switching back is one VirtualService change
- * ({@link #rollback()}); {@link #finish()} drops it once the switch has proven itself.
+ * A blue/green switch of one service between two subsets: the DestinationRule gains the next subset
+ * (a gate follows, to check the idle version), then the VirtualService sends all traffic to it at
+ * once. The live subset stays defined, so switching back is one VirtualService change ({@link
+ * #rollback()}); {@link #finish()} drops it once the switch has proven itself.
  *
  * <pre>{@code
  * BlueGreen switchover = BlueGreen.of("bookinfo/reviews")
@@ -128,11 +128,13 @@ public final class BlueGreen extends SteppedRollout {
   }
 
   /**
-   * A rollout from {@link #switched()} back to the live subset: one VirtualService change
-   * ({@code switch-back-to-<live>}); both subsets stay defined, so the switch can be retried.
+   * A rollout from {@link #switched()} back to the live subset: one VirtualService change ({@code
+   * switch-back-to-<live>}); both subsets stay defined, so the switch can be retried.
    */
   public Rollout rollback() {
-    return followUp("rollback", switched(),
+    return followUp(
+        "rollback",
+        switched(),
         List.of(new Planner.Target("switch-back-to-" + live, bothDefined(live), Barrier.NONE)));
   }
 
@@ -141,8 +143,14 @@ public final class BlueGreen extends SteppedRollout {
    * ({@code drop-<live>-subset}), leaving the next subset alone.
    */
   public Rollout finish() {
-    return followUp("finish", switched(), List.of(new Planner.Target("drop-" + live + "-subset",
-        State.of(service.rule(next), routes(next)), Barrier.NONE)));
+    return followUp(
+        "finish",
+        switched(),
+        List.of(
+            new Planner.Target(
+                "drop-" + live + "-subset",
+                State.of(service.rule(next), routes(next)),
+                Barrier.NONE)));
   }
 
   /** Both subsets defined, all traffic to {@code subset}. */

@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A canary rollout of one service between two subsets: the DestinationRule gains the canary
- * subset, the VirtualService shifts weight step by step (a gate after each), and finally the
- * stable subset goes away. Optionally, requests with a header go to the canary from the start, so
- * testers can reach it.
+ * A canary rollout of one service between two subsets: the DestinationRule gains the canary subset,
+ * the VirtualService shifts weight step by step (a gate after each), and finally the stable subset
+ * goes away. Optionally, requests with a header go to the canary from the start, so testers can
+ * reach it.
  *
  * <pre>{@code
  * CanaryRollout canary = CanaryRollout.of("bookinfo/reviews")
@@ -139,12 +139,14 @@ public final class CanaryRollout extends SteppedRollout {
       ResourceNames.label("stable subset", stable);
       ResourceNames.label("canary subset", canary);
       if (stable.equals(canary)) {
-        throw new IllegalArgumentException("stable and canary are the same subset '" + stable + "'");
+        throw new IllegalArgumentException(
+            "stable and canary are the same subset '" + stable + "'");
       }
       StepWeights.check(weights);
       if (header != null) {
         if (!HEADER.matcher(header[0]).matches()) {
-          throw new IllegalArgumentException("header '" + header[0] + "' is not a valid lower-case header name");
+          throw new IllegalArgumentException(
+              "header '" + header[0] + "' is not a valid lower-case header name");
         }
         if (header[1].isEmpty()) {
           throw new IllegalArgumentException("header " + header[0] + " needs a value to match");
@@ -163,19 +165,51 @@ public final class CanaryRollout extends SteppedRollout {
   @Override
   public List<Planner.Target> targets() {
     List<Planner.Target> out = new ArrayList<>();
-    out.add(new Planner.Target("add-canary-subset", State.of(rule(stable, canary), routes(0, true)), Barrier.GATE,
-        header.map(h -> "route requests with " + h[0] + ": " + h[1] + " to " + canary + "; all others stay on " + stable)
-            .orElse("define subset " + canary + "; all traffic stays on " + stable)));
+    out.add(
+        new Planner.Target(
+            "add-canary-subset",
+            State.of(rule(stable, canary), routes(0, true)),
+            Barrier.GATE,
+            header
+                .map(
+                    h ->
+                        "route requests with "
+                            + h[0]
+                            + ": "
+                            + h[1]
+                            + " to "
+                            + canary
+                            + "; all others stay on "
+                            + stable)
+                .orElse("define subset " + canary + "; all traffic stays on " + stable)));
     String host = service.host();
     for (int w : weights) {
-      String shift = w == 100
-          ? "send all " + host + " traffic to " + canary
-          : "send " + w + "% of " + host + " traffic to " + canary + ", " + (100 - w) + "% to " + stable;
-      out.add(new Planner.Target(StepWeights.stepName(w),
-          State.of(rule(stable, canary), routes(w, w < 100)), Barrier.GATE, shift));
+      String shift =
+          w == 100
+              ? "send all " + host + " traffic to " + canary
+              : "send "
+                  + w
+                  + "% of "
+                  + host
+                  + " traffic to "
+                  + canary
+                  + ", "
+                  + (100 - w)
+                  + "% to "
+                  + stable;
+      out.add(
+          new Planner.Target(
+              StepWeights.stepName(w),
+              State.of(rule(stable, canary), routes(w, w < 100)),
+              Barrier.GATE,
+              shift));
     }
-    out.add(new Planner.Target("drop-stable-subset", State.of(rule(canary), routes(100, false)), Barrier.NONE,
-        "remove subset " + stable + " now that no route uses it"));
+    out.add(
+        new Planner.Target(
+            "drop-stable-subset",
+            State.of(rule(canary), routes(100, false)),
+            Barrier.NONE,
+            "remove subset " + stable + " now that no route uses it"));
     return out;
   }
 
@@ -187,11 +221,19 @@ public final class CanaryRollout extends SteppedRollout {
    * @throws IllegalArgumentException when there is no such step, naming the steps there are
    */
   public Rollout rollbackFrom(String stepName) {
-    return rollbackFromStep(stepName, List.of(
-        new Planner.Target("return-to-" + stable, State.of(rule(stable, canary), routes(0, false)), Barrier.GATE,
-            "send all " + service.host() + " traffic back to " + stable),
-        new Planner.Target("drop-canary-subset", current(), Barrier.NONE,
-            "remove subset " + canary + " now that no route uses it")));
+    return rollbackFromStep(
+        stepName,
+        List.of(
+            new Planner.Target(
+                "return-to-" + stable,
+                State.of(rule(stable, canary), routes(0, false)),
+                Barrier.GATE,
+                "send all " + service.host() + " traffic back to " + stable),
+            new Planner.Target(
+                "drop-canary-subset",
+                current(),
+                Barrier.NONE,
+                "remove subset " + canary + " now that no route uses it")));
   }
 
   private DestinationRule rule(String... subsets) {
@@ -202,14 +244,16 @@ public final class CanaryRollout extends SteppedRollout {
   private VirtualService routes(int canaryWeight, boolean withOverride) {
     List<HTTPRoute> http = new ArrayList<>();
     if (withOverride && header.isPresent()) {
-      http.add(HTTPRoute.builder()
-          .name("canary-override")
-          .addMatch(matchHeader(header.get()[0], exact(header.get()[1])))
-          .addRoute(service.to(canary))
-          .build());
+      http.add(
+          HTTPRoute.builder()
+              .name("canary-override")
+              .addMatch(matchHeader(header.get()[0], exact(header.get()[1])))
+              .addRoute(service.to(canary))
+              .build());
     }
-    http.add(SubsetService.primary(
-        StepWeights.split(canaryWeight, stable, canary, service::to, service::to)));
+    http.add(
+        SubsetService.primary(
+            StepWeights.split(canaryWeight, stable, canary, service::to, service::to)));
     return service.routes(http);
   }
 }

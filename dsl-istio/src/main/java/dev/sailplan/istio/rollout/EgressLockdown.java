@@ -10,7 +10,6 @@ import static dev.sailplan.istio.Traffic.sidecar;
 import static dev.sailplan.istio.Traffic.tcpRouteTo;
 import static dev.sailplan.istio.Traffic.virtualService;
 
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.LabelSelector;
 import dev.sailplan.core.k8s.NetworkPolicy;
 import dev.sailplan.core.k8s.NetworkPolicyEgressRule;
@@ -18,6 +17,7 @@ import dev.sailplan.core.k8s.NetworkPolicyPeer;
 import dev.sailplan.core.k8s.NetworkPolicyPort;
 import dev.sailplan.core.k8s.NetworkPolicySpec;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.ResourceKey;
@@ -59,8 +59,8 @@ import java.util.TreeSet;
 /**
  * An egress lockdown of one namespace: its workloads may reach only the allowed external hosts,
  * enforced twice, by the sidecar ({@code REGISTRY_ONLY}) and by the kernel (a Kubernetes
- * NetworkPolicy; {@code REGISTRY_ONLY} alone is not a security boundary, a workload can bypass
- * its own sidecar). Optionally, HTTPS leaves through a dedicated egress gateway.
+ * NetworkPolicy; {@code REGISTRY_ONLY} alone is not a security boundary, a workload can bypass its
+ * own sidecar). Optionally, HTTPS leaves through a dedicated egress gateway.
  *
  * <pre>{@code
  * EgressLockdown lockdown = EgressLockdown.forNamespace("payments")
@@ -80,17 +80,17 @@ import java.util.TreeSet;
  * gave:
  *
  * <ul>
- *   <li>a ServiceEntry {@code NS/<host-label>} per host ({@code api.stripe.com} is
- *       {@code api-stripe-com}): MESH_EXTERNAL, DNS resolution, its port;
- *   <li>for a host with TLS origination, a DestinationRule {@code NS/<host-label>} with
- *       {@code tls.mode: SIMPLE}, caCertificates, subjectAltNames and sni;
+ *   <li>a ServiceEntry {@code NS/<host-label>} per host ({@code api.stripe.com} is {@code
+ *       api-stripe-com}): MESH_EXTERNAL, DNS resolution, its port;
+ *   <li>for a host with TLS origination, a DestinationRule {@code NS/<host-label>} with {@code
+ *       tls.mode: SIMPLE}, caCertificates, subjectAltNames and sni;
  *   <li>via a gateway: per host an Istio Gateway {@code GW/egress-<host-label>} (port 443, TLS
- *       PASSTHROUGH, selector {@code istio: egressgateway}) and a VirtualService
- *       {@code NS/egress-<host-label>} sending the host's SNI from the sidecars to
- *       {@code istio-egressgateway.GW.svc.cluster.local} and from the gateway to the host;
- *   <li>the namespace-wide Sidecar ({@code NS/default}, or the one already there) with
- *       {@code outboundTrafficPolicy: REGISTRY_ONLY} and egress hosts {@code ./*},
- *       {@code istio-system/*}, {@code GW/*} via a gateway, and <code>*&#47;HOST</code> for each host;
+ *       PASSTHROUGH, selector {@code istio: egressgateway}) and a VirtualService {@code
+ *       NS/egress-<host-label>} sending the host's SNI from the sidecars to {@code
+ *       istio-egressgateway.GW.svc.cluster.local} and from the gateway to the host;
+ *   <li>the namespace-wide Sidecar ({@code NS/default}, or the one already there) with {@code
+ *       outboundTrafficPolicy: REGISTRY_ONLY} and egress hosts {@code ./*}, {@code istio-system/*},
+ *       {@code GW/*} via a gateway, and <code>*&#47;HOST</code> for each host;
  *   <li>a NetworkPolicy {@code NS/egress-lockdown} selecting every pod, allowing egress only to DNS
  *       in kube-system (UDP and TCP 53), to pods of the namespace itself, to istio-system (istiod),
  *       and either to the gateway's namespace or, without a gateway, to any address on the allowed
@@ -103,6 +103,7 @@ import java.util.TreeSet;
 public final class EgressLockdown extends SteppedRollout {
   /** The name of the NetworkPolicy. */
   public static final String POLICY_NAME = "egress-lockdown";
+
   private static final String CONTROL_PLANE = MeshNames.CONTROL_PLANE_NAMESPACE;
   private static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
 
@@ -136,17 +137,20 @@ public final class EgressLockdown extends SteppedRollout {
     Options allow(ExternalHost host, ExternalHost... more);
 
     /**
-     * Send the hosts through the egress gateway running in {@code gatewayNamespace} (Service
-     * {@code istio-egressgateway}, pods labelled {@code istio: egressgateway}); the NetworkPolicy
-     * then lets pods reach that namespace only, not the Internet. Only https hosts can go this way
-     * (TLS passthrough on 443).
+     * Send the hosts through the egress gateway running in {@code gatewayNamespace} (Service {@code
+     * istio-egressgateway}, pods labelled {@code istio: egressgateway}); the NetworkPolicy then
+     * lets pods reach that namespace only, not the Internet. Only https hosts can go this way (TLS
+     * passthrough on 443).
      */
     Options viaEgressGateway(String gatewayNamespace);
 
     /** The plan's name. Default: {@code <namespace>-egress-lockdown}. */
     Options name(String planName);
 
-    /** The cluster's current state; the lockdown's objects replace those of the same names. Default: nothing exists. */
+    /**
+     * The cluster's current state; the lockdown's objects replace those of the same names. Default:
+     * nothing exists.
+     */
     Options from(State current);
 
     /**
@@ -188,26 +192,37 @@ public final class EgressLockdown extends SteppedRollout {
     public EgressLockdown build() {
       ResourceNames.label("namespace", namespace);
       if (namespace.equals(CONTROL_PLANE)) {
-        throw new IllegalArgumentException("namespace '" + namespace + "' is the control plane's; lock down app namespaces");
+        throw new IllegalArgumentException(
+            "namespace '" + namespace + "' is the control plane's; lock down app namespaces");
       }
       Map<String, ExternalHost> byLabel = new LinkedHashMap<>();
       for (ExternalHost h : hosts) {
         ExternalHost previous = byLabel.put(h.label(), h);
         if (previous != null) {
-          throw new IllegalArgumentException(previous.host().equals(h.host())
-              ? "external host " + h.host() + " is allowed twice"
-              : "external hosts " + previous.host() + " and " + h.host() + " would both be named " + h.label());
+          throw new IllegalArgumentException(
+              previous.host().equals(h.host())
+                  ? "external host " + h.host() + " is allowed twice"
+                  : "external hosts "
+                      + previous.host()
+                      + " and "
+                      + h.host()
+                      + " would both be named "
+                      + h.label());
         }
       }
       if (gatewayNamespace != null) {
         ResourceNames.label("egress gateway namespace", gatewayNamespace);
         if (gatewayNamespace.equals(namespace)) {
-          throw new IllegalArgumentException("the egress gateway runs in its own namespace, not in " + namespace);
+          throw new IllegalArgumentException(
+              "the egress gateway runs in its own namespace, not in " + namespace);
         }
         for (ExternalHost h : hosts) {
           if (h.kind() != ExternalHost.Kind.HTTPS) {
-            throw new IllegalArgumentException("via an egress gateway only https hosts can go (TLS passthrough on 443); "
-                + h.host() + " is " + h.kind().name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException(
+                "via an egress gateway only https hosts can go (TLS passthrough on 443); "
+                    + h.host()
+                    + " is "
+                    + h.kind().name().toLowerCase(java.util.Locale.ROOT));
           }
         }
       }
@@ -231,7 +246,10 @@ public final class EgressLockdown extends SteppedRollout {
     return List.of(new Planner.Target("lockdown", at, Barrier.NONE));
   }
 
-  /** The lockdown's objects: entries, TLS-origination rules, gateway pieces, the Sidecar, the NetworkPolicy. */
+  /**
+   * The lockdown's objects: entries, TLS-origination rules, gateway pieces, the Sidecar, the
+   * NetworkPolicy.
+   */
   public List<Resource> resources() {
     List<Resource> out = new ArrayList<>();
     for (ExternalHost h : hosts) {
@@ -239,10 +257,11 @@ public final class EgressLockdown extends SteppedRollout {
       if (h.originatesTls()) {
         out.add(origination(h));
       }
-      gatewayNamespace.ifPresent(gw -> {
-        out.add(egressGateway(h, gw));
-        out.add(egressRoute(h, gw));
-      });
+      gatewayNamespace.ifPresent(
+          gw -> {
+            out.add(egressGateway(h, gw));
+            out.add(egressRoute(h, gw));
+          });
     }
     out.add(namespaceSidecar());
     out.add(networkPolicy());
@@ -250,72 +269,93 @@ public final class EgressLockdown extends SteppedRollout {
   }
 
   private ServiceEntry entry(ExternalHost h) {
-    ServicePort.Builder port = ServicePort.builder().number(h.port()).name(h.portName()).protocol(h.protocol());
+    ServicePort.Builder port =
+        ServicePort.builder().number(h.port()).name(h.portName()).protocol(h.protocol());
     if (h.wirePort() != h.port()) {
       port.targetPort(h.wirePort());
     }
-    return serviceEntry(namespace + "/" + h.label(), ServiceEntrySpec.builder()
-        .addHosts(h.host())
-        .location(Location.MESH_EXTERNAL)
-        .addPorts(port.build())
-        .resolution(Resolution.DNS)
-        .build());
+    return serviceEntry(
+        namespace + "/" + h.label(),
+        ServiceEntrySpec.builder()
+            .addHosts(h.host())
+            .location(Location.MESH_EXTERNAL)
+            .addPorts(port.build())
+            .resolution(Resolution.DNS)
+            .build());
   }
 
   private DestinationRule origination(ExternalHost h) {
-    return destinationRule(namespace + "/" + h.label(), DestinationRuleSpec.builder()
-        .host(h.host())
-        .trafficPolicy(TrafficPolicy.builder()
-            .tls(ClientTLSSettings.builder()
-                .mode(ClientTLSMode.SIMPLE)
-                .caCertificates(h.caCertificates().orElseThrow())
-                .addAllSubjectAltNames(h.subjectAltNames())
-                .sni(h.host())
-                .build())
-            .build())
-        .build());
+    return destinationRule(
+        namespace + "/" + h.label(),
+        DestinationRuleSpec.builder()
+            .host(h.host())
+            .trafficPolicy(
+                TrafficPolicy.builder()
+                    .tls(
+                        ClientTLSSettings.builder()
+                            .mode(ClientTLSMode.SIMPLE)
+                            .caCertificates(h.caCertificates().orElseThrow())
+                            .addAllSubjectAltNames(h.subjectAltNames())
+                            .sni(h.host())
+                            .build())
+                    .build())
+            .build());
   }
 
   private static Gateway egressGateway(ExternalHost h, String gw) {
-    return gateway(gw + "/egress-" + h.label(), GatewaySpec.builder()
-        .putSelector("istio", "egressgateway")
-        .addServers(Server.builder()
-            .port(serverPort(443, "tls", "TLS"))
-            .addHosts(h.host())
-            .tls(ServerTLSSettings.builder().mode(ServerTLSMode.PASSTHROUGH).build())
-            .build())
-        .build());
+    return gateway(
+        gw + "/egress-" + h.label(),
+        GatewaySpec.builder()
+            .putSelector("istio", "egressgateway")
+            .addServers(
+                Server.builder()
+                    .port(serverPort(443, "tls", "TLS"))
+                    .addHosts(h.host())
+                    .tls(ServerTLSSettings.builder().mode(ServerTLSMode.PASSTHROUGH).build())
+                    .build())
+            .build());
   }
 
   private VirtualService egressRoute(ExternalHost h, String gw) {
     String gatewayRef = gw + "/egress-" + h.label();
-    return virtualService(namespace + "/egress-" + h.label(), VirtualServiceSpec.builder()
-        .addExportTo(".", gw)
-        .addGateways("mesh", gatewayRef)
-        .addHosts(h.host())
-        .addTls(tlsRoute(h, "mesh", MeshNames.fqdn("istio-egressgateway", gw)))
-        .addTls(tlsRoute(h, gatewayRef, h.host()))
-        .build());
+    return virtualService(
+        namespace + "/egress-" + h.label(),
+        VirtualServiceSpec.builder()
+            .addExportTo(".", gw)
+            .addGateways("mesh", gatewayRef)
+            .addHosts(h.host())
+            .addTls(tlsRoute(h, "mesh", MeshNames.fqdn("istio-egressgateway", gw)))
+            .addTls(tlsRoute(h, gatewayRef, h.host()))
+            .build());
   }
 
   private static TLSRoute tlsRoute(ExternalHost h, String from, String to) {
     return TLSRoute.builder()
-        .addMatch(TLSMatchAttributes.builder().addGateways(from).port(443).addSniHosts(h.host()).build())
+        .addMatch(
+            TLSMatchAttributes.builder().addGateways(from).port(443).addSniHosts(h.host()).build())
         .addRoute(tcpRouteTo(destination(to, 443)))
         .build();
   }
 
-  /** The namespace-wide Sidecar already there (keeping its name and metadata), else {@code NS/default}. */
+  /**
+   * The namespace-wide Sidecar already there (keeping its name and metadata), else {@code
+   * NS/default}.
+   */
   private Sidecar namespaceSidecar() {
     List<String> egress = new ArrayList<>(List.of("./*", CONTROL_PLANE + "/*"));
     gatewayNamespace.ifPresent(gw -> egress.add(gw + "/*"));
     hosts.forEach(h -> egress.add("*/" + h.host()));
-    SidecarSpec spec = SidecarSpec.builder()
-        .addEgress(egressHosts(egress.toArray(String[]::new)))
-        .outboundTrafficPolicy(OutboundTrafficPolicy.builder().mode(OutboundTrafficPolicyMode.REGISTRY_ONLY).build())
-        .build();
+    SidecarSpec spec =
+        SidecarSpec.builder()
+            .addEgress(egressHosts(egress.toArray(String[]::new)))
+            .outboundTrafficPolicy(
+                OutboundTrafficPolicy.builder()
+                    .mode(OutboundTrafficPolicyMode.REGISTRY_ONLY)
+                    .build())
+            .build();
     for (Resource r : current.resources()) {
-      if (r instanceof Sidecar sc && r.metadata().namespace().orElse("").equals(namespace)
+      if (r instanceof Sidecar sc
+          && r.metadata().namespace().orElse("").equals(namespace)
           && sc.spec().flatMap(SidecarSpec::workloadSelector).isEmpty()) {
         return sc.withSpec(spec);
       }
@@ -324,23 +364,35 @@ public final class EgressLockdown extends SteppedRollout {
   }
 
   private NetworkPolicy networkPolicy() {
-    NetworkPolicySpec.Builder spec = NetworkPolicySpec.builder()
-        .podSelector(LabelSelector.all())
-        .addPolicyTypes("Egress")
-        .addEgress(NetworkPolicyEgressRule.builder()
-            .addTo(namespaceNamed("kube-system"))
-            .addPorts(NetworkPolicyPort.udp(53), NetworkPolicyPort.tcp(53))
-            .build())
-        .addEgress(NetworkPolicyEgressRule.builder().addTo(NetworkPolicyPeer.pods(LabelSelector.all())).build())
-        .addEgress(NetworkPolicyEgressRule.builder().addTo(namespaceNamed(CONTROL_PLANE)).build());
+    NetworkPolicySpec.Builder spec =
+        NetworkPolicySpec.builder()
+            .podSelector(LabelSelector.all())
+            .addPolicyTypes("Egress")
+            .addEgress(
+                NetworkPolicyEgressRule.builder()
+                    .addTo(namespaceNamed("kube-system"))
+                    .addPorts(NetworkPolicyPort.udp(53), NetworkPolicyPort.tcp(53))
+                    .build())
+            .addEgress(
+                NetworkPolicyEgressRule.builder()
+                    .addTo(NetworkPolicyPeer.pods(LabelSelector.all()))
+                    .build())
+            .addEgress(
+                NetworkPolicyEgressRule.builder().addTo(namespaceNamed(CONTROL_PLANE)).build());
     if (gatewayNamespace.isPresent()) {
-      spec.addEgress(NetworkPolicyEgressRule.builder().addTo(namespaceNamed(gatewayNamespace.get())).build());
+      spec.addEgress(
+          NetworkPolicyEgressRule.builder().addTo(namespaceNamed(gatewayNamespace.get())).build());
     } else {
-      NetworkPolicyEgressRule.Builder out = NetworkPolicyEgressRule.builder().addTo(NetworkPolicyPeer.cidr("0.0.0.0/0"));
-      new TreeSet<>(hosts.stream().map(ExternalHost::wirePort).toList()).forEach(p -> out.addPorts(NetworkPolicyPort.tcp(p)));
+      NetworkPolicyEgressRule.Builder out =
+          NetworkPolicyEgressRule.builder().addTo(NetworkPolicyPeer.cidr("0.0.0.0/0"));
+      new TreeSet<>(hosts.stream().map(ExternalHost::wirePort).toList())
+          .forEach(p -> out.addPorts(NetworkPolicyPort.tcp(p)));
       spec.addEgress(out.build());
     }
-    return NetworkPolicy.builder().metadata(ObjectMeta.ref(namespace + "/" + POLICY_NAME)).spec(spec.build()).build();
+    return NetworkPolicy.builder()
+        .metadata(ObjectMeta.ref(namespace + "/" + POLICY_NAME))
+        .spec(spec.build())
+        .build();
   }
 
   private static NetworkPolicyPeer namespaceNamed(String ns) {

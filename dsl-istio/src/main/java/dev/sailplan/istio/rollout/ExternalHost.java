@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A host outside the mesh that an {@link EgressLockdown} lets a namespace reach: its name, port
- * and protocol, and for plain HTTP optionally TLS origination by the sidecar. Values are checked
- * when made.
+ * A host outside the mesh that an {@link EgressLockdown} lets a namespace reach: its name, port and
+ * protocol, and for plain HTTP optionally TLS origination by the sidecar. Values are checked when
+ * made.
  *
  * <pre>{@code
  * ExternalHost stripe = ExternalHost.https("api.stripe.com");            // 443, TLS passed through
@@ -72,7 +72,8 @@ public final class ExternalHost {
   public static ExternalHost tcp(String host, int port) {
     check(host);
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port " + port + " of external host " + host + " is not within 1..65535");
+      throw new IllegalArgumentException(
+          "port " + port + " of external host " + host + " is not within 1..65535");
     }
     return new ExternalHost(host, Kind.TCP, port, Optional.empty());
   }
@@ -83,16 +84,22 @@ public final class ExternalHost {
    * the certificate against {@code caCertificates} AND the subject alt names, with the host as SNI.
    * A CA bundle alone would accept any certificate that CA ever issued.
    *
-   * @param caCertificates the CA bundle file in the proxy, e.g. {@code /etc/ssl/certs/ca-certificates.crt}
+   * @param caCertificates the CA bundle file in the proxy, e.g. {@code
+   *     /etc/ssl/certs/ca-certificates.crt}
    * @param subjectAltName a name the upstream certificate must carry, usually the host
    * @param moreSubjectAltNames further accepted names
    * @throws IllegalArgumentException when this is not an http host, the CA path is blank, or a
    *     subject alt name is blank
    */
-  public ExternalHost originateTls(String caCertificates, String subjectAltName, String... moreSubjectAltNames) {
+  public ExternalHost originateTls(
+      String caCertificates, String subjectAltName, String... moreSubjectAltNames) {
     if (kind != Kind.HTTP) {
-      throw new IllegalArgumentException("TLS origination is for http hosts; " + host + " is "
-          + kind.name().toLowerCase(java.util.Locale.ROOT) + " (the app's own bytes pass through)");
+      throw new IllegalArgumentException(
+          "TLS origination is for http hosts; "
+              + host
+              + " is "
+              + kind.name().toLowerCase(java.util.Locale.ROOT)
+              + " (the app's own bytes pass through)");
     }
     if (caCertificates == null || caCertificates.isBlank()) {
       throw new IllegalArgumentException("TLS origination to " + host + " needs caCertificates");
@@ -102,10 +109,12 @@ public final class ExternalHost {
     sans.addAll(List.of(moreSubjectAltNames));
     for (String san : sans) {
       if (san == null || san.isBlank()) {
-        throw new IllegalArgumentException("TLS origination to " + host + " needs non-blank subjectAltNames");
+        throw new IllegalArgumentException(
+            "TLS origination to " + host + " needs non-blank subjectAltNames");
       }
     }
-    return new ExternalHost(host, kind, port, Optional.of(new Origination(caCertificates, List.copyOf(sans))));
+    return new ExternalHost(
+        host, kind, port, Optional.of(new Origination(caCertificates, List.copyOf(sans))));
   }
 
   /** The host name, e.g. {@code api.stripe.com}. */
@@ -169,19 +178,26 @@ public final class ExternalHost {
   private static String check(String host) {
     ResourceNames.host("external host", host);
     if (host.startsWith("*")) {
-      throw new IllegalArgumentException("external host '" + host
-          + "' is a wildcard; DNS resolution and a Sidecar allow-list need concrete names");
+      throw new IllegalArgumentException(
+          "external host '"
+              + host
+              + "' is a wildcard; DNS resolution and a Sidecar allow-list need concrete names");
     }
     if (!host.contains(".") || host.endsWith(MeshNames.CLUSTER_SUFFIX)) {
-      throw new IllegalArgumentException("external host '" + host
-          + "' must be a fully qualified name outside the cluster, e.g. api.example.com");
+      throw new IllegalArgumentException(
+          "external host '"
+              + host
+              + "' must be a fully qualified name outside the cluster, e.g. api.example.com");
     }
     return host;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ExternalHost h && h.host.equals(host) && h.kind == kind && h.port == port
+    return o instanceof ExternalHost h
+        && h.host.equals(host)
+        && h.kind == kind
+        && h.port == port
         && h.origination.equals(origination);
   }
 
@@ -193,7 +209,11 @@ public final class ExternalHost {
   /** {@code https://api.stripe.com:443}, with {@code (TLS origination)} when set. */
   @Override
   public String toString() {
-    return kind.name().toLowerCase(java.util.Locale.ROOT) + "://" + host + ":" + port
+    return kind.name().toLowerCase(java.util.Locale.ROOT)
+        + "://"
+        + host
+        + ":"
+        + port
         + (origination.isPresent() ? " (TLS origination)" : "");
   }
 }

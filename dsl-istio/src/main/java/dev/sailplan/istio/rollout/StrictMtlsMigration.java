@@ -37,9 +37,8 @@ import java.util.function.Predicate;
 /**
  * The seed's mTLS migration as a plan: the mesh goes PERMISSIVE, then each namespace in turn goes
  * STRICT, then the whole mesh (a gate after each step). Server-first ports (MySQL 3306, MongoDB
- * 27017, SMTP 25, …) keep a port-level exception, and DestinationRules that send plaintext
- * ({@code tls.mode: DISABLE}) toward a namespace lose that setting before the namespace turns
- * STRICT.
+ * 27017, SMTP 25, …) keep a port-level exception, and DestinationRules that send plaintext ({@code
+ * tls.mode: DISABLE}) toward a namespace lose that setting before the namespace turns STRICT.
  *
  * <pre>{@code
  * StrictMtlsMigration migration = StrictMtlsMigration.mesh("istio-config")
@@ -57,10 +56,11 @@ import java.util.function.Predicate;
  *       PERMISSIVE, and each workload with server-first ports gets its exception (PERMISSIVE, with
  *       those ports DISABLE): server-first protocols break under PERMISSIVE sniffing too, so the
  *       exception is there before anything else changes;
- *   <li>{@code strict-NS} for each namespace, in the order given: the namespace's PeerAuthentication
- *       ({@code NS/default}, or the namespace-wide one already there) becomes STRICT, its exceptions
- *       become STRICT with the server-first ports still DISABLE, and DestinationRules sending
- *       plaintext into it stop doing so (the planner puts that in an earlier stage of the step);
+ *   <li>{@code strict-NS} for each namespace, in the order given: the namespace's
+ *       PeerAuthentication ({@code NS/default}, or the namespace-wide one already there) becomes
+ *       STRICT, its exceptions become STRICT with the server-first ports still DISABLE, and
+ *       DestinationRules sending plaintext into it stop doing so (the planner puts that in an
+ *       earlier stage of the step);
  *   <li>{@code mesh-strict}: {@code ROOT/default} becomes STRICT, after every remaining
  *       DestinationRule that sends plaintext to an in-cluster host has stopped.
  * </ol>
@@ -68,11 +68,12 @@ import java.util.function.Predicate;
  * <p>A DestinationRule that only exists to send plaintext is deleted; one that does more (subsets,
  * load balancing, …) is updated without its {@code DISABLE} TLS settings. Rules whose conflict the
  * planner cannot see (a wildcard host such as {@code *.local}, which reaches every namespace, or
- * {@code DISABLE} only inside subsets) change one step earlier, so that a gate still separates
- * them from STRICT. Everything else in the current state is kept as it is.
+ * {@code DISABLE} only inside subsets) change one step earlier, so that a gate still separates them
+ * from STRICT. Everything else in the current state is kept as it is.
  */
 public final class StrictMtlsMigration extends SteppedRollout {
   private static final String DEFAULT = "default";
+
   /** Every namespace: the target of a plaintext rule toward a host like {@code *.local}. */
   private static final String EVERY_NAMESPACE = "*";
 
@@ -90,8 +91,8 @@ public final class StrictMtlsMigration extends SteppedRollout {
   }
 
   /**
-   * Starts a migration of the mesh whose root namespace (where mesh-wide policy lives) is
-   * {@code rootNamespace}: {@code istio-system} or {@code istio-config}.
+   * Starts a migration of the mesh whose root namespace (where mesh-wide policy lives) is {@code
+   * rootNamespace}: {@code istio-system} or {@code istio-config}.
    */
   public static NamespacesStep mesh(String rootNamespace) {
     return new Builder(rootNamespace);
@@ -106,10 +107,10 @@ public final class StrictMtlsMigration extends SteppedRollout {
   /** Optional parts, then {@link #build()}. */
   public interface Options {
     /**
-     * A server-first port (MySQL 3306, MongoDB 27017, SMTP 25, …) of the workloads labelled
-     * {@code labelKey=labelValue} in {@code namespace}, which keeps mTLS disabled: a
-     * PeerAuthentication {@code namespace/<labelValue>-server-first} selecting them, with
-     * {@code portLevelMtls: {"<port>": {mode: DISABLE}}}. Ports of one workload share one policy.
+     * A server-first port (MySQL 3306, MongoDB 27017, SMTP 25, …) of the workloads labelled {@code
+     * labelKey=labelValue} in {@code namespace}, which keeps mTLS disabled: a PeerAuthentication
+     * {@code namespace/<labelValue>-server-first} selecting them, with {@code portLevelMtls:
+     * {"<port>": {mode: DISABLE}}}. Ports of one workload share one policy.
      */
     Options serverFirstPort(String namespace, String labelKey, String labelValue, int port);
 
@@ -125,8 +126,9 @@ public final class StrictMtlsMigration extends SteppedRollout {
     /**
      * The migration, checked.
      *
-     * @throws IllegalArgumentException naming what is wrong: a bad or unknown root namespace, bad or
-     *     repeated namespaces, a port outside 1..65535, an exception outside the migrated namespaces
+     * @throws IllegalArgumentException naming what is wrong: a bad or unknown root namespace, bad
+     *     or repeated namespaces, a port outside 1..65535, an exception outside the migrated
+     *     namespaces
      */
     StrictMtlsMigration build();
   }
@@ -135,7 +137,8 @@ public final class StrictMtlsMigration extends SteppedRollout {
   private record Port(String namespace, String labelKey, String labelValue, int port) {}
 
   /** One workload's exception: its selector and its server-first ports, in order. */
-  private record Workload(String namespace, String labelKey, String labelValue, List<Integer> ports) {
+  private record Workload(
+      String namespace, String labelKey, String labelValue, List<Integer> ports) {
     String name() {
       return labelValue + "-server-first";
     }
@@ -168,9 +171,12 @@ public final class StrictMtlsMigration extends SteppedRollout {
     public StrictMtlsMigration build() {
       ResourceNames.label("root namespace", root);
       if (!MeshNames.ROOT_NAMESPACES.contains(root)) {
-        throw new IllegalArgumentException("root namespace '" + root
-            + "' is not one the planner treats as mesh-wide ("
-            + String.join(", ", MeshNames.ROOT_NAMESPACES) + ")");
+        throw new IllegalArgumentException(
+            "root namespace '"
+                + root
+                + "' is not one the planner treats as mesh-wide ("
+                + String.join(", ", MeshNames.ROOT_NAMESPACES)
+                + ")");
       }
       if (namespaces.isEmpty()) {
         throw new IllegalArgumentException("a migration needs at least one namespace");
@@ -179,8 +185,10 @@ public final class StrictMtlsMigration extends SteppedRollout {
       for (String ns : namespaces) {
         ResourceNames.label("namespace", ns);
         if (ns.equals(root)) {
-          throw new IllegalArgumentException("namespace '" + ns
-              + "' is the root namespace: its policy is the mesh-wide one, set in mesh-permissive and mesh-strict");
+          throw new IllegalArgumentException(
+              "namespace '"
+                  + ns
+                  + "' is the root namespace: its policy is the mesh-wide one, set in mesh-permissive and mesh-strict");
         }
         if (!seen.add(ns)) {
           throw new IllegalArgumentException("namespace '" + ns + "' is listed twice");
@@ -193,21 +201,34 @@ public final class StrictMtlsMigration extends SteppedRollout {
         ResourceNames.labelKey("label key", p.labelKey());
         ResourceNames.label("server-first workload label value", p.labelValue());
         if (p.port() < 1 || p.port() > 65535) {
-          throw new IllegalArgumentException("server-first port " + p.port() + " is not within 1..65535");
+          throw new IllegalArgumentException(
+              "server-first port " + p.port() + " is not within 1..65535");
         }
         String workload = p.namespace() + " " + p.labelKey() + "=" + p.labelValue();
         if (!seen.contains(p.namespace())) {
-          throw new IllegalArgumentException("server-first port " + p.port() + " of " + workload
-              + " is in a namespace that is not migrated (namespaces: " + String.join(", ", namespaces) + ")");
+          throw new IllegalArgumentException(
+              "server-first port "
+                  + p.port()
+                  + " of "
+                  + workload
+                  + " is in a namespace that is not migrated (namespaces: "
+                  + String.join(", ", namespaces)
+                  + ")");
         }
         if (!workloadPorts.add(workload + ":" + p.port())) {
-          throw new IllegalArgumentException("server-first port " + p.port() + " of " + workload + " is given twice");
+          throw new IllegalArgumentException(
+              "server-first port " + p.port() + " of " + workload + " is given twice");
         }
         String policy = p.namespace() + "/" + p.labelValue() + "-server-first";
         String previous = selectorByName.putIfAbsent(policy, workload);
         if (previous != null && !previous.equals(workload)) {
-          throw new IllegalArgumentException("server-first exceptions for " + previous + " and " + workload
-              + " would both be named " + policy);
+          throw new IllegalArgumentException(
+              "server-first exceptions for "
+                  + previous
+                  + " and "
+                  + workload
+                  + " would both be named "
+                  + policy);
         }
       }
       return new StrictMtlsMigration(this);
@@ -218,10 +239,14 @@ public final class StrictMtlsMigration extends SteppedRollout {
   private static List<Workload> group(List<Port> ports) {
     Map<List<String>, Set<Integer>> byWorkload = new LinkedHashMap<>();
     for (Port p : ports) {
-      byWorkload.computeIfAbsent(List.of(p.namespace(), p.labelKey(), p.labelValue()), k -> new TreeSet<>()).add(p.port());
+      byWorkload
+          .computeIfAbsent(
+              List.of(p.namespace(), p.labelKey(), p.labelValue()), k -> new TreeSet<>())
+          .add(p.port());
     }
     List<Workload> out = new ArrayList<>();
-    byWorkload.forEach((k, v) -> out.add(new Workload(k.get(0), k.get(1), k.get(2), List.copyOf(v))));
+    byWorkload.forEach(
+        (k, v) -> out.add(new Workload(k.get(0), k.get(1), k.get(2), List.copyOf(v))));
     return List.copyOf(out);
   }
 
@@ -240,8 +265,12 @@ public final class StrictMtlsMigration extends SteppedRollout {
       at = with(at, exception(e, MutualTLSMode.PERMISSIVE));
     }
     at = withoutPlaintext(at, false, towards(namespaces.get(0)));
-    out.add(new Planner.Target("mesh-permissive", at, Barrier.GATE,
-        "accept both plaintext and mTLS mesh-wide (PERMISSIVE in " + root + ")"));
+    out.add(
+        new Planner.Target(
+            "mesh-permissive",
+            at,
+            Barrier.GATE,
+            "accept both plaintext and mTLS mesh-wide (PERMISSIVE in " + root + ")"));
     for (int i = 0; i < namespaces.size(); i++) {
       String ns = namespaces.get(i);
       at = withoutPlaintext(at, true, target -> target.equals(ns));
@@ -251,12 +280,19 @@ public final class StrictMtlsMigration extends SteppedRollout {
           at = with(at, exception(e, MutualTLSMode.STRICT));
         }
       }
-      at = withoutPlaintext(at, false, i + 1 < namespaces.size() ? towards(namespaces.get(i + 1)) : target -> true);
-      out.add(new Planner.Target("strict-" + ns, at, Barrier.GATE, "require mTLS in namespace " + ns));
+      at =
+          withoutPlaintext(
+              at,
+              false,
+              i + 1 < namespaces.size() ? towards(namespaces.get(i + 1)) : target -> true);
+      out.add(
+          new Planner.Target("strict-" + ns, at, Barrier.GATE, "require mTLS in namespace " + ns));
     }
     at = withoutPlaintext(at, true, target -> true);
     at = with(at, namespaceWide(at, root, MutualTLSMode.STRICT));
-    out.add(new Planner.Target("mesh-strict", at, Barrier.NONE, "require mTLS mesh-wide (STRICT in " + root + ")"));
+    out.add(
+        new Planner.Target(
+            "mesh-strict", at, Barrier.NONE, "require mTLS mesh-wide (STRICT in " + root + ")"));
     return out;
   }
 
@@ -270,25 +306,29 @@ public final class StrictMtlsMigration extends SteppedRollout {
   }
 
   /**
-   * The namespace-wide PeerAuthentication of {@code ns} in {@code mode}: the one already there
-   * (the first by name, keeping its metadata), else {@code ns/default}.
+   * The namespace-wide PeerAuthentication of {@code ns} in {@code mode}: the one already there (the
+   * first by name, keeping its metadata), else {@code ns/default}.
    */
   private static PeerAuthentication namespaceWide(State state, String ns, MutualTLSMode mode) {
     for (Resource r : state.resources()) {
-      if (r instanceof PeerAuthentication pa && r.metadata().namespace().orElse("").equals(ns)
+      if (r instanceof PeerAuthentication pa
+          && r.metadata().namespace().orElse("").equals(ns)
           && pa.spec().flatMap(PeerAuthenticationSpec::selector).isEmpty()) {
         PeerAuthenticationSpec spec = pa.spec().orElse(PeerAuthenticationSpec.builder().build());
-        return pa.withSpec(spec.withMtls(spec.mtls().orElse(MutualTLS.builder().build()).withMode(mode)));
+        return pa.withSpec(
+            spec.withMtls(spec.mtls().orElse(MutualTLS.builder().build()).withMode(mode)));
       }
     }
     return peerAuthentication(ns + "/" + DEFAULT, mtls(mode));
   }
 
   private static PeerAuthentication exception(Workload e, MutualTLSMode mode) {
-    PeerAuthenticationSpec.Builder spec = PeerAuthenticationSpec.builder()
-        .selector(workloadSelector(e.labelKey(), e.labelValue()))
-        .mtls(mutualTls(mode));
-    e.ports().forEach(p -> spec.putPortLevelMtls(String.valueOf(p), mutualTls(MutualTLSMode.DISABLE)));
+    PeerAuthenticationSpec.Builder spec =
+        PeerAuthenticationSpec.builder()
+            .selector(workloadSelector(e.labelKey(), e.labelValue()))
+            .mtls(mutualTls(mode));
+    e.ports()
+        .forEach(p -> spec.putPortLevelMtls(String.valueOf(p), mutualTls(MutualTLSMode.DISABLE)));
     return peerAuthentication(e.namespace() + "/" + e.name(), spec.build());
   }
 
@@ -304,10 +344,17 @@ public final class StrictMtlsMigration extends SteppedRollout {
   private static State withoutPlaintext(State state, boolean modeled, Predicate<String> toward) {
     State out = state;
     for (Map.Entry<ResourceKey, Resource> e : state.asMap().entrySet()) {
-      if (e.getValue() instanceof DestinationRule dr && dr.spec().isPresent() && sendsPlaintext(dr.spec().get())) {
+      if (e.getValue() instanceof DestinationRule dr
+          && dr.spec().isPresent()
+          && sendsPlaintext(dr.spec().get())) {
         Optional<String> target = target(dr);
-        boolean seenByPlanner = target.filter(t -> !t.equals(EVERY_NAMESPACE)).isPresent()
-            && dr.spec().get().trafficPolicy().filter(StrictMtlsMigration::sendsPlaintext).isPresent();
+        boolean seenByPlanner =
+            target.filter(t -> !t.equals(EVERY_NAMESPACE)).isPresent()
+                && dr.spec()
+                    .get()
+                    .trafficPolicy()
+                    .filter(StrictMtlsMigration::sendsPlaintext)
+                    .isPresent();
         if (target.isPresent() && seenByPlanner == modeled && toward.test(target.get())) {
           out = out.with(e.getKey(), stripped(dr).map(Resource.class::cast));
         }
@@ -317,9 +364,9 @@ public final class StrictMtlsMigration extends SteppedRollout {
   }
 
   /**
-   * The namespace a DestinationRule's host is in, as {@code IstioDependencies} reads it, or
-   * {@link #EVERY_NAMESPACE} for a wildcard over every in-cluster host ({@code *}, {@code *.local},
-   * {@code *.cluster.local}, {@code *.svc.cluster.local}); empty for hosts outside the cluster.
+   * The namespace a DestinationRule's host is in, as {@code IstioDependencies} reads it, or {@link
+   * #EVERY_NAMESPACE} for a wildcard over every in-cluster host ({@code *}, {@code *.local}, {@code
+   * *.cluster.local}, {@code *.svc.cluster.local}); empty for hosts outside the cluster.
    */
   private static Optional<String> target(DestinationRule dr) {
     String host = dr.spec().get().host();
@@ -333,12 +380,15 @@ public final class StrictMtlsMigration extends SteppedRollout {
 
   private static boolean sendsPlaintext(DestinationRuleSpec spec) {
     return spec.trafficPolicy().filter(StrictMtlsMigration::sendsPlaintext).isPresent()
-        || spec.subsets().stream().map(Subset::trafficPolicy).flatMap(Optional::stream)
+        || spec.subsets().stream()
+            .map(Subset::trafficPolicy)
+            .flatMap(Optional::stream)
             .anyMatch(StrictMtlsMigration::sendsPlaintext);
   }
 
   private static boolean sendsPlaintext(TrafficPolicy policy) {
-    return disables(policy.tls()) || policy.portLevelSettings().stream().anyMatch(p -> disables(p.tls()));
+    return disables(policy.tls())
+        || policy.portLevelSettings().stream().anyMatch(p -> disables(p.tls()));
   }
 
   private static boolean disables(Optional<ClientTLSSettings> tls) {
@@ -348,10 +398,13 @@ public final class StrictMtlsMigration extends SteppedRollout {
   /** The rule without DISABLE TLS settings, or empty when nothing else is left in it. */
   private static Optional<DestinationRule> stripped(DestinationRule dr) {
     DestinationRuleSpec spec = dr.spec().get();
-    List<Subset> subsets = spec.subsets().stream()
-        .map(s -> s.withTrafficPolicy(s.trafficPolicy().flatMap(StrictMtlsMigration::stripped))).toList();
-    DestinationRuleSpec after = spec.withTrafficPolicy(spec.trafficPolicy().flatMap(StrictMtlsMigration::stripped))
-        .withSubsets(subsets);
+    List<Subset> subsets =
+        spec.subsets().stream()
+            .map(s -> s.withTrafficPolicy(s.trafficPolicy().flatMap(StrictMtlsMigration::stripped)))
+            .toList();
+    DestinationRuleSpec after =
+        spec.withTrafficPolicy(spec.trafficPolicy().flatMap(StrictMtlsMigration::stripped))
+            .withSubsets(subsets);
     if (after.trafficPolicy().isEmpty() && after.subsets().isEmpty()) {
       return Optional.empty();
     }
@@ -367,7 +420,9 @@ public final class StrictMtlsMigration extends SteppedRollout {
         ports.add(kept);
       }
     }
-    TrafficPolicy after = (disables(policy.tls()) ? policy.withTls(Optional.empty()) : policy).withPortLevelSettings(ports);
+    TrafficPolicy after =
+        (disables(policy.tls()) ? policy.withTls(Optional.empty()) : policy)
+            .withPortLevelSettings(ports);
     return after.equals(TrafficPolicy.builder().build()) ? Optional.empty() : Optional.of(after);
   }
 }

@@ -16,9 +16,9 @@ import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
 import java.util.List;
 
 /**
- * A service whose versions are subsets selecting pods by one label: what {@link CanaryRollout}
- * and {@link BlueGreen} move traffic between. Its DestinationRule and VirtualService are named
- * after the host.
+ * A service whose versions are subsets selecting pods by one label: what {@link CanaryRollout} and
+ * {@link BlueGreen} move traffic between. Its DestinationRule and VirtualService are named after
+ * the host.
  */
 record SubsetService(String namespace, String host, String versionLabel) {
   /** The DestinationRule defining these subsets, in order. */
@@ -32,7 +32,8 @@ record SubsetService(String namespace, String host, String versionLabel) {
 
   /** The VirtualService with these HTTP routes, in order. */
   VirtualService routes(List<HTTPRoute> http) {
-    return virtualService(namespace + "/" + host,
+    return virtualService(
+        namespace + "/" + host,
         VirtualServiceSpec.builder().addHosts(host).addAllHttp(http).build());
   }
 

@@ -24,7 +24,8 @@ class MeshNamesTest {
 
   @Test
   void theNamespaceOfAnInClusterHost() {
-    assertEquals(Optional.of("bookinfo"), MeshNames.namespaceOf("reviews.bookinfo.svc.cluster.local"));
+    assertEquals(
+        Optional.of("bookinfo"), MeshNames.namespaceOf("reviews.bookinfo.svc.cluster.local"));
     assertEquals(Optional.of("bookinfo"), MeshNames.namespaceOf("*.bookinfo.svc.cluster.local"));
     assertEquals(Optional.empty(), MeshNames.namespaceOf("*.svc.cluster.local"));
     assertEquals(Optional.empty(), MeshNames.namespaceOf("a.b.c.svc.cluster.local"));

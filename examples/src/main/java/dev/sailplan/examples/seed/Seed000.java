@@ -20,15 +20,19 @@ public final class Seed000 {
 
   /** Root-namespace default Sidecar: egress only to the own namespace and istio-system. */
   private static SeedExample rootDefaultSidecar() {
-    return SeedExample.of("000-01-root-default-sidecar",
-        sidecar("istio-config/default", SidecarSpec.builder()
-            .addEgress(IstioEgressListener.builder().addHosts("./*", "istio-system/*").build())
-            .build()));
+    return SeedExample.of(
+        "000-01-root-default-sidecar",
+        sidecar(
+            "istio-config/default",
+            SidecarSpec.builder()
+                .addEgress(IstioEgressListener.builder().addHosts("./*", "istio-system/*").build())
+                .build()));
   }
 
   /** Root-namespace default PeerAuthentication: STRICT mTLS mesh-wide. */
   private static SeedExample rootStrictMtls() {
-    return SeedExample.of("000-02-root-strict-mtls",
+    return SeedExample.of(
+        "000-02-root-strict-mtls",
         peerAuthentication("istio-config/default", mtls(MutualTLSMode.STRICT)));
   }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One seed manifest file reproduced through the DSL.
  *
- * @param name the seed file's name without {@code .yaml}, e.g. {@code 002-01-reviews-header-routing}
+ * @param name the seed file's name without {@code .yaml}, e.g. {@code
+ *     002-01-reviews-header-routing}
  * @param resources the resources, in the file's document order
  */
 public record SeedExample(String name, List<Resource> resources) {

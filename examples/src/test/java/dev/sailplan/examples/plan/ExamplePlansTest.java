@@ -22,35 +22,45 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplePlansTest {
   private static final Path APPROVED = Path.of("src/test/resources/approved-plans");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @TestFactory
   Stream<DynamicTest> everyExamplePlanIsSafe() {
-    return ExamplePlans.all().stream().map(r -> DynamicTest.dynamicTest(r.name(), () ->
-        assertEquals(List.of(), MakeBeforeBreakChecker.check(r.plan()))));
+    return ExamplePlans.all().stream()
+        .map(
+            r ->
+                DynamicTest.dynamicTest(
+                    r.name(),
+                    () -> assertEquals(List.of(), MakeBeforeBreakChecker.check(r.plan()))));
   }
 
   @TestFactory
   Stream<DynamicTest> everyExamplePlanFolderIsTheApprovedOne() {
     boolean approve = Boolean.getBoolean("sailplan.approve");
-    return ExamplePlans.all().stream().map(r -> DynamicTest.dynamicTest(r.name(), () -> {
-      Plan plan = r.plan();
-      Path written = PlanWriter.write(plan, dir);
-      Path approved = APPROVED.resolve(plan.name());
-      if (approve) {
-        deleteTree(approved);
-        Files.createDirectories(approved);
-        for (String f : files(written)) {
-          Files.copy(written.resolve(f), approved.resolve(f));
-        }
-      }
-      assertEquals(files(approved), files(written));
-      for (String f : files(written)) {
-        assertEquals(Files.readString(approved.resolve(f), StandardCharsets.UTF_8),
-            Files.readString(written.resolve(f), StandardCharsets.UTF_8), plan.name() + "/" + f);
-      }
-    }));
+    return ExamplePlans.all().stream()
+        .map(
+            r ->
+                DynamicTest.dynamicTest(
+                    r.name(),
+                    () -> {
+                      Plan plan = r.plan();
+                      Path written = PlanWriter.write(plan, dir);
+                      Path approved = APPROVED.resolve(plan.name());
+                      if (approve) {
+                        deleteTree(approved);
+                        Files.createDirectories(approved);
+                        for (String f : files(written)) {
+                          Files.copy(written.resolve(f), approved.resolve(f));
+                        }
+                      }
+                      assertEquals(files(approved), files(written));
+                      for (String f : files(written)) {
+                        assertEquals(
+                            Files.readString(approved.resolve(f), StandardCharsets.UTF_8),
+                            Files.readString(written.resolve(f), StandardCharsets.UTF_8),
+                            plan.name() + "/" + f);
+                      }
+                    }));
   }
 
   private static List<String> files(Path folder) throws IOException {

@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * straight onto the manifests' JSON, independently of the planner and its dependency models.
  *
  * <p>Each stage is replayed in the worst order: every subset of its changes applied on top of the
- * state before it. A reference only counts when something in the plan defines its target (an
- * object managed elsewhere cannot be ordered against).
+ * state before it. A reference only counts when something in the plan defines its target (an object
+ * managed elsewhere cannot be ordered against).
  */
 final class MakeBeforeBreakChecker {
   private static final String SUFFIX = ".svc.cluster.local";
@@ -33,7 +33,9 @@ final class MakeBeforeBreakChecker {
   private final Set<String> universeServices = new HashSet<>();
   private final Set<String> universeRegistryOnly = new HashSet<>();
 
-  /** Every violation of the plan, empty when it is safe; also checks it ends in its desired state. */
+  /**
+   * Every violation of the plan, empty when it is safe; also checks it ends in its desired state.
+   */
   static List<String> check(Plan plan) {
     return new MakeBeforeBreakChecker().run(plan);
   }
@@ -60,8 +62,17 @@ final class MakeBeforeBreakChecker {
             }
           }
           for (String v : violations(apply(at, subset))) {
-            out.add("stage " + n + " (" + stage.label() + "), with " + subset.size() + " of " + changes.size()
-                + " changes applied: " + v);
+            out.add(
+                "stage "
+                    + n
+                    + " ("
+                    + stage.label()
+                    + "), with "
+                    + subset.size()
+                    + " of "
+                    + changes.size()
+                    + " changes applied: "
+                    + v);
           }
         }
       } else {
@@ -73,7 +84,10 @@ final class MakeBeforeBreakChecker {
         if (c.key().kind().equals("PeerAuthentication")) {
           String before = mode(c.before());
           String after = mode(c.after());
-          if (after.equals("STRICT") && !before.equals("STRICT") && !before.equals("PERMISSIVE") && !before.isEmpty()) {
+          if (after.equals("STRICT")
+              && !before.equals("STRICT")
+              && !before.equals("PERMISSIVE")
+              && !before.isEmpty()) {
             out.add("stage " + n + ": " + c.key() + " goes from " + before + " straight to STRICT");
           }
         }
@@ -98,16 +112,24 @@ final class MakeBeforeBreakChecker {
     JsonNode t = Manifests.toTree(r);
     String ns = r.metadata().namespace().orElse("");
     switch (r.kind()) {
-      case "DestinationRule" -> t.path("spec").path("subsets").forEach(s ->
-          universeSubsets.add(fqdn(t.path("spec").path("host").asText(), ns) + "/" + s.path("name").asText()));
-      case "Gateway" -> universeGateways.add(r.group() + " " + ns + "/" + r.metadata().name().orElse(""));
+      case "DestinationRule" ->
+          t.path("spec")
+              .path("subsets")
+              .forEach(
+                  s ->
+                      universeSubsets.add(
+                          fqdn(t.path("spec").path("host").asText(), ns)
+                              + "/"
+                              + s.path("name").asText()));
+      case "Gateway" ->
+          universeGateways.add(r.group() + " " + ns + "/" + r.metadata().name().orElse(""));
       case "Service" -> universeServices.add(ns + "/" + r.metadata().name().orElse(""));
       case "Sidecar" -> {
         if (registryOnly(t)) {
           universeRegistryOnly.add(ns);
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -131,13 +153,15 @@ final class MakeBeforeBreakChecker {
         case "DestinationRule" -> {
           String host = fqdn(spec.path("host").asText(), ns);
           spec.path("subsets").forEach(x -> subsets.add(host + "/" + x.path("name").asText()));
-          boolean plaintext = "DISABLE".equals(spec.path("trafficPolicy").path("tls").path("mode").asText());
+          boolean plaintext =
+              "DISABLE".equals(spec.path("trafficPolicy").path("tls").path("mode").asText());
           for (JsonNode p : spec.path("trafficPolicy").path("portLevelSettings")) {
             plaintext |= "DISABLE".equals(p.path("tls").path("mode").asText());
           }
           if (plaintext && host.endsWith(SUFFIX)) {
-            plaintextRules.put(e.getKey().toString(), host.substring(0, host.length() - SUFFIX.length())
-                .replaceFirst("^[^.]*\\.", ""));
+            plaintextRules.put(
+                e.getKey().toString(),
+                host.substring(0, host.length() - SUFFIX.length()).replaceFirst("^[^.]*\\.", ""));
           }
         }
         case "Gateway" -> gateways.add(r.group() + " " + ns + "/" + e.getKey().name());
@@ -151,12 +175,20 @@ final class MakeBeforeBreakChecker {
         case "ReferenceGrant" -> {
           for (JsonNode from : spec.path("from")) {
             for (JsonNode to : spec.path("to")) {
-              grants.add(from.path("namespace").asText() + "/" + from.path("kind").asText() + ">" + ns + "/"
-                  + to.path("kind").asText() + "/" + to.path("name").asText("*"));
+              grants.add(
+                  from.path("namespace").asText()
+                      + "/"
+                      + from.path("kind").asText()
+                      + ">"
+                      + ns
+                      + "/"
+                      + to.path("kind").asText()
+                      + "/"
+                      + to.path("name").asText("*"));
             }
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     List<String> out = new ArrayList<>();
@@ -171,7 +203,11 @@ final class MakeBeforeBreakChecker {
             if (d.has("subset")) {
               String want = fqdn(d.path("host").asText(), ns) + "/" + d.path("subset").asText();
               if (universeSubsets.contains(want) && !subsets.contains(want)) {
-                out.add(who + " routes to subset " + want + " that no DestinationRule defines (rule 1)");
+                out.add(
+                    who
+                        + " routes to subset "
+                        + want
+                        + " that no DestinationRule defines (rule 1)");
               }
             }
           }
@@ -184,14 +220,20 @@ final class MakeBeforeBreakChecker {
           for (JsonNode g : spec.path("gateways")) {
             String ref = g.asText().contains("/") ? g.asText() : ns + "/" + g.asText();
             String want = "networking.istio.io " + ref;
-            if (!g.asText().equals("mesh") && universeGateways.contains(want) && !gateways.contains(want)) {
+            if (!g.asText().equals("mesh")
+                && universeGateways.contains(want)
+                && !gateways.contains(want)) {
               out.add(who + " binds to Gateway " + ref + " that does not exist (rule 2)");
             }
           }
         }
         case "HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute" -> {
           for (JsonNode p : spec.path("parentRefs")) {
-            String want = "gateway.networking.k8s.io " + p.path("namespace").asText(ns) + "/" + p.path("name").asText();
+            String want =
+                "gateway.networking.k8s.io "
+                    + p.path("namespace").asText(ns)
+                    + "/"
+                    + p.path("name").asText();
             if (universeGateways.contains(want) && !gateways.contains(want)) {
               out.add(who + " attaches to Gateway " + want + " that does not exist (rule 2)");
             }
@@ -203,9 +245,15 @@ final class MakeBeforeBreakChecker {
               if (universeServices.contains(svc) && !services.contains(svc)) {
                 out.add(who + " points at Service " + svc + " that does not exist (rule 2)");
               }
-              if (!bns.equals(ns) && !grants.contains(ns + "/" + r.kind() + ">" + bns + "/Service/" + ref.path("name").asText())
+              if (!bns.equals(ns)
+                  && !grants.contains(
+                      ns + "/" + r.kind() + ">" + bns + "/Service/" + ref.path("name").asText())
                   && !grants.contains(ns + "/" + r.kind() + ">" + bns + "/Service/*")) {
-                out.add(who + " points across namespaces at " + svc + " without a ReferenceGrant (rule 2)");
+                out.add(
+                    who
+                        + " points across namespaces at "
+                        + svc
+                        + " without a ReferenceGrant (rule 2)");
               }
             }
           }
@@ -215,44 +263,64 @@ final class MakeBeforeBreakChecker {
             for (JsonNode l : spec.path("egress")) {
               for (JsonNode h : l.path("hosts")) {
                 String host = h.asText().substring(h.asText().indexOf('/') + 1);
-                if (!host.contains("*") && host.contains(".") && !host.endsWith(SUFFIX) && !externalHosts.contains(host)) {
-                  out.add(who + " is REGISTRY_ONLY before a ServiceEntry for " + host + " exists (rule 3)");
+                if (!host.contains("*")
+                    && host.contains(".")
+                    && !host.endsWith(SUFFIX)
+                    && !externalHosts.contains(host)) {
+                  out.add(
+                      who
+                          + " is REGISTRY_ONLY before a ServiceEntry for "
+                          + host
+                          + " exists (rule 3)");
                 }
               }
             }
           }
         }
         case "NetworkPolicy" -> {
-          boolean egress = spec.path("policyTypes").toString().contains("Egress") || spec.has("egress");
+          boolean egress =
+              spec.path("policyTypes").toString().contains("Egress") || spec.has("egress");
           if (egress && universeRegistryOnly.contains(ns) && !registryOnly.contains(ns)) {
-            out.add(who + " locks egress down before the namespace's REGISTRY_ONLY Sidecar (rule 3)");
+            out.add(
+                who + " locks egress down before the namespace's REGISTRY_ONLY Sidecar (rule 3)");
           }
         }
         case "PeerAuthentication" -> {
           if ("STRICT".equals(spec.path("mtls").path("mode").asText()) && !spec.has("selector")) {
             boolean mesh = ns.equals("istio-system") || ns.equals("istio-config");
-            plaintextRules.forEach((rule, target) -> {
-              if (mesh || target.equals(ns)) {
-                out.add(who + " is STRICT while " + rule + " sends plaintext to " + target + " (rule 4)");
-              }
-            });
+            plaintextRules.forEach(
+                (rule, target) -> {
+                  if (mesh || target.equals(ns)) {
+                    out.add(
+                        who
+                            + " is STRICT while "
+                            + rule
+                            + " sends plaintext to "
+                            + target
+                            + " (rule 4)");
+                  }
+                });
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return out;
   }
 
   private static boolean registryOnly(JsonNode t) {
-    return "REGISTRY_ONLY".equals(t.path("spec").path("outboundTrafficPolicy").path("mode").asText());
+    return "REGISTRY_ONLY"
+        .equals(t.path("spec").path("outboundTrafficPolicy").path("mode").asText());
   }
 
   private static String mode(Optional<Resource> r) {
-    return r.map(x -> Manifests.toTree(x).path("spec").path("mtls").path("mode").asText("")).orElse("");
+    return r.map(x -> Manifests.toTree(x).path("spec").path("mtls").path("mode").asText(""))
+        .orElse("");
   }
 
   private static String fqdn(String host, String ns) {
-    return host.contains(".") || host.equals("*") ? host : host + "." + (ns.isEmpty() ? "default" : ns) + SUFFIX;
+    return host.contains(".") || host.equals("*")
+        ? host
+        : host + "." + (ns.isEmpty() ? "default" : ns) + SUFFIX;
   }
 }

@@ -18,16 +18,22 @@ class PlannerPropertiesTest {
   void everyPlanIsSafeAndEndsInTheDesiredState(@ForAll long from, @ForAll long to) {
     State current = RandomStates.state(from);
     State desired = RandomStates.state(to);
-    Plan plan = planner.plan("random", current, List.of(new Planner.Target("step", desired, Barrier.NONE)));
-    assertEquals(List.of(), MakeBeforeBreakChecker.check(plan), () -> "from " + current + " to " + desired);
+    Plan plan =
+        planner.plan("random", current, List.of(new Planner.Target("step", desired, Barrier.NONE)));
+    assertEquals(
+        List.of(), MakeBeforeBreakChecker.check(plan), () -> "from " + current + " to " + desired);
     assertEquals(desired, plan.desired());
   }
 
   @Property(tries = 100)
   void multiStepPlansAreSafeToo(@ForAll long a, @ForAll long b, @ForAll long c) {
-    Plan plan = planner.plan("random", RandomStates.state(a), List.of(
-        new Planner.Target("one", RandomStates.state(b), Barrier.GATE),
-        new Planner.Target("two", RandomStates.state(c), Barrier.NONE)));
+    Plan plan =
+        planner.plan(
+            "random",
+            RandomStates.state(a),
+            List.of(
+                new Planner.Target("one", RandomStates.state(b), Barrier.GATE),
+                new Planner.Target("two", RandomStates.state(c), Barrier.NONE)));
     assertEquals(List.of(), MakeBeforeBreakChecker.check(plan));
   }
 }

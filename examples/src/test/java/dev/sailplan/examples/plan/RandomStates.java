@@ -4,7 +4,6 @@ import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.peerAuthentication;
 import static dev.sailplan.istio.Traffic.*;
 
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.LabelSelector;
 import dev.sailplan.core.k8s.NetworkPolicy;
 import dev.sailplan.core.k8s.NetworkPolicySpec;
@@ -12,6 +11,7 @@ import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.k8s.ServicePort;
 import dev.sailplan.core.k8s.ServiceSpec;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.gatewayapi.GatewayApi;
 import dev.sailplan.gatewayapi.v1.HTTPRouteRule;
@@ -51,8 +51,17 @@ final class RandomStates {
     List<Resource> out = new ArrayList<>();
     boolean ingress = rnd.nextBoolean();
     if (ingress) {
-      out.add(gateway("istio-ingress/public", GatewaySpec.builder().putSelector("istio", "ingressgateway")
-          .addServers(Server.builder().port(serverPort(80, "http", "HTTP")).addHosts("*/*.example.com").build()).build()));
+      out.add(
+          gateway(
+              "istio-ingress/public",
+              GatewaySpec.builder()
+                  .putSelector("istio", "ingressgateway")
+                  .addServers(
+                      Server.builder()
+                          .port(serverPort(80, "http", "HTTP"))
+                          .addHosts("*/*.example.com")
+                          .build())
+                  .build()));
     }
     for (String host : List.of("reviews", "ratings")) {
       if (!rnd.nextBoolean()) {
@@ -78,36 +87,68 @@ final class RandomStates {
           route.addRoute(routeTo(host, a));
         } else {
           int w = 1 + rnd.nextInt(99);
-          route.addRoute(routeTo(host, a).withWeight(w)).addRoute(routeTo(host, b).withWeight(100 - w));
+          route
+              .addRoute(routeTo(host, a).withWeight(w))
+              .addRoute(routeTo(host, b).withWeight(100 - w));
         }
-        VirtualServiceSpec.Builder vs = VirtualServiceSpec.builder().addHosts(host).addHttp(route.build());
+        VirtualServiceSpec.Builder vs =
+            VirtualServiceSpec.builder().addHosts(host).addHttp(route.build());
         if (ingress && rnd.nextBoolean()) {
           vs.addGateways("istio-ingress/public", "mesh");
         }
         out.add(virtualService("bookinfo/" + host, vs.build()));
       }
     }
-    MutualTLSMode[] modes = {null, MutualTLSMode.DISABLE, MutualTLSMode.PERMISSIVE, MutualTLSMode.STRICT};
+    MutualTLSMode[] modes = {
+      null, MutualTLSMode.DISABLE, MutualTLSMode.PERMISSIVE, MutualTLSMode.STRICT
+    };
     MutualTLSMode mode = modes[rnd.nextInt(modes.length)];
     if (mode != null) {
       out.add(peerAuthentication("bookinfo/default", mtls(mode)));
     }
     if (mode != MutualTLSMode.STRICT && rnd.nextBoolean()) {
-      out.add(destinationRule("web/plaintext-ratings", DestinationRuleSpec.builder().host("ratings.bookinfo.svc.cluster.local")
-          .trafficPolicy(TrafficPolicy.builder().tls(ClientTLSSettings.builder().mode(ClientTLSMode.DISABLE).build()).build())
-          .build()));
+      out.add(
+          destinationRule(
+              "web/plaintext-ratings",
+              DestinationRuleSpec.builder()
+                  .host("ratings.bookinfo.svc.cluster.local")
+                  .trafficPolicy(
+                      TrafficPolicy.builder()
+                          .tls(ClientTLSSettings.builder().mode(ClientTLSMode.DISABLE).build())
+                          .build())
+                  .build()));
     }
     if (rnd.nextBoolean()) {
-      out.add(serviceEntry("bookinfo/ext", ServiceEntrySpec.builder().addHosts("api.ext.com")
-          .addPorts(servicePort(443, "https", "TLS")).location(Location.MESH_EXTERNAL).resolution(Resolution.DNS).build()));
+      out.add(
+          serviceEntry(
+              "bookinfo/ext",
+              ServiceEntrySpec.builder()
+                  .addHosts("api.ext.com")
+                  .addPorts(servicePort(443, "https", "TLS"))
+                  .location(Location.MESH_EXTERNAL)
+                  .resolution(Resolution.DNS)
+                  .build()));
       if (rnd.nextBoolean()) {
-        out.add(sidecar("bookinfo/default", SidecarSpec.builder()
-            .outboundTrafficPolicy(OutboundTrafficPolicy.builder().mode(OutboundTrafficPolicyMode.REGISTRY_ONLY).build())
-            .addEgress(egressHosts("./*", "istio-system/*", "*/api.ext.com")).build()));
+        out.add(
+            sidecar(
+                "bookinfo/default",
+                SidecarSpec.builder()
+                    .outboundTrafficPolicy(
+                        OutboundTrafficPolicy.builder()
+                            .mode(OutboundTrafficPolicyMode.REGISTRY_ONLY)
+                            .build())
+                    .addEgress(egressHosts("./*", "istio-system/*", "*/api.ext.com"))
+                    .build()));
         if (rnd.nextBoolean()) {
-          out.add(NetworkPolicy.builder().metadata(ObjectMeta.ref("bookinfo/egress-lockdown"))
-              .spec(NetworkPolicySpec.builder().podSelector(LabelSelector.builder().build()).addPolicyTypes("Egress").build())
-              .build());
+          out.add(
+              NetworkPolicy.builder()
+                  .metadata(ObjectMeta.ref("bookinfo/egress-lockdown"))
+                  .spec(
+                      NetworkPolicySpec.builder()
+                          .podSelector(LabelSelector.builder().build())
+                          .addPolicyTypes("Egress")
+                          .build())
+                  .build());
         }
       }
     }
@@ -115,20 +156,35 @@ final class RandomStates {
     boolean service = rnd.nextBoolean();
     boolean grant = rnd.nextBoolean();
     if (gw) {
-      out.add(GatewayApi.gateway("gw/public", dev.sailplan.gatewayapi.v1.GatewaySpec.builder().gatewayClassName("istio")
-          .addListeners(Listener.builder().name("http").port(80).protocol("HTTP").build()).build()));
+      out.add(
+          GatewayApi.gateway(
+              "gw/public",
+              dev.sailplan.gatewayapi.v1.GatewaySpec.builder()
+                  .gatewayClassName("istio")
+                  .addListeners(Listener.builder().name("http").port(80).protocol("HTTP").build())
+                  .build()));
     }
     if (service) {
-      out.add(Service.builder().metadata(ObjectMeta.ref("backends/api"))
-          .spec(ServiceSpec.builder().addPorts(ServicePort.of("http", 8080)).build()).build());
+      out.add(
+          Service.builder()
+              .metadata(ObjectMeta.ref("backends/api"))
+              .spec(ServiceSpec.builder().addPorts(ServicePort.of("http", 8080)).build())
+              .build());
     }
     if (grant) {
       out.add(GatewayApi.referenceGrant("backends/allow-web", GatewayApi.allowRoutesFrom("web")));
     }
     if (gw && service && grant && rnd.nextBoolean()) {
-      out.add(GatewayApi.httpRoute("web/api", HTTPRouteSpec.builder().addParentRefs(GatewayApi.parent("gw/public"))
-          .addRules(HTTPRouteRule.builder().addBackendRefs(GatewayApi.backend("api", 8080).withNamespace("backends")).build())
-          .build()));
+      out.add(
+          GatewayApi.httpRoute(
+              "web/api",
+              HTTPRouteSpec.builder()
+                  .addParentRefs(GatewayApi.parent("gw/public"))
+                  .addRules(
+                      HTTPRouteRule.builder()
+                          .addBackendRefs(GatewayApi.backend("api", 8080).withNamespace("backends"))
+                          .build())
+                  .build()));
     }
     return State.of(out);
   }

@@ -15,11 +15,19 @@ final class ApplyScript {
     StringBuilder s = new StringBuilder(4096);
     int total = entries.size();
     s.append("#!/usr/bin/env bash\n");
-    Text.appendComment(s, "Applies plan " + Text.oneLine(plan.name()) + ": " + total + " stage"
-        + (total == 1 ? "" : "s") + " in order, with the barrier after each (see plan.yaml).");
+    Text.appendComment(
+        s,
+        "Applies plan "
+            + Text.oneLine(plan.name())
+            + ": "
+            + total
+            + " stage"
+            + (total == 1 ? "" : "s")
+            + " in order, with the barrier after each (see plan.yaml).");
     s.append("# Written by Sailplan: render the plan again rather than edit this file.\n");
     s.append("#\n");
-    s.append("# Exit status: 0 done; 1 a command failed or the proxies stayed STALE; 2 bad usage;\n");
+    s.append(
+        "# Exit status: 0 done; 1 a command failed or the proxies stayed STALE; 2 bad usage;\n");
     s.append("# 3 stopped at a gate (resume with --from and the next stage's number).\n");
     s.append("set -euo pipefail\n\n");
     s.append("yes=false\n");
@@ -28,7 +36,8 @@ final class ApplyScript {
     s.append("context=\n");
     s.append("from=1\n");
     s.append("dry_run=false\n\n");
-    s.append("""
+    s.append(
+        """
         usage() {
           cat <<'EOF'
         Usage: ./apply.sh [--yes] [--settle SECONDS] [--timeout SECONDS] [--context CTX]
@@ -81,12 +90,17 @@ final class ApplyScript {
         settle=$((10#$settle))
         timeout=$((10#$timeout))
         from=$((10#$from))
-        """.formatted(options.settleSeconds(), options.proxyStatusTimeoutSeconds()));
+        """
+            .formatted(options.settleSeconds(), options.proxyStatusTimeoutSeconds()));
     s.append("if ((from < 1 || from > ").append(Math.max(1, total)).append(")); then\n");
-    s.append("  echo \"apply.sh: no stage $from: the plan has ").append(total).append(" stage")
-        .append(total == 1 ? "" : "s").append("\" >&2\n");
+    s.append("  echo \"apply.sh: no stage $from: the plan has ")
+        .append(total)
+        .append(" stage")
+        .append(total == 1 ? "" : "s")
+        .append("\" >&2\n");
     s.append("  exit 2\nfi\n\n");
-    s.append("""
+    s.append(
+        """
         cd "$(dirname "${BASH_SOURCE[0]}")"
 
         say() {
@@ -177,19 +191,33 @@ final class ApplyScript {
     }
     String name = Text.oneLine(plan.name());
     s.append("if [[ $dry_run == true ]]; then\n");
-    s.append("  say ").append(Text.shell("==> Dry run of plan " + name + ": nothing was applied")).append('\n');
+    s.append("  say ")
+        .append(Text.shell("==> Dry run of plan " + name + ": nothing was applied"))
+        .append('\n');
     s.append("else\n");
     s.append("  say ").append(Text.shell("==> Done: plan " + name + " applied")).append('\n');
     s.append("fi\n");
     return s.toString();
   }
 
-  private static void stage(StringBuilder s, Layout.Entry e, int total, Optional<Layout.Entry> next) {
-    Text.appendComment(s, "Stage " + e.nnn() + " of step " + e.step().name() + ": " + e.stage().reason());
+  private static void stage(
+      StringBuilder s, Layout.Entry e, int total, Optional<Layout.Entry> next) {
+    Text.appendComment(
+        s, "Stage " + e.nnn() + " of step " + e.step().name() + ": " + e.stage().reason());
     s.append("# Then: ").append(e.stage().then().value()).append('\n');
     s.append("if ((from <= ").append(e.number()).append(")); then\n");
-    s.append("  say ").append(Text.shell("==> Stage " + e.nnn() + " of " + Text.number(total) + " (step "
-        + Text.oneLine(e.step().name()) + "): " + Text.oneLine(e.stage().reason()))).append('\n');
+    s.append("  say ")
+        .append(
+            Text.shell(
+                "==> Stage "
+                    + e.nnn()
+                    + " of "
+                    + Text.number(total)
+                    + " (step "
+                    + Text.oneLine(e.step().name())
+                    + "): "
+                    + Text.oneLine(e.stage().reason())))
+        .append('\n');
     if (!e.stage().applies().isEmpty()) {
       s.append("  kube apply -f ").append(Text.shell(e.file())).append('\n');
     }
@@ -201,13 +229,20 @@ final class ApplyScript {
       s.append(Text.shell(Text.kubectlRef(d.key()))).append('\n');
     }
     if (e.stage().then() == Barrier.PROPAGATION || e.stage().then() == Barrier.GATE) {
-      // A gate asks a person (or a metric check) about the change, so the change must be live first.
+      // A gate asks a person (or a metric check) about the change, so the change must be live
+      // first.
       s.append("  wait_for_propagation\n");
     }
     if (e.stage().then() == Barrier.GATE) {
-      String nextStep = next.map(n -> "step " + Text.oneLine(n.step().name())).orElse("the end of the plan");
-      s.append("  gate ").append(e.nnn()).append(' ').append(Text.shell(nextStep)).append(' ')
-          .append(next.map(Layout.Entry::nnn).orElse("''")).append('\n');
+      String nextStep =
+          next.map(n -> "step " + Text.oneLine(n.step().name())).orElse("the end of the plan");
+      s.append("  gate ")
+          .append(e.nnn())
+          .append(' ')
+          .append(Text.shell(nextStep))
+          .append(' ')
+          .append(next.map(Layout.Entry::nnn).orElse("''"))
+          .append('\n');
     }
     s.append("fi\n\n");
   }

@@ -43,8 +43,13 @@ final class Layout {
       for (int i = 0; i < step.stages().size(); i++) {
         Stage stage = step.stages().get(i);
         number++;
-        String file = Text.number(number) + "-" + Text.fileSegment(step.name()) + "-"
-            + Text.fileSegment(stage.label()) + ".yaml";
+        String file =
+            Text.number(number)
+                + "-"
+                + Text.fileSegment(step.name())
+                + "-"
+                + Text.fileSegment(stage.label())
+                + ".yaml";
         entries.add(new Entry(number, s, i, step, stage, file));
       }
     }

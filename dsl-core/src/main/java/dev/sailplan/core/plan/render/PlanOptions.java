@@ -3,14 +3,14 @@ package dev.sailplan.core.plan.render;
 /**
  * Defaults written into {@code apply.sh}; each can be overridden when running it.
  *
- * @param settleSeconds the minimum delay after a propagation barrier, in seconds ({@code
- *     --settle})
+ * @param settleSeconds the minimum delay after a propagation barrier, in seconds ({@code --settle})
  * @param proxyStatusTimeoutSeconds the longest wait for {@code istioctl proxy-status} to show no
  *     proxy STALE, in seconds ({@code --timeout})
  */
 public record PlanOptions(int settleSeconds, int proxyStatusTimeoutSeconds) {
   /** The default settle delay: 5 seconds. */
   public static final int DEFAULT_SETTLE_SECONDS = 5;
+
   /** The default propagation timeout: 300 seconds. */
   public static final int DEFAULT_PROXY_STATUS_TIMEOUT_SECONDS = 300;
 

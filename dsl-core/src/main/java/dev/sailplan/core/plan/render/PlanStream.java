@@ -7,9 +7,9 @@ import dev.sailplan.core.plan.Plan;
 import java.util.List;
 
 /**
- * A whole plan as one multi-document YAML stream, for reading or for tools that take a single
- * file. Comments mark where each stage starts and what it deletes; the documents are what the
- * stages apply, in order:
+ * A whole plan as one multi-document YAML stream, for reading or for tools that take a single file.
+ * Comments mark where each stage starts and what it deletes; the documents are what the stages
+ * apply, in order:
  *
  * <pre>{@code
  * # Plan reviews-canary
@@ -23,9 +23,9 @@ import java.util.List;
  * apiVersion: ...
  * }</pre>
  *
- * <p>Applying the stream in one go ({@code kubectl apply -f}) gives up the barriers between
- * stages, and the deletions are comments only: use {@link PlanWriter}'s {@code apply.sh} to roll a
- * plan out.
+ * <p>Applying the stream in one go ({@code kubectl apply -f}) gives up the barriers between stages,
+ * and the deletions are comments only: use {@link PlanWriter}'s {@code apply.sh} to roll a plan
+ * out.
  */
 public final class PlanStream {
   private PlanStream() {}
@@ -40,8 +40,16 @@ public final class PlanStream {
       if (documents && !applies.isEmpty()) {
         out.append("---\n");
       }
-      Text.appendComment(out, "Stage " + e.nnn() + " (step " + e.step().name() + "): " + e.stage().reason()
-          + " — then " + e.stage().then().value());
+      Text.appendComment(
+          out,
+          "Stage "
+              + e.nnn()
+              + " (step "
+              + e.step().name()
+              + "): "
+              + e.stage().reason()
+              + " — then "
+              + e.stage().then().value());
       for (Change d : e.deletes()) {
         Text.appendComment(out, "delete: " + d.key());
       }

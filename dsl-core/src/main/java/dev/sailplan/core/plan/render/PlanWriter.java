@@ -3,6 +3,7 @@ package dev.sailplan.core.plan.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sailplan.core.CanonicalYaml;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Change;
@@ -10,7 +11,6 @@ import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.Step;
-import dev.sailplan.core.CanonicalYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -58,30 +58,33 @@ import java.util.Objects;
  *     reason: DestinationRule bookinfo/reviews provides subset ... before ... uses it
  * }</pre>
  *
- * <p>Stage files are numbered over the whole plan from 001. A stage file starts with comments
- * (the stage, its step, its reason and its barrier) followed by the canonical YAML of what the
- * stage applies; deletions are listed in {@code plan.yaml} and run by {@code apply.sh}, not in
- * the stage file.
+ * <p>Stage files are numbered over the whole plan from 001. A stage file starts with comments (the
+ * stage, its step, its reason and its barrier) followed by the canonical YAML of what the stage
+ * applies; deletions are listed in {@code plan.yaml} and run by {@code apply.sh}, not in the stage
+ * file.
  *
  * <p>{@code apply.sh [--yes] [--settle S] [--timeout S] [--context CTX] [--from N] [--dry-run]}
  * runs {@code kubectl apply -f} and {@code kubectl delete --ignore-not-found} per stage, then the
- * barrier: for {@code propagation} it polls {@code istioctl proxy-status} every 2 seconds until
- * no proxy is STALE (exit 1 after the timeout), then sleeps the settle delay, or only sleeps when
- * istioctl is not on PATH; for {@code gate} it asks before going on unless {@code --yes}, and
- * exits 3 when told no or when standard input is not a terminal.
+ * barrier: for {@code propagation} it polls {@code istioctl proxy-status} every 2 seconds until no
+ * proxy is STALE (exit 1 after the timeout), then sleeps the settle delay, or only sleeps when
+ * istioctl is not on PATH; for {@code gate} it asks before going on unless {@code --yes}, and exits
+ * 3 when told no or when standard input is not a terminal.
  *
  * <p>The folder is written atomically: everything goes to a temporary sibling folder, which is
- * renamed into place only when complete. An existing folder of the same name is replaced only
- * then (moved aside, the new one moved in, the old one deleted). On failure the temporary folder
- * is removed and an existing folder is left as it was.
+ * renamed into place only when complete. An existing folder of the same name is replaced only then
+ * (moved aside, the new one moved in, the old one deleted). On failure the temporary folder is
+ * removed and an existing folder is left as it was.
  */
 public final class PlanWriter {
   /** The index file's name. */
   public static final String INDEX = "plan.yaml";
+
   /** The script's name. */
   public static final String SCRIPT = "apply.sh";
+
   /** The file holding the state the plan starts from. */
   public static final String CURRENT = "current.yaml";
+
   /** The file holding the state the plan ends in. */
   public static final String DESIRED = "desired.yaml";
 
@@ -191,12 +194,16 @@ public final class PlanWriter {
   /** A stage file: the comment block, then what the stage applies. */
   static String stageFile(Layout.Entry e) {
     StringBuilder out = new StringBuilder();
-    Text.appendComment(out, "Stage " + e.nnn() + " of step " + e.step().name() + ": " + e.stage().reason());
+    Text.appendComment(
+        out, "Stage " + e.nnn() + " of step " + e.step().name() + ": " + e.stage().reason());
     Text.appendComment(out, "Then: " + e.stage().then().value());
     List<Resource> applies = e.stage().applies();
     boolean deletes = !e.deletes().isEmpty();
     if (applies.isEmpty()) {
-      out.append(deletes ? "# (this stage only deletes: see plan.yaml)\n" : "# (this stage changes nothing)\n");
+      out.append(
+          deletes
+              ? "# (this stage only deletes: see plan.yaml)\n"
+              : "# (this stage changes nothing)\n");
     } else {
       if (deletes) {
         out.append("# (this stage also deletes: see plan.yaml)\n");
@@ -290,21 +297,24 @@ public final class PlanWriter {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -17,15 +17,16 @@ final class Text {
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
   private static final Pattern FILE_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern FILE_UNSAFE_RUN = Pattern.compile("[^A-Za-z0-9._-]+");
+
   /** Kinds whose resource name is not the regular English plural of the kind. */
   private static final Map<String, String> IRREGULAR_PLURALS = Map.of("endpoints", "endpoints");
 
   private Text() {}
 
   /**
-   * The text as comment lines, each starting with "# " (or just "#" when empty), wrapped at
-   * spaces to {@link #COMMENT_WIDTH}; line breaks in the text start new lines and control
-   * characters become spaces.
+   * The text as comment lines, each starting with "# " (or just "#" when empty), wrapped at spaces
+   * to {@link #COMMENT_WIDTH}; line breaks in the text start new lines and control characters
+   * become spaces.
    */
   static List<String> comment(String text) {
     List<String> lines = new ArrayList<>();
@@ -75,8 +76,11 @@ final class Text {
    */
   static String folderName(String planName) {
     if (!FILE_SAFE.matcher(planName).matches() || planName.length() > 200) {
-      throw new IllegalArgumentException("plan name '" + planName + "' cannot be a folder name: use letters,"
-          + " digits, '.', '_' and '-', starting with a letter or digit, at most 200 characters");
+      throw new IllegalArgumentException(
+          "plan name '"
+              + planName
+              + "' cannot be a folder name: use letters,"
+              + " digits, '.', '_' and '-', starting with a letter or digit, at most 200 characters");
     }
     return planName;
   }
@@ -88,7 +92,9 @@ final class Text {
     return safe.isEmpty() ? "x" : safe;
   }
 
-  /** The lowercase plural resource name kubectl knows a kind by: VirtualService, virtualservices. */
+  /**
+   * The lowercase plural resource name kubectl knows a kind by: VirtualService, virtualservices.
+   */
   static String plural(String kind) {
     String k = kind.toLowerCase(Locale.ROOT);
     String irregular = IRREGULAR_PLURALS.get(k);
@@ -98,7 +104,11 @@ final class Text {
     if (k.endsWith("y") && k.length() > 1 && "aeiou".indexOf(k.charAt(k.length() - 2)) < 0) {
       return k.substring(0, k.length() - 1) + "ies";
     }
-    if (k.endsWith("s") || k.endsWith("x") || k.endsWith("z") || k.endsWith("ch") || k.endsWith("sh")) {
+    if (k.endsWith("s")
+        || k.endsWith("x")
+        || k.endsWith("z")
+        || k.endsWith("ch")
+        || k.endsWith("sh")) {
       return k + "es";
     }
     return k + "s";
@@ -111,11 +121,14 @@ final class Text {
   }
 
   /**
-   * The apiVersion of a deleted object: the version it had, else its group (v1 for the core
-   * group) when the change does not say.
+   * The apiVersion of a deleted object: the version it had, else its group (v1 for the core group)
+   * when the change does not say.
    */
   static String apiVersion(Change change) {
-    return change.before().or(change::after).map(Resource::apiVersion)
+    return change
+        .before()
+        .or(change::after)
+        .map(Resource::apiVersion)
         .orElse(change.key().group().isEmpty() ? "v1" : change.key().group());
   }
 

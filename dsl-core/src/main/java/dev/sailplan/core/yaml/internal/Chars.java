@@ -5,10 +5,10 @@ final class Chars {
   private Chars() {}
 
   /**
-   * Whether a code point cannot appear literally in our output and so must be escaped inside
-   * double quotes. Beyond YAML's non-printable set this includes U+0085, U+2028 and U+2029
-   * (line breaks to a YAML 1.1 reader) and U+FEFF (a byte order mark to some readers). Unpaired
-   * surrogates arrive here as code points in the surrogate range.
+   * Whether a code point cannot appear literally in our output and so must be escaped inside double
+   * quotes. Beyond YAML's non-printable set this includes U+0085, U+2028 and U+2029 (line breaks to
+   * a YAML 1.1 reader) and U+FEFF (a byte order mark to some readers). Unpaired surrogates arrive
+   * here as code points in the surrogate range.
    */
   static boolean mustEscape(int cp) {
     return cp < 0x20

@@ -36,8 +36,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *
  * <p>Scalars are typed exactly as Jackson's {@code YAMLParser} types them (SnakeYAML's YAML 1.1
  * resolver on plain scalars, quoted ones are strings), and each accessor takes only the forms whose
- * Jackson reading is unambiguous. Everything else throws {@link FallBack}: the caller then reads the
- * input through the full Jackson path, which decides.
+ * Jackson reading is unambiguous. Everything else throws {@link FallBack}: the caller then reads
+ * the input through the full Jackson path, which decides.
  */
 public final class EventReader implements YamlIn {
   /** Thrown where the full path must decide; carries why, for tests and debugging. */
@@ -49,15 +49,27 @@ public final class EventReader implements YamlIn {
     }
   }
 
-  private enum Type { STRING, INT, FLOAT, BOOLEAN, NULL }
+  private enum Type {
+    STRING,
+    INT,
+    FLOAT,
+    BOOLEAN,
+    NULL
+  }
 
-  /** Jackson's YAMLParser resolves with a default resolver; so does this (observed, not changed). */
+  /**
+   * Jackson's YAMLParser resolves with a default resolver; so does this (observed, not changed).
+   */
   private static final TypingResolver RESOLVER = new TypingResolver();
+
   /** Jackson's defaults, which its YAML parser enforces on names and strings. */
   private static final int MAX_NAME = StreamReadConstraints.DEFAULT_MAX_NAME_LEN;
+
   private static final int MAX_STRING = StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
 
-  /** Plain scalars typed so far: manifests repeat their values ({@code true}, {@code 80}, versions). */
+  /**
+   * Plain scalars typed so far: manifests repeat their values ({@code true}, {@code 80}, versions).
+   */
   private static final int MAX_TYPED = 1024;
 
   private final Parser parser;
@@ -93,18 +105,24 @@ public final class EventReader implements YamlIn {
     if (e.getEventId() == Event.ID.StreamEnd) {
       return false;
     }
-    if (!(e instanceof DocumentStartEvent d) || d.getVersion() != null
+    if (!(e instanceof DocumentStartEvent d)
+        || d.getVersion() != null
         || (d.getTags() != null && !d.getTags().isEmpty())) {
       throw new FallBack("a document with directives");
     }
     return true;
   }
 
-  /** Whether the document's root is empty (a trailing {@code ---} or only comments); reads it then. */
+  /**
+   * Whether the document's root is empty (a trailing {@code ---} or only comments); reads it then.
+   */
   public boolean emptyRoot() {
     Event e = parser.peekEvent();
-    if (e instanceof ScalarEvent s && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
-        && s.getValue().isEmpty() && s.getTag() == null && s.getAnchor() == null) {
+    if (e instanceof ScalarEvent s
+        && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+        && s.getValue().isEmpty()
+        && s.getTag() == null
+        && s.getAnchor() == null) {
       parser.getEvent();
       return true;
     }
@@ -225,7 +243,10 @@ public final class EventReader implements YamlIn {
   @Override
   public boolean readNull() {
     Event e = parser.peekEvent();
-    if (e instanceof ScalarEvent s && s.getTag() == null && s.getAnchor() == null && type(s) == Type.NULL) {
+    if (e instanceof ScalarEvent s
+        && s.getTag() == null
+        && s.getAnchor() == null
+        && type(s) == Type.NULL) {
       parser.getEvent();
       return true;
     }
@@ -244,24 +265,26 @@ public final class EventReader implements YamlIn {
   private JsonNode node() {
     Event e = parser.peekEvent();
     switch (e.getEventId()) {
-      case MappingStart: {
-        beginMapping();
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        for (String key = nextKey(); key != null; key = nextKey()) {
-          if (node.replace(key, node()) != null) {
-            throw new FallBack("a repeated key");
+      case MappingStart:
+        {
+          beginMapping();
+          ObjectNode node = JsonNodeFactory.instance.objectNode();
+          for (String key = nextKey(); key != null; key = nextKey()) {
+            if (node.replace(key, node()) != null) {
+              throw new FallBack("a repeated key");
+            }
           }
+          return node;
         }
-        return node;
-      }
-      case SequenceStart: {
-        beginCollection(Event.ID.SequenceStart);
-        ArrayNode node = JsonNodeFactory.instance.arrayNode();
-        while (!endOfSequence()) {
-          node.add(node());
+      case SequenceStart:
+        {
+          beginCollection(Event.ID.SequenceStart);
+          ArrayNode node = JsonNodeFactory.instance.arrayNode();
+          while (!endOfSequence()) {
+            node.add(node());
+          }
+          return node;
         }
-        return node;
-      }
       case Scalar:
         return leaf(scalar());
       default:
@@ -352,7 +375,10 @@ public final class EventReader implements YamlIn {
     return s;
   }
 
-  /** The type Jackson's YAMLParser gives the scalar (with empty strings read as null, as configured). */
+  /**
+   * The type Jackson's YAMLParser gives the scalar (with empty strings read as null, as
+   * configured).
+   */
   private Type type(ScalarEvent s) {
     String value = s.getValue();
     if (s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN || RESOLVER.alwaysString(value)) {
@@ -422,9 +448,14 @@ public final class EventReader implements YamlIn {
       first.chars().forEach(typedFirst::set);
     }
 
-    /** Whether {@code resolve} types this plain scalar as a string whatever its other characters. */
+    /**
+     * Whether {@code resolve} types this plain scalar as a string whatever its other characters.
+     */
     boolean alwaysString(String value) {
-      return !value.isEmpty() && !typedAny && typedFirst != null && !typedFirst.get(value.charAt(0));
+      return !value.isEmpty()
+          && !typedAny
+          && typedFirst != null
+          && !typedFirst.get(value.charAt(0));
     }
   }
 
@@ -477,7 +508,9 @@ public final class EventReader implements YamlIn {
       Long value = decimal(s.getValue());
       if (value != null) {
         long v = value;
-        return v == (int) v ? JsonNodeFactory.instance.numberNode((int) v) : JsonNodeFactory.instance.numberNode(v);
+        return v == (int) v
+            ? JsonNodeFactory.instance.numberNode((int) v)
+            : JsonNodeFactory.instance.numberNode(v);
       }
     }
     if (type == Type.BOOLEAN && (s.getValue().equals("true") || s.getValue().equals("false"))) {

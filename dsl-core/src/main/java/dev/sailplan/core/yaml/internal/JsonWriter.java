@@ -5,9 +5,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Pretty JSON with a fixed layout (2-space indent, ": ", one entry per line, {@code {}} and
- * {@code []} for empty containers) so that output does not depend on a pretty printer's
- * defaults. Numbers use the same canonical text as the YAML output.
+ * Pretty JSON with a fixed layout (2-space indent, ": ", one entry per line, {@code {}} and {@code
+ * []} for empty containers) so that output does not depend on a pretty printer's defaults. Numbers
+ * use the same canonical text as the YAML output.
  */
 public final class JsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -17,8 +17,8 @@ public final class JsonWriter {
   private JsonWriter() {}
 
   /**
-   * Renders {@code document} with one trailing line break. NaN and infinities have no JSON
-   * spelling and are written as the strings "NaN", "Infinity" and "-Infinity", as Jackson does.
+   * Renders {@code document} with one trailing line break. NaN and infinities have no JSON spelling
+   * and are written as the strings "NaN", "Infinity" and "-Infinity", as Jackson does.
    */
   public static String write(JsonNode document) {
     JsonWriter writer = new JsonWriter();

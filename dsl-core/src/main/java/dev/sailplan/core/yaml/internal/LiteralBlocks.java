@@ -1,16 +1,16 @@
 package dev.sailplan.core.yaml.internal;
 
 /**
- * Literal block scalars for multi-line values. Only the shapes that need no indentation or
- * keep indicator and no trailing white space qualify; anything else is double-quoted, which is
- * always exact.
+ * Literal block scalars for multi-line values. Only the shapes that need no indentation or keep
+ * indicator and no trailing white space qualify; anything else is double-quoted, which is always
+ * exact.
  */
 final class LiteralBlocks {
   private LiteralBlocks() {}
 
   /**
-   * Whether {@code s} reads back exactly from a {@code |} or {@code |-} block with
-   * auto-detected indentation and leaves no trailing white space in the output.
+   * Whether {@code s} reads back exactly from a {@code |} or {@code |-} block with auto-detected
+   * indentation and leaves no trailing white space in the output.
    */
   static boolean fits(String s) {
     if (s.indexOf('\n') < 0 || s.endsWith("\n\n")) {

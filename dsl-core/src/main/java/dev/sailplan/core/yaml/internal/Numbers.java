@@ -6,9 +6,8 @@ import java.math.BigInteger;
 
 /**
  * Canonical number text. Integral values print as digits; other values print as the shortest
- * decimal that round-trips, in plain notation (never an exponent, which YAML 1.1 only reads
- * with a signed exponent and a dot) and always with a '.', so a YAML 1.1 reader still sees a
- * float.
+ * decimal that round-trips, in plain notation (never an exponent, which YAML 1.1 only reads with a
+ * signed exponent and a dot) and always with a '.', so a YAML 1.1 reader still sees a float.
  */
 final class Numbers {
   /** Below this an integral floating value prints as an integer; above it, as a float. */

@@ -4,11 +4,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether a string may be written unquoted. A plain scalar must survive two readings:
- * the syntax (it must not start a different token or end early) and the implicit type
- * resolution of both YAML 1.1 readers (SnakeYAML, Jackson, Go's yaml.v2) and YAML 1.2 core
- * schema readers. Every pattern here is deliberately wider than the specs it covers: quoting a
- * string that could have been plain costs two characters, a wrong guess changes the manifest.
+ * Decides whether a string may be written unquoted. A plain scalar must survive two readings: the
+ * syntax (it must not start a different token or end early) and the implicit type resolution of
+ * both YAML 1.1 readers (SnakeYAML, Jackson, Go's yaml.v2) and YAML 1.2 core schema readers. Every
+ * pattern here is deliberately wider than the specs it covers: quoting a string that could have
+ * been plain costs two characters, a wrong guess changes the manifest.
  */
 public final class PlainScalars {
   /** Characters that start some other token when they come first (indicators, quotes, tags). */
@@ -17,18 +17,17 @@ public final class PlainScalars {
   /** YAML 1.1 booleans and nulls, the merge key and the value key, spelled as readers accept. */
   private static final Set<String> RESERVED_WORDS =
       Set.of(
-          "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-          "true", "True", "TRUE", "false", "False", "FALSE",
-          "on", "On", "ON", "off", "Off", "OFF",
-          "~", "null", "Null", "NULL", "<<", "=");
+          "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE",
+          "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null",
+          "NULL", "<<", "=");
 
   private static final int LONGEST_RESERVED_WORD = 5;
 
   /**
-   * Anything a 1.1 or 1.2 reader might take for a number. Underscores are accepted wherever a
-   * digit is, because SnakeYAML's resolver accepts them in more places than the 1.1 spec does.
-   * Covers 1.1 binary/octal/hex/decimal/sexagesimal ints, 1.1 floats (including "1.2.3"), 1.2
-   * core ints and floats with exponents, and the infinities and NaNs.
+   * Anything a 1.1 or 1.2 reader might take for a number. Underscores are accepted wherever a digit
+   * is, because SnakeYAML's resolver accepts them in more places than the 1.1 spec does. Covers 1.1
+   * binary/octal/hex/decimal/sexagesimal ints, 1.1 floats (including "1.2.3"), 1.2 core ints and
+   * floats with exponents, and the infinities and NaNs.
    */
   private static final Pattern NUMBER_LIKE =
       Pattern.compile(

@@ -24,21 +24,30 @@ public final class StreamingYamlWriter implements YamlOut {
   private static final int MAX_SIMPLE_KEY = 1000;
 
   /** How a value came to be written: as the document, after a key, or as a sequence item. */
-  private enum Slot { ROOT, KEY, ITEM }
+  private enum Slot {
+    ROOT,
+    KEY,
+    ITEM
+  }
 
   /** An open mapping or sequence. */
   private static final class Frame {
     final boolean mapping;
     final Slot slot;
+
     /** The column its entries sit at, once opened. */
     int indent;
+
     /** Whether its first entry continues the current line (after "- "). */
     boolean inline;
+
     boolean opened;
     int entries;
     String pendingKey;
+
     /** For a container that is a key's value: the owning mapping's key and indent. */
     final String ownerKey;
+
     final int ownerIndent;
     final boolean ownerContinues;
 
@@ -106,7 +115,8 @@ public final class StreamingYamlWriter implements YamlOut {
   private YamlOut end(boolean mapping) {
     Frame f = top();
     if (f == null || f.mapping != mapping) {
-      throw new IllegalStateException("end" + (mapping ? "Mapping" : "Sequence") + " without a matching begin");
+      throw new IllegalStateException(
+          "end" + (mapping ? "Mapping" : "Sequence") + " without a matching begin");
     }
     if (f.mapping && f.pendingKey != null) {
       throw new IllegalStateException("key " + f.pendingKey + " has no value");
@@ -205,8 +215,8 @@ public final class StreamingYamlWriter implements YamlOut {
   }
 
   /**
-   * Writes what precedes a scalar (pad, key or dash) and returns the owner's indent, the column
-   * a block scalar's content is measured from.
+   * Writes what precedes a scalar (pad, key or dash) and returns the owner's indent, the column a
+   * block scalar's content is measured from.
    */
   private int startScalar() {
     Frame parent = top();
@@ -249,7 +259,8 @@ public final class StreamingYamlWriter implements YamlOut {
         }
         key(f.ownerKey, f.ownerIndent);
         out.append('\n');
-        f.indent = f.mapping ? f.ownerIndent + STEP : f.ownerIndent; // kubectl style: dashes under the key
+        f.indent =
+            f.mapping ? f.ownerIndent + STEP : f.ownerIndent; // kubectl style: dashes under the key
         f.inline = false;
       }
       case ITEM -> {
@@ -266,7 +277,7 @@ public final class StreamingYamlWriter implements YamlOut {
   /** For an empty container: its key or dash, then the caller adds the flow form. */
   private void introduce(Frame f) {
     switch (f.slot) {
-      case ROOT -> { }
+      case ROOT -> {}
       case KEY -> {
         if (!f.ownerContinues) {
           pad(f.ownerIndent);

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ApplyScriptTest {
   private static final String SYSTEM_PATH = "/usr/bin:/bin";
 
-  private static final String FAKE_KUBECTL = """
+  private static final String FAKE_KUBECTL =
+      """
       #!/usr/bin/env bash
       echo "kubectl $*" >>"$FAKE_LOG"
       if [[ $1 == apply && ! -f $3 ]]; then
@@ -44,7 +45,8 @@ class ApplyScriptTest {
       """;
 
   /** Prints a STALE proxy for the first STALE_TIMES calls (default 2), then only SYNCED ones. */
-  private static final String FAKE_ISTIOCTL = """
+  private static final String FAKE_ISTIOCTL =
+      """
       #!/usr/bin/env bash
       echo "istioctl $*" >>"$FAKE_LOG"
       calls=$(( $(cat "$FAKE_STATE" 2>/dev/null || echo 0) + 1 ))
@@ -57,12 +59,14 @@ class ApplyScriptTest {
       fi
       """;
 
-  private static final String FAKE_SLEEP = """
+  private static final String FAKE_SLEEP =
+      """
       #!/usr/bin/env bash
       echo "sleep $*" >>"$FAKE_LOG"
       """;
 
-  private static final String DRY_RUN = """
+  private static final String DRY_RUN =
+      """
       ==> Stage 001 of 004 (step prepare): Namespace shop is created
       + kubectl apply -f 001-prepare-namespaces.yaml
       ==> Waiting for the proxies: no STALE in istioctl proxy-status (at most 300s), then 5s
@@ -85,8 +89,7 @@ class ApplyScriptTest {
       ==> Dry run of plan demo: nothing was applied
       """;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path plan;
   private Path bin;
@@ -96,7 +99,8 @@ class ApplyScriptTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
         "bash is needed to run apply.sh");
     plan = PlanWriter.write(Fixtures.demo(), tmp.resolve("out"));
     bin = Files.createDirectories(tmp.resolve("bin"));
@@ -112,14 +116,16 @@ class ApplyScriptTest {
     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
-  private Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  private Result run(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(plan.resolve("apply.sh").toString());
     command.addAll(List.of(args));
     return exec(command, env);
   }
 
-  private Result exec(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+  private Result exec(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     return exec(command, env, "");
   }
 
@@ -153,7 +159,8 @@ class ApplyScriptTest {
     assertEquals(0, syntax.exit(), syntax.err());
     Path shellcheck = Path.of("/usr/bin/shellcheck");
     if (Files.isExecutable(shellcheck)) {
-      Result lint = exec(List.of(shellcheck.toString(), plan.resolve("apply.sh").toString()), Map.of());
+      Result lint =
+          exec(List.of(shellcheck.toString(), plan.resolve("apply.sh").toString()), Map.of());
       assertEquals(0, lint.exit(), lint.out() + lint.err());
     }
   }
@@ -169,9 +176,21 @@ class ApplyScriptTest {
 
   @Test
   void dryRunShowsContextSettleAndTimeout() throws Exception {
-    Result r = run(Map.of(), "--dry-run", "--context", "prod east", "--settle", "0", "--timeout", "7", "--from", "3");
+    Result r =
+        run(
+            Map.of(),
+            "--dry-run",
+            "--context",
+            "prod east",
+            "--settle",
+            "0",
+            "--timeout",
+            "7",
+            "--from",
+            "3");
     assertEquals(0, r.exit(), r.err());
-    assertEquals("""
+    assertEquals(
+        """
         ==> Stage 003 of 004 (step lockdown): NetworkPolicy shop/deny-all is created; NetworkPolicy shop/old-deny is deleted because the new default-deny policy replaces it entirely
         + kubectl --context prod\\ east apply -f 003-lockdown-networkpolicies.yaml
         + kubectl --context prod\\ east delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny
@@ -181,38 +200,46 @@ class ApplyScriptTest {
         ==> Stage 004 of 004 (step lockdown): Service shop/legacy is deleted
         + kubectl --context prod\\ east delete --ignore-not-found -n shop services/legacy
         ==> Dry run of plan demo: nothing was applied
-        """, r.out());
+        """,
+        r.out());
   }
 
   @Test
   void dryRunWithoutYesNamesTheGateAndGoesOn() throws Exception {
     Result r = run(Map.of(), "--dry-run");
     assertEquals(0, r.exit(), r.err());
-    assertEquals(DRY_RUN.replace("==> Gate after stage 002: going on (--yes)",
-        "==> Gate after stage 002: would ask before step lockdown"), r.out());
+    assertEquals(
+        DRY_RUN.replace(
+            "==> Gate after stage 002: going on (--yes)",
+            "==> Gate after stage 002: would ask before step lockdown"),
+        r.out());
   }
 
   @Test
   void appliesInOrderWaitingUntilNoProxyIsStale() throws Exception {
     Result r = run(Map.of(), "--yes", "--settle", "1");
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of(
-        "kubectl apply -f 001-prepare-namespaces.yaml",
-        "istioctl proxy-status",
-        "sleep 2",
-        "istioctl proxy-status",
-        "sleep 2",
-        "istioctl proxy-status",
-        "sleep 1",
-        "kubectl apply -f 002-prepare-services.yaml",
-        "istioctl proxy-status",
-        "sleep 1",
-        "kubectl apply -f 003-lockdown-networkpolicies.yaml",
-        "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
-        "istioctl proxy-status",
-        "sleep 1",
-        "kubectl delete --ignore-not-found -n shop services/legacy"), r.log());
-    assertTrue(r.out().startsWith("==> Stage 001 of 004 (step prepare): Namespace shop is created\n"), r.out());
+    assertEquals(
+        List.of(
+            "kubectl apply -f 001-prepare-namespaces.yaml",
+            "istioctl proxy-status",
+            "sleep 2",
+            "istioctl proxy-status",
+            "sleep 2",
+            "istioctl proxy-status",
+            "sleep 1",
+            "kubectl apply -f 002-prepare-services.yaml",
+            "istioctl proxy-status",
+            "sleep 1",
+            "kubectl apply -f 003-lockdown-networkpolicies.yaml",
+            "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
+            "istioctl proxy-status",
+            "sleep 1",
+            "kubectl delete --ignore-not-found -n shop services/legacy"),
+        r.log());
+    assertTrue(
+        r.out().startsWith("==> Stage 001 of 004 (step prepare): Namespace shop is created\n"),
+        r.out());
     assertTrue(r.out().endsWith("==> Done: plan demo applied\n"), r.out());
   }
 
@@ -220,7 +247,9 @@ class ApplyScriptTest {
   void theContextReachesKubectlAndIstioctl() throws Exception {
     Result r = run(Map.of("STALE_TIMES", "0"), "--yes", "--context", "kind-mesh", "--from", "4");
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of("kubectl --context kind-mesh delete --ignore-not-found -n shop services/legacy"), r.log());
+    assertEquals(
+        List.of("kubectl --context kind-mesh delete --ignore-not-found -n shop services/legacy"),
+        r.log());
     r = run(Map.of("STALE_TIMES", "0"), "--yes", "--context", "kind-mesh", "--settle", "0");
     assertEquals(0, r.exit(), r.err());
     assertEquals("istioctl --context kind-mesh proxy-status", r.log().get(1));
@@ -230,15 +259,19 @@ class ApplyScriptTest {
   void aGateWithoutYesAndWithoutATerminalStopsWithExitThree() throws Exception {
     Result r = run(Map.of("STALE_TIMES", "0"), "--settle", "0");
     assertEquals(3, r.exit(), r.out() + r.err());
-    assertEquals(List.of(
-        "kubectl apply -f 001-prepare-namespaces.yaml",
-        "istioctl proxy-status",
-        "sleep 0",
-        "kubectl apply -f 002-prepare-services.yaml",
-        "istioctl proxy-status",
-        "sleep 0"), r.log());
-    assertEquals("apply.sh: stage 002 ends at a gate and standard input is not a terminal: check the rollout,"
-        + " then pass --yes to go on (resume with --from 003)\n", r.err());
+    assertEquals(
+        List.of(
+            "kubectl apply -f 001-prepare-namespaces.yaml",
+            "istioctl proxy-status",
+            "sleep 0",
+            "kubectl apply -f 002-prepare-services.yaml",
+            "istioctl proxy-status",
+            "sleep 0"),
+        r.log());
+    assertEquals(
+        "apply.sh: stage 002 ends at a gate and standard input is not a terminal: check the rollout,"
+            + " then pass --yes to go on (resume with --from 003)\n",
+        r.err());
   }
 
   @Test
@@ -246,33 +279,41 @@ class ApplyScriptTest {
   void atATerminalTheGateAsksAndOnlyYesGoesOn() throws Exception {
     Path script = Path.of("/usr/bin/script");
     assumeTrue(Files.isExecutable(script), "util-linux script provides the terminal");
-    List<String> command = List.of(script.toString(), "-qec", plan.resolve("apply.sh") + " --settle 0", "/dev/null");
+    List<String> command =
+        List.of(script.toString(), "-qec", plan.resolve("apply.sh") + " --settle 0", "/dev/null");
     Result no = exec(command, Map.of("STALE_TIMES", "0"), "n\n");
     assertEquals(3, no.exit(), no.out() + no.err());
-    assertTrue(no.out().contains("Stage 002 applied. Continue with step lockdown? [y/N] "), no.out());
-    assertTrue(no.out().contains("apply.sh: stopped at the gate after stage 002 (resume with --from 003)"), no.out());
-    assertEquals(List.of(
-        "kubectl apply -f 001-prepare-namespaces.yaml",
-        "istioctl proxy-status",
-        "sleep 0",
-        "kubectl apply -f 002-prepare-services.yaml",
-        "istioctl proxy-status",
-        "sleep 0"), no.log());
+    assertTrue(
+        no.out().contains("Stage 002 applied. Continue with step lockdown? [y/N] "), no.out());
+    assertTrue(
+        no.out().contains("apply.sh: stopped at the gate after stage 002 (resume with --from 003)"),
+        no.out());
+    assertEquals(
+        List.of(
+            "kubectl apply -f 001-prepare-namespaces.yaml",
+            "istioctl proxy-status",
+            "sleep 0",
+            "kubectl apply -f 002-prepare-services.yaml",
+            "istioctl proxy-status",
+            "sleep 0"),
+        no.log());
 
     Result yes = exec(command, Map.of("STALE_TIMES", "0"), "y\n");
     assertEquals(0, yes.exit(), yes.out() + yes.err());
-    assertEquals(List.of(
-        "kubectl apply -f 001-prepare-namespaces.yaml",
-        "istioctl proxy-status",
-        "sleep 0",
-        "kubectl apply -f 002-prepare-services.yaml",
-        "istioctl proxy-status",
-        "sleep 0",
-        "kubectl apply -f 003-lockdown-networkpolicies.yaml",
-        "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
-        "istioctl proxy-status",
-        "sleep 0",
-        "kubectl delete --ignore-not-found -n shop services/legacy"), yes.log());
+    assertEquals(
+        List.of(
+            "kubectl apply -f 001-prepare-namespaces.yaml",
+            "istioctl proxy-status",
+            "sleep 0",
+            "kubectl apply -f 002-prepare-services.yaml",
+            "istioctl proxy-status",
+            "sleep 0",
+            "kubectl apply -f 003-lockdown-networkpolicies.yaml",
+            "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
+            "istioctl proxy-status",
+            "sleep 0",
+            "kubectl delete --ignore-not-found -n shop services/legacy"),
+        yes.log());
     assertTrue(yes.out().contains("==> Done: plan demo applied"), yes.out());
   }
 
@@ -280,36 +321,48 @@ class ApplyScriptTest {
   void resumesFromAStage() throws Exception {
     Result r = run(Map.of("STALE_TIMES", "0"), "--yes", "--settle", "0", "--from", "003");
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of(
-        "kubectl apply -f 003-lockdown-networkpolicies.yaml",
-        "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
-        "istioctl proxy-status",
-        "sleep 0",
-        "kubectl delete --ignore-not-found -n shop services/legacy"), r.log());
+    assertEquals(
+        List.of(
+            "kubectl apply -f 003-lockdown-networkpolicies.yaml",
+            "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
+            "istioctl proxy-status",
+            "sleep 0",
+            "kubectl delete --ignore-not-found -n shop services/legacy"),
+        r.log());
   }
 
   @Test
   void proxiesStaleBeyondTheTimeoutExitOne() throws Exception {
     Result r = run(Map.of("STALE_TIMES", "1000"), "--yes", "--timeout", "0");
     assertEquals(1, r.exit(), r.out() + r.err());
-    assertEquals(List.of("kubectl apply -f 001-prepare-namespaces.yaml", "istioctl proxy-status"), r.log());
-    assertTrue(r.err().startsWith("apply.sh: proxies still STALE (or istioctl proxy-status failing) after 0s:\n"),
+    assertEquals(
+        List.of("kubectl apply -f 001-prepare-namespaces.yaml", "istioctl proxy-status"), r.log());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "apply.sh: proxies still STALE (or istioctl proxy-status failing) after 0s:\n"),
         r.err());
     assertTrue(r.err().contains("web-1.shop"), r.err());
   }
 
   @Test
   void withoutIstioctlOnlyTheSettleDelayIsWaited() throws Exception {
-    assumeTrue(!Files.exists(Path.of("/usr/bin/istioctl")) && !Files.exists(Path.of("/bin/istioctl")));
+    assumeTrue(
+        !Files.exists(Path.of("/usr/bin/istioctl")) && !Files.exists(Path.of("/bin/istioctl")));
     Files.delete(bin.resolve("istioctl"));
     Result r = run(Map.of(), "--yes", "--settle", "3", "--from", "3");
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of(
-        "kubectl apply -f 003-lockdown-networkpolicies.yaml",
-        "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
-        "sleep 3",
-        "kubectl delete --ignore-not-found -n shop services/legacy"), r.log());
-    assertTrue(r.out().contains("==> istioctl is not on PATH: cannot see propagation, waiting the settle delay only\n"),
+    assertEquals(
+        List.of(
+            "kubectl apply -f 003-lockdown-networkpolicies.yaml",
+            "kubectl delete --ignore-not-found -n shop networkpolicies.networking.k8s.io/old-deny",
+            "sleep 3",
+            "kubectl delete --ignore-not-found -n shop services/legacy"),
+        r.log());
+    assertTrue(
+        r.out()
+            .contains(
+                "==> istioctl is not on PATH: cannot see propagation, waiting the settle delay only\n"),
         r.out());
   }
 
@@ -323,8 +376,14 @@ class ApplyScriptTest {
 
   @Test
   void badUsageExitsTwo() throws Exception {
-    for (List<String> args : List.of(List.of("--bogus"), List.of("--settle"), List.of("--settle", "soon"),
-        List.of("--timeout", "-1"), List.of("--from", "0"), List.of("--from", "5"))) {
+    for (List<String> args :
+        List.of(
+            List.of("--bogus"),
+            List.of("--settle"),
+            List.of("--settle", "soon"),
+            List.of("--timeout", "-1"),
+            List.of("--from", "0"),
+            List.of("--from", "5"))) {
       Result r = run(Map.of(), args.toArray(String[]::new));
       assertEquals(2, r.exit(), args + ": " + r.out() + r.err());
       assertEquals(List.of(), r.log());

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Stage;
@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ArgoCdPlanTest {
   @Test
   void eachStageIsAWaveAnnotatedWithItsIndexAsAString() {
-    assertEquals("""
+    assertEquals(
+        """
         # Plan demo, step 1 of 3: prepare (Argo CD sync waves)
         # Argo CD waits for health between waves, not for the configuration to reach the proxies; deletions
         # are listed as comments and left to pruning.
@@ -45,12 +46,14 @@ class ArgoCdPlanTest {
           ports:
           - name: http
             port: 8080
-        """, ArgoCdPlan.render(Fixtures.demo(), 0));
+        """,
+        ArgoCdPlan.render(Fixtures.demo(), 0));
   }
 
   @Test
   void deletionsAreCommentsBeforeTheirWave() {
-    assertEquals("""
+    assertEquals(
+        """
         # Plan demo, step 2 of 3: lockdown (Argo CD sync waves)
         # Argo CD waits for health between waves, not for the configuration to reach the proxies; deletions
         # are listed as comments and left to pruning.
@@ -70,28 +73,49 @@ class ArgoCdPlanTest {
           - Ingress
         # Wave 1: Service shop/legacy is deleted — then none
         # delete before wave 1: Service shop/legacy
-        """, ArgoCdPlan.render(Fixtures.demo(), 1));
+        """,
+        ArgoCdPlan.render(Fixtures.demo(), 1));
   }
 
   @Test
   void aStepWithoutStagesIsJustTheHeader() {
-    assertEquals("""
+    assertEquals(
+        """
         # Plan demo, step 3 of 3: finish (Argo CD sync waves)
         # Argo CD waits for health between waves, not for the configuration to reach the proxies; deletions
         # are listed as comments and left to pruning.
-        """, ArgoCdPlan.render(Fixtures.demo(), 2));
+        """,
+        ArgoCdPlan.render(Fixtures.demo(), 2));
   }
 
   @Test
   void theAnnotationJoinsExistingOnesSortedAndInCanonicalPlace() {
-    Service annotated = Fixtures.WEB_V2.withMetadata(ObjectMeta.builder().name("web").namespace("shop")
-        .putLabels("app", "web").putAnnotations("zeta", "z").putAnnotations("alpha", "a")
-        .putAnnotations(ArgoCdPlan.SYNC_WAVE, "7").uid("0123").build());
-    Namespace labelled = Namespace.builder().metadata(ObjectMeta.builder().name("mesh").uid("42").build()).build();
-    Step step = new Step("one", State.of(annotated, labelled), List.of(new Stage("resources",
-        List.of(Fixtures.create(labelled), Fixtures.create(annotated)), Barrier.NONE, "created")));
+    Service annotated =
+        Fixtures.WEB_V2.withMetadata(
+            ObjectMeta.builder()
+                .name("web")
+                .namespace("shop")
+                .putLabels("app", "web")
+                .putAnnotations("zeta", "z")
+                .putAnnotations("alpha", "a")
+                .putAnnotations(ArgoCdPlan.SYNC_WAVE, "7")
+                .uid("0123")
+                .build());
+    Namespace labelled =
+        Namespace.builder().metadata(ObjectMeta.builder().name("mesh").uid("42").build()).build();
+    Step step =
+        new Step(
+            "one",
+            State.of(annotated, labelled),
+            List.of(
+                new Stage(
+                    "resources",
+                    List.of(Fixtures.create(labelled), Fixtures.create(annotated)),
+                    Barrier.NONE,
+                    "created")));
     String text = ArgoCdPlan.render(new Plan("p", State.empty(), List.of(step)), 0);
-    assertEquals("""
+    assertEquals(
+        """
         # Plan p, step 1 of 1: one (Argo CD sync waves)
         # Argo CD waits for health between waves, not for the configuration to reach the proxies; deletions
         # are listed as comments and left to pruning.
@@ -122,22 +146,39 @@ class ArgoCdPlanTest {
           ports:
           - name: http
             port: 8080
-        """, text);
+        """,
+        text);
     List<Resource> parsed = Manifests.parse(text, "argo.yaml");
     assertEquals("0", parsed.get(1).metadata().annotations().get(ArgoCdPlan.SYNC_WAVE));
-    assertEquals(List.of("alpha", ArgoCdPlan.SYNC_WAVE, "zeta"),
+    assertEquals(
+        List.of("alpha", ArgoCdPlan.SYNC_WAVE, "zeta"),
         List.copyOf(parsed.get(1).metadata().annotations().keySet()));
   }
 
   @Test
   void anObjectChangingInTwoWavesCannotBeRendered() {
-    Step step = new Step("swap", State.of(Fixtures.WEB_V1), List.of(
-        new Stage("services", List.of(Fixtures.update(Fixtures.WEB_V1, Fixtures.WEB_V2)), Barrier.PROPAGATION, "a"),
-        new Stage("services", List.of(Fixtures.update(Fixtures.WEB_V2, Fixtures.WEB_V1)), Barrier.NONE, "b")));
+    Step step =
+        new Step(
+            "swap",
+            State.of(Fixtures.WEB_V1),
+            List.of(
+                new Stage(
+                    "services",
+                    List.of(Fixtures.update(Fixtures.WEB_V1, Fixtures.WEB_V2)),
+                    Barrier.PROPAGATION,
+                    "a"),
+                new Stage(
+                    "services",
+                    List.of(Fixtures.update(Fixtures.WEB_V2, Fixtures.WEB_V1)),
+                    Barrier.NONE,
+                    "b")));
     Plan plan = new Plan("p", State.of(Fixtures.WEB_V1), List.of(step));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ArgoCdPlan.render(plan, 0));
-    assertEquals("step swap changes Service shop/web in waves 0 and 1: Argo CD syncs one version of an object"
-        + " at a time; split the step or use apply.sh", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ArgoCdPlan.render(plan, 0));
+    assertEquals(
+        "step swap changes Service shop/web in waves 0 and 1: Argo CD syncs one version of an object"
+            + " at a time; split the step or use apply.sh",
+        e.getMessage());
   }
 
   @Test

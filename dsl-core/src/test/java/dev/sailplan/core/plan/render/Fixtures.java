@@ -1,6 +1,5 @@
 package dev.sailplan.core.plan.render;
 
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.k8s.LabelSelector;
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.k8s.NetworkPolicy;
@@ -9,6 +8,7 @@ import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.k8s.ServicePort;
 import dev.sailplan.core.k8s.ServiceSpec;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
@@ -21,28 +21,42 @@ import java.util.Optional;
 
 /** A hand-built plan over core kinds: three steps, four stages, every barrier, deletions. */
 final class Fixtures {
-  static final String LONG_REASON = "NetworkPolicy shop/deny-all is created; NetworkPolicy shop/old-deny is"
-      + " deleted because the new default-deny policy replaces it entirely";
+  static final String LONG_REASON =
+      "NetworkPolicy shop/deny-all is created; NetworkPolicy shop/old-deny is"
+          + " deleted because the new default-deny policy replaces it entirely";
 
   static final Namespace SHOP = Namespace.named("shop");
   static final Service WEB_V1 = web(80);
   static final Service WEB_V2 = web(8080);
-  static final Service LEGACY = Service.builder().metadata(ObjectMeta.ref("shop/legacy"))
-      .spec(ServiceSpec.builder().addPorts(ServicePort.of("http", 80)).build()).build();
+  static final Service LEGACY =
+      Service.builder()
+          .metadata(ObjectMeta.ref("shop/legacy"))
+          .spec(ServiceSpec.builder().addPorts(ServicePort.of("http", 80)).build())
+          .build();
   static final NetworkPolicy OLD_DENY = policy("old-deny");
   static final NetworkPolicy DENY_ALL = policy("deny-all");
 
   private Fixtures() {}
 
   private static Service web(int port) {
-    return Service.builder().metadata(ObjectMeta.ref("shop/web"))
-        .spec(ServiceSpec.builder().putSelector("app", "web").addPorts(ServicePort.of("http", port)).build())
+    return Service.builder()
+        .metadata(ObjectMeta.ref("shop/web"))
+        .spec(
+            ServiceSpec.builder()
+                .putSelector("app", "web")
+                .addPorts(ServicePort.of("http", port))
+                .build())
         .build();
   }
 
   private static NetworkPolicy policy(String name) {
-    return NetworkPolicy.builder().metadata(ObjectMeta.ref("shop/" + name))
-        .spec(NetworkPolicySpec.builder().podSelector(LabelSelector.all()).addPolicyTypes("Ingress").build())
+    return NetworkPolicy.builder()
+        .metadata(ObjectMeta.ref("shop/" + name))
+        .spec(
+            NetworkPolicySpec.builder()
+                .podSelector(LabelSelector.all())
+                .addPolicyTypes("Ingress")
+                .build())
         .build();
   }
 
@@ -59,19 +73,43 @@ final class Fixtures {
   }
 
   /**
-   * demo: prepare (001 namespaces, propagation; 002 services, gate), lockdown (003
-   * networkpolicies with a deletion, propagation; 004 delete-only, none), finish (no stages).
+   * demo: prepare (001 namespaces, propagation; 002 services, gate), lockdown (003 networkpolicies
+   * with a deletion, propagation; 004 delete-only, none), finish (no stages).
    */
   static Plan demo() {
     State current = State.of(WEB_V1, LEGACY, OLD_DENY);
     State prepared = State.of(SHOP, WEB_V2, LEGACY, OLD_DENY);
     State locked = State.of(SHOP, WEB_V2, DENY_ALL);
-    Step prepare = new Step("prepare", prepared, List.of(
-        new Stage("namespaces", List.of(create(SHOP)), Barrier.PROPAGATION, "Namespace shop is created"),
-        new Stage("services", List.of(update(WEB_V1, WEB_V2)), Barrier.GATE, "Service shop/web is updated")));
-    Step lockdown = new Step("lockdown", locked, List.of(
-        new Stage("networkpolicies", List.of(create(DENY_ALL), delete(OLD_DENY)), Barrier.PROPAGATION, LONG_REASON),
-        new Stage("delete-services", List.of(delete(LEGACY)), Barrier.NONE, "Service shop/legacy is deleted")));
+    Step prepare =
+        new Step(
+            "prepare",
+            prepared,
+            List.of(
+                new Stage(
+                    "namespaces",
+                    List.of(create(SHOP)),
+                    Barrier.PROPAGATION,
+                    "Namespace shop is created"),
+                new Stage(
+                    "services",
+                    List.of(update(WEB_V1, WEB_V2)),
+                    Barrier.GATE,
+                    "Service shop/web is updated")));
+    Step lockdown =
+        new Step(
+            "lockdown",
+            locked,
+            List.of(
+                new Stage(
+                    "networkpolicies",
+                    List.of(create(DENY_ALL), delete(OLD_DENY)),
+                    Barrier.PROPAGATION,
+                    LONG_REASON),
+                new Stage(
+                    "delete-services",
+                    List.of(delete(LEGACY)),
+                    Barrier.NONE,
+                    "Service shop/legacy is deleted")));
     Step finish = new Step("finish", locked, List.of());
     return new Plan("demo", current, List.of(prepare, lockdown, finish));
   }

@@ -12,7 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlanStreamTest {
-  static final String DEMO = """
+  static final String DEMO =
+      """
       # Plan demo
       # Stage 001 (step prepare): Namespace shop is created — then propagation
       apiVersion: v1
@@ -56,19 +57,31 @@ class PlanStreamTest {
 
   @Test
   void theStreamParsesBackToWhatTheStagesApplyInOrder() {
-    assertEquals(List.of(Fixtures.SHOP, Fixtures.WEB_V2, Fixtures.DENY_ALL),
+    assertEquals(
+        List.of(Fixtures.SHOP, Fixtures.WEB_V2, Fixtures.DENY_ALL),
         Manifests.parse(PlanStream.render(Fixtures.demo()), "stream.yaml"));
   }
 
   @Test
   void aDeleteOnlyFirstStageAddsNoEmptyDocument() {
-    Step step = new Step("swap", State.of(Fixtures.DENY_ALL), List.of(
-        new Stage("delete-networkpolicies", List.of(Fixtures.delete(Fixtures.OLD_DENY)), Barrier.PROPAGATION,
-            "NetworkPolicy shop/old-deny is deleted"),
-        new Stage("networkpolicies", List.of(Fixtures.create(Fixtures.DENY_ALL), Fixtures.create(Fixtures.SHOP)),
-            Barrier.NONE, "both are created")));
+    Step step =
+        new Step(
+            "swap",
+            State.of(Fixtures.DENY_ALL),
+            List.of(
+                new Stage(
+                    "delete-networkpolicies",
+                    List.of(Fixtures.delete(Fixtures.OLD_DENY)),
+                    Barrier.PROPAGATION,
+                    "NetworkPolicy shop/old-deny is deleted"),
+                new Stage(
+                    "networkpolicies",
+                    List.of(Fixtures.create(Fixtures.DENY_ALL), Fixtures.create(Fixtures.SHOP)),
+                    Barrier.NONE,
+                    "both are created")));
     String text = PlanStream.render(new Plan("swap", State.of(Fixtures.OLD_DENY), List.of(step)));
-    assertEquals("""
+    assertEquals(
+        """
         # Plan swap
         # Stage 001 (step swap): NetworkPolicy shop/old-deny is deleted — then propagation
         # delete: NetworkPolicy shop/old-deny
@@ -87,12 +100,14 @@ class PlanStreamTest {
         kind: Namespace
         metadata:
           name: shop
-        """, text);
+        """,
+        text);
     assertEquals(List.of(Fixtures.DENY_ALL, Fixtures.SHOP), Manifests.parse(text, "swap.yaml"));
   }
 
   @Test
   void anEmptyPlanIsJustTheHeader() {
-    assertEquals("# Plan nothing\n", PlanStream.render(new Plan("nothing", State.empty(), List.of())));
+    assertEquals(
+        "# Plan nothing\n", PlanStream.render(new Plan("nothing", State.empty(), List.of())));
   }
 }

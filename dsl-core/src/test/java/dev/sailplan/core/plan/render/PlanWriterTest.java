@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlanWriterTest {
-  static final String PLAN_YAML = """
+  static final String PLAN_YAML =
+      """
       plan: demo
       steps:
       - name: prepare
@@ -76,8 +77,7 @@ class PlanWriterTest {
         stages: []
       """;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static String read(Path p) throws IOException {
     return Files.readString(p, StandardCharsets.UTF_8);
@@ -96,20 +96,31 @@ class PlanWriterTest {
 
     assertEquals(out.toAbsolutePath().resolve("demo"), dir);
     assertEquals(List.of("demo"), list(out));
-    assertEquals(List.of("001-prepare-namespaces.yaml", "002-prepare-services.yaml",
-        "003-lockdown-networkpolicies.yaml", "004-lockdown-delete-services.yaml", "apply.sh", "current.yaml",
-        "desired.yaml", "plan.yaml"), list(dir));
+    assertEquals(
+        List.of(
+            "001-prepare-namespaces.yaml",
+            "002-prepare-services.yaml",
+            "003-lockdown-networkpolicies.yaml",
+            "004-lockdown-delete-services.yaml",
+            "apply.sh",
+            "current.yaml",
+            "desired.yaml",
+            "plan.yaml"),
+        list(dir));
     assertEquals(PLAN_YAML, read(dir.resolve("plan.yaml")));
     assertEquals(PLAN_YAML, PlanWriter.index(Fixtures.demo()));
-    assertEquals("""
+    assertEquals(
+        """
         # Stage 001 of step prepare: Namespace shop is created
         # Then: propagation
         apiVersion: v1
         kind: Namespace
         metadata:
           name: shop
-        """, read(dir.resolve("001-prepare-namespaces.yaml")));
-    assertEquals("""
+        """,
+        read(dir.resolve("001-prepare-namespaces.yaml")));
+    assertEquals(
+        """
         # Stage 002 of step prepare: Service shop/web is updated
         # Then: gate
         apiVersion: v1
@@ -123,8 +134,10 @@ class PlanWriterTest {
           ports:
           - name: http
             port: 8080
-        """, read(dir.resolve("002-prepare-services.yaml")));
-    assertEquals("""
+        """,
+        read(dir.resolve("002-prepare-services.yaml")));
+    assertEquals(
+        """
         # Stage 003 of step lockdown: NetworkPolicy shop/deny-all is created; NetworkPolicy shop/old-deny is
         # deleted because the new default-deny policy replaces it entirely
         # Then: propagation
@@ -138,13 +151,17 @@ class PlanWriterTest {
           podSelector: {}
           policyTypes:
           - Ingress
-        """, read(dir.resolve("003-lockdown-networkpolicies.yaml")));
-    assertEquals("""
+        """,
+        read(dir.resolve("003-lockdown-networkpolicies.yaml")));
+    assertEquals(
+        """
         # Stage 004 of step lockdown: Service shop/legacy is deleted
         # Then: none
         # (this stage only deletes: see plan.yaml)
-        """, read(dir.resolve("004-lockdown-delete-services.yaml")));
-    assertEquals("""
+        """,
+        read(dir.resolve("004-lockdown-delete-services.yaml")));
+    assertEquals(
+        """
         apiVersion: v1
         kind: Service
         metadata:
@@ -176,8 +193,10 @@ class PlanWriterTest {
           podSelector: {}
           policyTypes:
           - Ingress
-        """, read(dir.resolve("current.yaml")));
-    assertEquals("""
+        """,
+        read(dir.resolve("current.yaml")));
+    assertEquals(
+        """
         apiVersion: v1
         kind: Namespace
         metadata:
@@ -204,8 +223,10 @@ class PlanWriterTest {
           podSelector: {}
           policyTypes:
           - Ingress
-        """, read(dir.resolve("desired.yaml")));
-    assertEquals(PlanWriter.script(Fixtures.demo(), PlanOptions.defaults()), read(dir.resolve("apply.sh")));
+        """,
+        read(dir.resolve("desired.yaml")));
+    assertEquals(
+        PlanWriter.script(Fixtures.demo(), PlanOptions.defaults()), read(dir.resolve("apply.sh")));
   }
 
   @Test
@@ -214,7 +235,9 @@ class PlanWriterTest {
     if (!Files.getFileStore(dir).supportsFileAttributeView("posix")) {
       return;
     }
-    assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("apply.sh"))));
+    assertEquals(
+        "rwxr-xr-x",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("apply.sh"))));
     Path ordinary = Files.createDirectory(tmp.resolve("ordinary"));
     assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(dir));
   }
@@ -225,7 +248,8 @@ class PlanWriterTest {
     Path b = PlanWriter.write(Fixtures.demo(), tmp.resolve("b"));
     assertEquals(list(a), list(b));
     for (String name : list(a)) {
-      assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
+      assertArrayEquals(
+          Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
     }
   }
 
@@ -291,9 +315,21 @@ class PlanWriterTest {
   private static Plan failingPlan() {
     Resource broken = new Unrenderable();
     ResourceKey key = new ResourceKey("", "Service", "shop", "broken");
-    Step step = new Step("break", State.of(Fixtures.SHOP), List.of(
-        new Stage("namespaces", List.of(Fixtures.create(Fixtures.SHOP)), Barrier.PROPAGATION, "fine"),
-        new Stage("services", List.of(new Change(key, Optional.empty(), Optional.of(broken))), Barrier.NONE, "fails")));
+    Step step =
+        new Step(
+            "break",
+            State.of(Fixtures.SHOP),
+            List.of(
+                new Stage(
+                    "namespaces",
+                    List.of(Fixtures.create(Fixtures.SHOP)),
+                    Barrier.PROPAGATION,
+                    "fine"),
+                new Stage(
+                    "services",
+                    List.of(new Change(key, Optional.empty(), Optional.of(broken))),
+                    Barrier.NONE,
+                    "fails")));
     return new Plan("demo", State.empty(), List.of(step));
   }
 
@@ -330,7 +366,8 @@ class PlanWriterTest {
   void planNamesThatAreNotFolderNamesAreRejectedBeforeWriting() throws IOException {
     for (String name : List.of("../escape", "a/b", "", ".hidden")) {
       Plan plan = new Plan(name, State.empty(), List.of());
-      assertThrows(IllegalArgumentException.class, () -> PlanWriter.write(plan, tmp.resolve("out")), name);
+      assertThrows(
+          IllegalArgumentException.class, () -> PlanWriter.write(plan, tmp.resolve("out")), name);
     }
     assertEquals(List.of(), list(tmp));
   }

@@ -27,21 +27,26 @@ class TextTest {
   @Test
   void kubectlReferencesNameTheGroupExceptForTheCoreGroup() {
     assertEquals("services/web", Text.kubectlRef(new ResourceKey("", "Service", "shop", "web")));
-    assertEquals("virtualservices.networking.istio.io/reviews",
-        Text.kubectlRef(new ResourceKey("networking.istio.io", "VirtualService", "bookinfo", "reviews")));
-    assertEquals("gatewayclasses.gateway.networking.k8s.io/istio",
+    assertEquals(
+        "virtualservices.networking.istio.io/reviews",
+        Text.kubectlRef(
+            new ResourceKey("networking.istio.io", "VirtualService", "bookinfo", "reviews")));
+    assertEquals(
+        "gatewayclasses.gateway.networking.k8s.io/istio",
         Text.kubectlRef(new ResourceKey("gateway.networking.k8s.io", "GatewayClass", "", "istio")));
   }
 
   @Test
   void commentsWrapAtOneHundredColumnsAndKeepLineBreaks() {
-    String words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho"
-        + " sigma tau upsilon phi chi psi omega";
-    assertEquals(List.of(
-        "# alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau",
-        "# upsilon phi chi psi omega",
-        "#",
-        "# second paragraph"),
+    String words =
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho"
+            + " sigma tau upsilon phi chi psi omega";
+    assertEquals(
+        List.of(
+            "# alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau",
+            "# upsilon phi chi psi omega",
+            "#",
+            "# second paragraph"),
         Text.comment(words + "\n\nsecond\tparagraph"));
     String longWord = "x".repeat(120);
     assertEquals(List.of("# a", "# " + longWord, "# b"), Text.comment("a " + longWord + " b"));
