@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sailplan.codegen.config.CodegenConfig;
 import dev.sailplan.codegen.write.GeneratorWriter;
+import dev.sailplan.core.fixture.SharedInputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +27,7 @@ class GeneratedSourcesUpToDateTest {
   @ParameterizedTest
   @ValueSource(strings = {"dsl-istio", "dsl-gatewayapi"})
   void committedSourcesMatchTheSchemas(String module) throws Exception {
-    Assumptions.assumeTrue(
-        Fixtures.sharedSchemas().isPresent(), "../shared/schemas is not beside the repository");
+    SharedInputs.assumePresent(Fixtures.sharedSchemas(), "../shared/schemas");
     assertUpToDate(module, Fixtures.sharedSchemas().get());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.diff.SemanticDiff;
 import dev.sailplan.core.fixture.ParsePaths;
+import dev.sailplan.core.fixture.SharedInputs;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -70,8 +70,7 @@ class SeedExamplesTest {
 
   @TestFactory
   Stream<DynamicTest> renderedYamlEqualsTheSeedFile() {
-    Assumptions.assumeTrue(
-        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    SharedInputs.assumePresent(seedDir(), "../shared/seed-examples");
     return SeedExamples.all().stream()
         .map(
             e ->
@@ -147,8 +146,7 @@ class SeedExamplesTest {
    */
   @TestFactory
   Stream<DynamicTest> theDirectParserReadsSeedFilesLikeTheFullPath() throws IOException {
-    Assumptions.assumeTrue(
-        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    SharedInputs.assumePresent(seedDir(), "../shared/seed-examples");
     ParsePaths parser = ParsePaths.discovered();
     List<Path> seeds;
     try (Stream<Path> files = Files.list(seedDir().get())) {
@@ -180,8 +178,7 @@ class SeedExamplesTest {
 
   @Test
   void everyTopLevelSeedFileHasAnExample() throws IOException {
-    Assumptions.assumeTrue(
-        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    SharedInputs.assumePresent(seedDir(), "../shared/seed-examples");
     TreeSet<String> seeds = new TreeSet<>();
     try (Stream<Path> files = Files.list(seedDir().get())) {
       files

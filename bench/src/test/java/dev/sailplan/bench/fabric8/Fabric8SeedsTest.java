@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.sailplan.core.diff.SemanticDiff;
+import dev.sailplan.core.fixture.SharedInputs;
 import dev.sailplan.examples.SeedExamples;
 import dev.sailplan.examples.seed.SeedExample;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,8 +45,7 @@ class Fabric8SeedsTest {
 
   @TestFactory
   Stream<DynamicTest> fabric8YamlEqualsTheSeedFile() {
-    Assumptions.assumeTrue(
-        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    SharedInputs.assumePresent(seedDir(), "../shared/seed-examples");
     return Fabric8Seeds.all().entrySet().stream()
         .map(
             e ->
@@ -85,8 +84,7 @@ class Fabric8SeedsTest {
 
   @Test
   void everyTopLevelSeedFileHasAFabric8Version() throws IOException {
-    Assumptions.assumeTrue(
-        seedDir().isPresent(), "../shared/seed-examples is not beside the repository");
+    SharedInputs.assumePresent(seedDir(), "../shared/seed-examples");
     TreeSet<String> seeds = new TreeSet<>();
     try (Stream<Path> files = Files.list(seedDir().get())) {
       files
