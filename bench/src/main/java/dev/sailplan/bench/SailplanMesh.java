@@ -1,7 +1,6 @@
 package dev.sailplan.bench;
 
 import static dev.sailplan.istio.Security.authorizationPolicy;
-import static dev.sailplan.istio.Security.from;
 import static dev.sailplan.istio.Security.principal;
 import static dev.sailplan.istio.Security.to;
 import static dev.sailplan.istio.Selectors.workloadSelector;
@@ -14,6 +13,7 @@ import static dev.sailplan.istio.Traffic.versionSubset;
 import static dev.sailplan.istio.Traffic.virtualService;
 
 import dev.sailplan.core.meta.Resource;
+import dev.sailplan.istio.Security;
 import dev.sailplan.istio.networking.v1.ConnectionPoolSettings;
 import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
@@ -116,7 +116,7 @@ public final class SailplanMesh {
             .addRules(
                 Rule.builder()
                     .addFrom(
-                        from(
+                        Security.from(
                             Source.builder()
                                 .addPrincipals(
                                     principal("mesh", "frontend"), principal("mesh", "gateway"))

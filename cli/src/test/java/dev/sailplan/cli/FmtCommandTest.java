@@ -171,14 +171,22 @@ class FmtCommandTest {
     Path unknown =
         file(
             "u.yaml",
-            "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\n"
-                + "spec:\n  host: r\n  trafficPolicy:\n    loadBalancer:\n      simpel: ROUND_ROBIN\n");
+            """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: {name: r}
+            spec:
+              host: r
+              trafficPolicy:
+                loadBalancer:
+                  simpel: ROUND_ROBIN
+            """);
     Path malformed = file("m.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: [x\n");
     Run r =
         sailplan(
             "fmt", unknown.toString(), malformed.toString(), dir.resolve("none.yaml").toString());
     assertEquals(1, r.status());
-    String[] lines = r.err().split("\n");
+    String[] lines = r.err().lines().toArray(String[]::new);
     assertEquals(3, lines.length, r.err());
     assertTrue(
         lines[0].startsWith(
@@ -195,8 +203,14 @@ class FmtCommandTest {
   void anAliasBombIsRejectedWithinSeconds() throws IOException {
     StringBuilder bomb =
         new StringBuilder(
-            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n  annotations:\n"
-                + "    a: &a \"lol\"\n");
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: x
+              annotations:
+                a: &a "lol"
+            """);
     for (char c = 'b'; c <= 'z'; c++) {
       bomb.append("    ")
           .append(c)
@@ -245,8 +259,17 @@ class FmtCommandTest {
     Path a = file("a.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
     Path b = file("b.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n");
     assertEquals(
-        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n"
-            + "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n",
+        """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: a
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: b
+        """,
         sailplan("fmt", a.toString(), b.toString()).out());
   }
 

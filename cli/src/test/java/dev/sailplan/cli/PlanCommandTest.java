@@ -173,8 +173,12 @@ class PlanCommandTest {
     Path bad =
         file(
             "bad.yaml",
-            "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: r}\n"
-                + "spec: {hosts: r}\n");
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: r}
+            spec: {hosts: r}
+            """);
     FmtCommandTest.Run r =
         FmtCommandTest.sailplan("plan", "--to", bad.toString(), "--out", dir.toString());
     assertEquals(

@@ -256,7 +256,11 @@ class SailplanJarIT {
     Path desired =
         Files.writeString(
             dir.resolve("desired.yaml"),
-            "apiVersion: v1\nkind: Namespace\n" + "metadata: {name: shop}\n");
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: shop}
+            """);
     assertEquals(
         new Run(
             1, "", "sailplan: cannot create plan folder /proc/nope: no such file or directory\n"),

@@ -27,8 +27,16 @@ class GatewayApiTest {
   private static final Map<String, String> MINIMAL_SPEC =
       Map.of(
           "BackendTLSPolicy",
-              "spec:\n  targetRefs:\n  - group: \"\"\n    kind: Service\n    name: api\n"
-                  + "  validation:\n    hostname: api.example.com\n    wellKnownCACertificates: System\n",
+              """
+              spec:
+                targetRefs:
+                - group: ""
+                  kind: Service
+                  name: api
+                validation:
+                  hostname: api.example.com
+                  wellKnownCACertificates: System
+              """,
           "GatewayClass", "spec:\n  controllerName: istio.io/gateway-controller\n",
           "Gateway",
               "spec:\n  gatewayClassName: istio\n  listeners:\n  - name: http\n    port: 80\n    protocol: HTTP\n",
@@ -37,8 +45,16 @@ class GatewayApiTest {
           "ListenerSet",
               "spec:\n  listeners:\n  - name: http\n    port: 80\n    protocol: HTTP\n  parentRef:\n    name: gw\n",
           "ReferenceGrant",
-              "spec:\n  from:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n"
-                  + "    namespace: web\n  to:\n  - group: \"\"\n    kind: Service\n",
+              """
+              spec:
+                from:
+                - group: gateway.networking.k8s.io
+                  kind: HTTPRoute
+                  namespace: web
+                to:
+                - group: ""
+                  kind: Service
+              """,
           "TCPRoute", "spec:\n  rules:\n  - backendRefs:\n    - name: db\n      port: 5432\n",
           "TLSRoute",
               "spec:\n  hostnames:\n  - db.example.com\n  rules:\n  - backendRefs:\n    - name: db\n      port: 5432\n",

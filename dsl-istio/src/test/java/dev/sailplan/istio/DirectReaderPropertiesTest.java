@@ -488,7 +488,7 @@ class DirectReaderPropertiesTest {
     Map<String, Integer> paths = new TreeMap<>();
     // Document by document: the other documents of a stream would only be parsed again and again.
     for (String seed : SEEDS) {
-      for (String document : seed.split("(?m)^---\n")) {
+      for (String document : seed.split("(?m)^---\n", -1)) {
         List<String> lines = List.of(document.split("\n", -1));
         for (int line = 0; line < lines.size(); line++) {
           if (scalarStart(lines.get(line)) < 0) {

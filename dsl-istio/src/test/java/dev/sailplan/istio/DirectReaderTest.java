@@ -233,8 +233,12 @@ class DirectReaderTest {
     assertEquals(Optional.of(Duration.parse("10s")), firstRoute(vs).timeout());
     AuthorizationPolicy ap =
         directOne(
-            "apiVersion: security.istio.io/v1beta1\nkind: AuthorizationPolicy\n"
-                + "metadata: {name: deny-all}\nspec: {}\n",
+            """
+            apiVersion: security.istio.io/v1beta1
+            kind: AuthorizationPolicy
+            metadata: {name: deny-all}
+            spec: {}
+            """,
             AuthorizationPolicy.class);
     assertEquals("security.istio.io/v1beta1", ap.apiVersion());
   }

@@ -94,8 +94,11 @@ class IstioModelTest {
   void anOlderApiVersionIsKeptAndNewObjectsGetV1() {
     VirtualService old =
         Manifests.parse(
-            "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\n"
-                + "metadata: {name: r}\n",
+            """
+            apiVersion: networking.istio.io/v1alpha3
+            kind: VirtualService
+            metadata: {name: r}
+            """,
             VirtualService.class);
     assertEquals("networking.istio.io/v1alpha3", old.apiVersion());
     assertEquals(

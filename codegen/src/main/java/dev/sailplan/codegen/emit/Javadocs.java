@@ -28,9 +28,9 @@ final class Javadocs {
   }
 
   /**
-   * Text set in code font: {@code {@code …}} when the text can stand in it as written (balanced
-   * braces, no comment end, no backslash, which javac would read as a Unicode escape), otherwise
-   * {@code <code>} with every metacharacter escaped.
+   * Text set in code font: <code>{&#64;code …}</code> when the text can stand in it as written
+   * (balanced braces, no comment end, no backslash, which javac would read as a Unicode escape),
+   * otherwise {@code <code>} with every metacharacter escaped.
    */
   static String code(String text) {
     if (bracesBalance(text) && !text.contains("*/") && text.indexOf('\\') < 0) {

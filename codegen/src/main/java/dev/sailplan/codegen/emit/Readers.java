@@ -33,8 +33,10 @@ final class Readers {
         .addParameter(Names.YAML_IN, "in")
         .returns(t)
         .addJavadoc(
-            "Reads a {@code $L} written the plain way, without reflection; anything else makes {@code in}\n"
-                + "throw, for the full path to decide (see {@link $T}).\n",
+            """
+            Reads a {@code $L} written the plain way, without reflection; anything else makes {@code in}
+            throw, for the full path to decide (see {@link $T}).
+            """,
             type,
             Names.YAML_IN)
         .addStatement("$T.Builder b = $T.builder()", t, t)
@@ -56,9 +58,11 @@ final class Readers {
         .addParameter(String.class, "apiVersion")
         .returns(t)
         .addJavadoc(
-            "Reads the rest of a {@code $L} mapping whose apiVersion and kind were read, without\n"
-                + "reflection; anything not written the plain way makes {@code in} throw, for the full path to\n"
-                + "decide (see {@link $T}).\n",
+            """
+            Reads the rest of a {@code $L} mapping whose apiVersion and kind were read, without
+            reflection; anything not written the plain way makes {@code in} throw, for the full path to
+            decide (see {@link $T}).
+            """,
             type,
             Names.YAML_IN)
         .addStatement("$T.Builder b = $T.builder().apiVersion(apiVersion)", t, t)

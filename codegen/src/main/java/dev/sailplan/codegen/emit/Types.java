@@ -27,30 +27,21 @@ final class Types {
       return Names.mapOf(boxed(pkg, m.values()));
     }
     if (ref instanceof TypeRef.Scalar s && !required) {
-      switch (s.kind()) {
-        case INT32:
-          return ClassName.get(OptionalInt.class);
-        case INT64:
-          return ClassName.get(OptionalLong.class);
-        case NUMBER:
-          return ClassName.get(OptionalDouble.class);
-        default:
-          return Names.optionalOf(boxed(pkg, ref));
-      }
+      return switch (s.kind()) {
+        case INT32 -> ClassName.get(OptionalInt.class);
+        case INT64 -> ClassName.get(OptionalLong.class);
+        case NUMBER -> ClassName.get(OptionalDouble.class);
+        default -> Names.optionalOf(boxed(pkg, ref));
+      };
     }
     if (ref instanceof TypeRef.Scalar s) {
-      switch (s.kind()) {
-        case INT32:
-          return TypeName.INT;
-        case INT64:
-          return TypeName.LONG;
-        case NUMBER:
-          return TypeName.DOUBLE;
-        case BOOLEAN:
-          return TypeName.BOOLEAN;
-        default:
-          return boxed(pkg, ref);
-      }
+      return switch (s.kind()) {
+        case INT32 -> TypeName.INT;
+        case INT64 -> TypeName.LONG;
+        case NUMBER -> TypeName.DOUBLE;
+        case BOOLEAN -> TypeName.BOOLEAN;
+        default -> boxed(pkg, ref);
+      };
     }
     return required ? boxed(pkg, ref) : Names.optionalOf(boxed(pkg, ref));
   }
@@ -70,24 +61,16 @@ final class Types {
       return Names.mapOf(boxed(pkg, m.values()));
     }
     ScalarKind kind = ((TypeRef.Scalar) ref).kind();
-    switch (kind) {
-      case STRING:
-        return ClassName.get(String.class);
-      case DURATION:
-        return Names.DURATION;
-      case INT32:
-        return ClassName.get(Integer.class);
-      case INT64:
-        return ClassName.get(Long.class);
-      case NUMBER:
-        return ClassName.get(Double.class);
-      case BOOLEAN:
-        return ClassName.get(Boolean.class);
-      case INT_OR_STRING:
-        return Names.INT_OR_STRING;
-      default:
-        throw new IllegalArgumentException("unknown scalar " + kind);
-    }
+    return switch (kind) {
+      case STRING -> ClassName.get(String.class);
+      case DURATION -> Names.DURATION;
+      case INT32 -> ClassName.get(Integer.class);
+      case INT64 -> ClassName.get(Long.class);
+      case NUMBER -> ClassName.get(Double.class);
+      case BOOLEAN -> ClassName.get(Boolean.class);
+      case INT_OR_STRING -> Names.INT_OR_STRING;
+      default -> throw new IllegalArgumentException("unknown scalar " + kind);
+    };
   }
 
   /** A generated type: of package {@code pkg}, or of the shared type's own package. */

@@ -74,16 +74,12 @@ final class Writers {
   /** The getter of the accessor's Optional type. */
   private static String optionalGetter(TypeRef t) {
     if (t instanceof TypeRef.Scalar s) {
-      switch (s.kind()) {
-        case INT32:
-          return "getAsInt()";
-        case INT64:
-          return "getAsLong()";
-        case NUMBER:
-          return "getAsDouble()";
-        default:
-          return "get()";
-      }
+      return switch (s.kind()) {
+        case INT32 -> "getAsInt()";
+        case INT64 -> "getAsLong()";
+        case NUMBER -> "getAsDouble()";
+        default -> "get()";
+      };
     }
     return "get()";
   }

@@ -242,6 +242,7 @@ public final class ModelBuilder {
   }
 
   /** The other served versions; each must have the model version's schema, descriptions aside. */
+  @SuppressWarnings("ReferenceEquality") // skips the model's own entry in versions, not its equals
   private static List<String> aliases(CrdVersion model, List<CrdVersion> versions) {
     List<String> out = new ArrayList<>();
     out.add(model.version());
@@ -359,7 +360,7 @@ public final class ModelBuilder {
                 + reserved
                 + ", which the naming table names in the same package");
       }
-      pending.add(() -> typeOf(first.node(), first.kind(), first.path(), name, name, name, false));
+      pending.add(() -> typeOf(first.node(), first.kind(), first.path(), name, name, name));
     }
 
     void add(CrdVersion model, List<String> versions) {
@@ -393,7 +394,7 @@ public final class ModelBuilder {
               TypeRef type =
                   p.schema() instanceof ObjectSchema o
                       ? objectType(o, kind, p.name(), kind, defaultName, true)
-                      : typeOf(p.schema(), kind, p.name(), kind, defaultName, p.name(), false);
+                      : typeOf(p.schema(), kind, p.name(), kind, defaultName, p.name());
               fields.add(field(p, javaNames.get(i), type, rootObject));
             }
             types.add(
@@ -450,29 +451,15 @@ public final class ModelBuilder {
         String path,
         String owner,
         String defaultName,
-        String property,
-        boolean arrayItem) {
+        String property) {
       if (node instanceof ArraySchema a) {
         return new TypeRef.ListOf(
-            typeOf(
-                a.items(),
-                kind,
-                path + "[]",
-                owner,
-                naming.typeName(property, true),
-                property,
-                true));
+            typeOf(a.items(), kind, path + "[]", owner, naming.typeName(property, true), property));
       }
       if (node instanceof MapSchema m) {
         return new TypeRef.MapOf(
             typeOf(
-                m.values(),
-                kind,
-                path + "{}",
-                owner,
-                naming.typeName(property, true),
-                property,
-                true));
+                m.values(), kind, path + "{}", owner, naming.typeName(property, true), property));
       }
       if (node instanceof FreeFormSchema) {
         return new TypeRef.Json();
@@ -537,8 +524,7 @@ public final class ModelBuilder {
                 join(path, p.name()),
                 name,
                 naming.typeName(p.name(), false),
-                p.name(),
-                false);
+                p.name());
         fields.add(field(p, javaNames.get(i), t, o));
       }
       types.set(

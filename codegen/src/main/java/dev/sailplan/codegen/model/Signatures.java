@@ -7,7 +7,6 @@ import dev.sailplan.codegen.schema.SchemaNode.MapSchema;
 import dev.sailplan.codegen.schema.SchemaNode.ObjectSchema;
 import dev.sailplan.codegen.schema.SchemaNode.ScalarSchema;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -18,7 +17,7 @@ import java.util.TreeSet;
  * <p>Cached by identity: records hash their whole subtree, which is too slow to repeat per node.
  */
 final class Signatures {
-  private static final Map<SchemaNode, String> CACHE = new IdentityHashMap<>();
+  private static final IdentityHashMap<SchemaNode, String> CACHE = new IdentityHashMap<>();
 
   private Signatures() {}
 

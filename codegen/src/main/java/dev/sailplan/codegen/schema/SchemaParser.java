@@ -53,31 +53,38 @@ public final class SchemaParser {
     }
     String type = node.path("type").asText("");
     switch (type) {
-      case "object":
+      case "object" -> {
         return object(node, path, description, constraints);
-      case "array":
+      }
+      case "array" -> {
         if (!node.has("items")) {
           throw new IllegalArgumentException(path + ": array without items");
         }
         return new ArraySchema(description, node(node.get("items"), path + "[]"), constraints);
-      case "string":
+      }
+      case "string" -> {
         return string(node, path, description, constraints);
-      case "integer":
+      }
+      case "integer" -> {
         double max = node.path("maximum").asDouble(Integer.MAX_VALUE);
         boolean int32 = "int32".equals(node.path("format").asText()) && max <= Integer.MAX_VALUE;
         return new ScalarSchema(
             description, int32 ? ScalarKind.INT32 : ScalarKind.INT64, List.of(), constraints);
-      case "number":
+      }
+      case "number" -> {
         return new ScalarSchema(description, ScalarKind.NUMBER, List.of(), constraints);
-      case "boolean":
+      }
+      case "boolean" -> {
         return new ScalarSchema(description, ScalarKind.BOOLEAN, List.of(), constraints);
-      case "":
+      }
+      case "" -> {
         if (node.has("properties")) {
           return object(node, path, description, constraints);
         }
         return new FreeFormSchema(description, constraints);
-      default:
-        throw new IllegalArgumentException(path + ": unsupported schema type '" + type + "'");
+      }
+      default ->
+          throw new IllegalArgumentException(path + ": unsupported schema type '" + type + "'");
     }
   }
 

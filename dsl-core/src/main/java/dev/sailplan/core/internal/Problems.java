@@ -187,28 +187,16 @@ public final class Problems {
     if (t == null) {
       return "nothing";
     }
-    switch (t) {
-      case START_OBJECT:
-      case FIELD_NAME:
-      case END_OBJECT:
-        return "a mapping";
-      case START_ARRAY:
-      case END_ARRAY:
-        return "a list";
-      case VALUE_STRING:
-        return "a string";
-      case VALUE_NUMBER_INT:
-        return "an integer";
-      case VALUE_NUMBER_FLOAT:
-        return "a number";
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return "a boolean";
-      case VALUE_NULL:
-        return "null";
-      default:
-        return "a value";
-    }
+    return switch (t) {
+      case START_OBJECT, FIELD_NAME, END_OBJECT -> "a mapping";
+      case START_ARRAY, END_ARRAY -> "a list";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT -> "an integer";
+      case VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> "a value";
+    };
   }
 
   private static Throwable rootCause(Throwable t) {

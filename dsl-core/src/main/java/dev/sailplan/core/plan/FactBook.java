@@ -3,7 +3,6 @@ package dev.sailplan.core.plan;
 import dev.sailplan.core.meta.Resource;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +16,7 @@ final class FactBook {
   private final List<DependencyModel> models;
   // By identity: the states of one call share their resource objects, and equal-but-distinct
   // versions only cost a second look-up.
-  private final Map<Resource, Facts> cache = new IdentityHashMap<>();
+  private final IdentityHashMap<Resource, Facts> cache = new IdentityHashMap<>();
 
   FactBook(List<DependencyModel> models) {
     this.models = models;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -53,7 +54,7 @@ final class FactIndex {
     if (held instanceof ResourceKey one) {
       gone = one.equals(key);
     } else if (held != null) {
-      TreeSet<ResourceKey> several = keys(held);
+      Set<ResourceKey> several = keys(held);
       several.remove(key);
       gone = several.isEmpty();
     } else {
@@ -147,7 +148,7 @@ final class FactIndex {
   }
 
   @SuppressWarnings("unchecked") // only ResourceKeys and TreeSets of them are ever put
-  private static TreeSet<ResourceKey> keys(Object held) {
+  private static Set<ResourceKey> keys(Object held) {
     return (TreeSet<ResourceKey>) held;
   }
 

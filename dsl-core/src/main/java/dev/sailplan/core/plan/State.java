@@ -16,9 +16,9 @@ import java.util.TreeMap;
 public final class State {
   private static final State EMPTY = new State(new TreeMap<>());
 
-  private final TreeMap<ResourceKey, Resource> resources;
+  private final SortedMap<ResourceKey, Resource> resources;
 
-  private State(TreeMap<ResourceKey, Resource> resources) {
+  private State(SortedMap<ResourceKey, Resource> resources) {
     this.resources = resources;
   }
 

@@ -153,7 +153,7 @@ public final class Duration implements Comparable<Duration> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Duration && ((Duration) o).text.equals(text);
+    return o instanceof Duration duration && duration.text.equals(text);
   }
 
   @Override

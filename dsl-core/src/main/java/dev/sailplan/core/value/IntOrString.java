@@ -37,8 +37,8 @@ public final class IntOrString {
     if (value instanceof Integer || value instanceof Long) {
       return of(((Number) value).longValue());
     }
-    if (value instanceof String) {
-      return of((String) value);
+    if (value instanceof String string) {
+      return of(string);
     }
     throw new IllegalArgumentException(
         "expected an integer or a string, not "
@@ -74,9 +74,9 @@ public final class IntOrString {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof IntOrString
-        && Objects.equals(((IntOrString) o).number, number)
-        && Objects.equals(((IntOrString) o).text, text);
+    return o instanceof IntOrString intOrString
+        && Objects.equals(intOrString.number, number)
+        && Objects.equals(intOrString.text, text);
   }
 
   @Override

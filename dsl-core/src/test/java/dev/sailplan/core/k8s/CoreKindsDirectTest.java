@@ -274,8 +274,17 @@ class CoreKindsDirectTest {
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  ports:\n  - name: http\n", // no port
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  selectr: {}\n", // a typo
         "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\nspec: {}\n", // no podSelector
-        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\n"
-            + "spec:\n  podSelector: {}\n  ingress:\n  - from:\n    - {}\n"
+        """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: a
+        spec:
+          podSelector: {}
+          ingress:
+          - from:
+            - {}
+        """
       }) // an empty peer
   void whatTheFullPathRejectsTheDirectPathLeavesToIt(String yaml) {
     assertEquals(Optional.empty(), PARSER.parseDirect(yaml));

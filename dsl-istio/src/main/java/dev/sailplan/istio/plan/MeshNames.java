@@ -53,7 +53,10 @@ public final class MeshNames {
     if (!fqdn.endsWith(CLUSTER_SUFFIX)) {
       return Optional.empty();
     }
-    String[] labels = fqdn.substring(0, fqdn.length() - CLUSTER_SUFFIX.length()).split("\\.");
+    // Trailing dots are ignored: "name.NS." reads as "name.NS".
+    String prefix =
+        fqdn.substring(0, fqdn.length() - CLUSTER_SUFFIX.length()).replaceFirst("\\.+$", "");
+    String[] labels = prefix.split("\\.", -1);
     return labels.length == 2 ? Optional.of(labels[1]) : Optional.empty();
   }
 }

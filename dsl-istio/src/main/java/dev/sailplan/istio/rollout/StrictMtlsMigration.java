@@ -372,7 +372,7 @@ public final class StrictMtlsMigration extends SteppedRollout {
     String host = dr.spec().get().host();
     String ns = dr.metadata().namespace().orElse("");
     if (host.equals("*")
-        || host.startsWith("*.") && MeshNames.CLUSTER_SUFFIX.endsWith(host.substring(1))) {
+        || (host.startsWith("*.") && MeshNames.CLUSTER_SUFFIX.endsWith(host.substring(1)))) {
       return Optional.of(EVERY_NAMESPACE);
     }
     return MeshNames.namespaceOf(MeshNames.fqdn(host, ns));

@@ -97,7 +97,7 @@ class StrictMtlsMigrationTest {
   }
 
   private static Optional<MutualTLSMode> mode(State state, String ref) {
-    String[] p = ref.split("/");
+    String[] p = ref.split("/", -1);
     return state
         .get(new ResourceKey("security.istio.io", "PeerAuthentication", p[0], p[1]))
         .map(

@@ -3,7 +3,6 @@ package dev.sailplan.examples.seed;
 import static dev.sailplan.istio.Observability.provider;
 import static dev.sailplan.istio.Observability.telemetry;
 import static dev.sailplan.istio.Security.authorizationPolicy;
-import static dev.sailplan.istio.Security.from;
 import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.mutualTls;
 import static dev.sailplan.istio.Security.peerAuthentication;
@@ -14,6 +13,7 @@ import static dev.sailplan.istio.Selectors.workloadSelector;
 
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.meta.ObjectMeta;
+import dev.sailplan.istio.Security;
 import dev.sailplan.istio.security.v1.Action;
 import dev.sailplan.istio.security.v1.AuthorizationPolicySpec;
 import dev.sailplan.istio.security.v1.MutualTLSMode;
@@ -95,7 +95,7 @@ public final class Seed003Policy {
                 .addRules(
                     Rule.builder()
                         .addFrom(
-                            from(
+                            Security.from(
                                 Source.builder()
                                     .addPrincipals(principal("production", "frontend"))
                                     .build()))
@@ -122,7 +122,7 @@ public final class Seed003Policy {
                 .action(Action.ALLOW)
                 .addRules(
                     Rule.builder()
-                        .addFrom(from(Source.builder().addRequestPrincipals("*").build()))
+                        .addFrom(Security.from(Source.builder().addRequestPrincipals("*").build()))
                         .addWhen(when("request.auth.claims[role]", "admin", "user"))
                         .build())
                 .build()));
@@ -140,7 +140,7 @@ public final class Seed003Policy {
                 .addRules(
                     Rule.builder()
                         .addFrom(
-                            from(
+                            Security.from(
                                 Source.builder()
                                     .addIpBlocks("10.0.0.0/8", "172.16.0.0/12")
                                     .build()))
@@ -207,7 +207,7 @@ public final class Seed003Policy {
                 .addRules(
                     Rule.builder()
                         .addFrom(
-                            from(
+                            Security.from(
                                 Source.builder()
                                     .addPrincipals(principal("frontend", "frontend"))
                                     .build()))

@@ -32,7 +32,7 @@ final class Text {
     List<String> lines = new ArrayList<>();
     for (String paragraph : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
       StringBuilder line = new StringBuilder();
-      for (String word : clean(paragraph).split(" ")) {
+      for (String word : clean(paragraph).split(" ", -1)) {
         if (word.isEmpty()) {
           continue;
         }

@@ -30,38 +30,23 @@ final class DoubleQuoted {
 
   /** The short escapes every YAML reader knows; null when there is none for {@code cp}. */
   private static String namedEscape(int cp) {
-    switch (cp) {
-      case '\\':
-        return "\\\\";
-      case '"':
-        return "\\\"";
-      case 0x00:
-        return "\\0";
-      case 0x07:
-        return "\\a";
-      case 0x08:
-        return "\\b";
-      case 0x09:
-        return "\\t";
-      case 0x0A:
-        return "\\n";
-      case 0x0B:
-        return "\\v";
-      case 0x0C:
-        return "\\f";
-      case 0x0D:
-        return "\\r";
-      case 0x1B:
-        return "\\e";
-      case 0x85:
-        return "\\N";
-      case 0x2028:
-        return "\\L";
-      case 0x2029:
-        return "\\P";
-      default:
-        return null;
-    }
+    return switch (cp) {
+      case '\\' -> "\\\\";
+      case '"' -> "\\\"";
+      case 0x00 -> "\\0";
+      case 0x07 -> "\\a";
+      case 0x08 -> "\\b";
+      case 0x09 -> "\\t";
+      case 0x0A -> "\\n";
+      case 0x0B -> "\\v";
+      case 0x0C -> "\\f";
+      case 0x0D -> "\\r";
+      case 0x1B -> "\\e";
+      case 0x85 -> "\\N";
+      case 0x2028 -> "\\L";
+      case 0x2029 -> "\\P";
+      default -> null;
+    };
   }
 
   private static void hex(int value, int digits, StringBuilder out) {

@@ -265,30 +265,28 @@ public final class EventReader implements YamlIn {
   private JsonNode node() {
     Event e = parser.peekEvent();
     switch (e.getEventId()) {
-      case MappingStart:
-        {
-          beginMapping();
-          ObjectNode node = JsonNodeFactory.instance.objectNode();
-          for (String key = nextKey(); key != null; key = nextKey()) {
-            if (node.replace(key, node()) != null) {
-              throw new FallBack("a repeated key");
-            }
+      case MappingStart -> {
+        beginMapping();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (String key = nextKey(); key != null; key = nextKey()) {
+          if (node.replace(key, node()) != null) {
+            throw new FallBack("a repeated key");
           }
-          return node;
         }
-      case SequenceStart:
-        {
-          beginCollection(Event.ID.SequenceStart);
-          ArrayNode node = JsonNodeFactory.instance.arrayNode();
-          while (!endOfSequence()) {
-            node.add(node());
-          }
-          return node;
+        return node;
+      }
+      case SequenceStart -> {
+        beginCollection(Event.ID.SequenceStart);
+        ArrayNode node = JsonNodeFactory.instance.arrayNode();
+        while (!endOfSequence()) {
+          node.add(node());
         }
-      case Scalar:
+        return node;
+      }
+      case Scalar -> {
         return leaf(scalar());
-      default:
-        throw new FallBack("an alias");
+      }
+      default -> throw new FallBack("an alias");
     }
   }
 
@@ -395,6 +393,7 @@ public final class EventReader implements YamlIn {
   }
 
   /** A plain scalar's type: SnakeYAML's tag for it, read as Jackson reads it. */
+  @SuppressWarnings("ReferenceEquality") // the resolver hands back the very Tag constants it holds
   private static Type resolve(String value) {
     Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
     if (tag == Tag.INT) {
@@ -434,6 +433,7 @@ public final class EventReader implements YamlIn {
       super.addImplicitResolver(tag, regexp, first);
     }
 
+    @SuppressWarnings("ReferenceEquality") // the registering constructor passes Tag's constants
     private void note(Tag tag, String first) {
       if (tag != Tag.INT && tag != Tag.FLOAT && tag != Tag.BOOL && tag != Tag.NULL) {
         return;

@@ -306,6 +306,7 @@ class PlanWriterTest {
     }
 
     /** Throws, as a resource that cannot be rendered. */
+    @SuppressWarnings("DoNotCallSuggester") // Jackson calls it while rendering: that is the test
     public String getBoom() {
       throw new IllegalStateException("boom");
     }
