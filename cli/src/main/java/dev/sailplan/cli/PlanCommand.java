@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -30,9 +31,15 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Computes the ordered stages from the CURRENT manifests to the DESIRED ones and writes the plan",
-      "folder OUT/NAME: plan.yaml, one file per stage, apply.sh, current.yaml and desired.yaml.",
-      "CURRENT may be empty or a `kind: List` (kubectl get -o yaml)."
+      // One string a line: picocli does not re-flow them, so each fits in 80 columns.
+      "Computes the ordered stages from the CURRENT manifests to the DESIRED ones",
+      "and writes the plan folder DIR/NAME: plan.yaml, one file per stage, apply.sh,",
+      "current.yaml and desired.yaml. CURRENT may be empty or a `kind: List`",
+      "(kubectl get -o yaml).",
+      "With --format argocd the plan is Argo CD syncs, printed or, with --out, one",
+      "file per sync in DIR/NAME: a step that changes an object twice needs more",
+      "than one sync, each a separate commit made once the one before is synced",
+      "and propagated."
     })
 final class PlanCommand implements Callable<Integer> {
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -55,7 +62,9 @@ final class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Folder to write the plan folder into (required for --format dir).")
+      description =
+          "Folder to write the plan folder into (required for --format dir); with --format argocd,"
+              + " the folder for the sync files (01-<step>-sync-1.yaml, ...).")
   private Path out;
 
   /** How the plan is delivered. */
@@ -64,7 +73,10 @@ final class PlanCommand implements Callable<Integer> {
     dir,
     /** One commented multi-document stream on stdout. */
     stream,
-    /** One stream with argocd.argoproj.io/sync-wave annotations on stdout. */
+    /**
+     * Every step's Argo CD syncs, with argocd.argoproj.io/sync-wave annotations: on stdout, or one
+     * file per sync with --out.
+     */
     argocd
   }
 
@@ -73,7 +85,8 @@ final class PlanCommand implements Callable<Integer> {
       defaultValue = "dir",
       description =
           "dir (plan folder, default), stream (one commented YAML stream on stdout) or argocd"
-              + " (sync-wave annotated stream on stdout).")
+              + " (sync-wave annotated YAML on stdout, one stream per Argo CD sync, each a separate"
+              + " commit; with --out, one file per sync).")
   private Format format;
 
   @Option(
@@ -123,23 +136,9 @@ final class PlanCommand implements Callable<Integer> {
       return 0;
     }
     if (format == Format.argocd) {
-      try {
-        spec.commandLine().getOut().print(ArgoCdPlan.render(plan, 0));
-        return 0;
-      } catch (IllegalArgumentException e) {
-        spec.commandLine().getErr().println("sailplan: " + e.getMessage());
-        return Sailplan.INVALID_INPUT;
-      }
+      return argoCd(plan);
     }
-    try {
-      if (Files.exists(out) && !Files.isDirectory(out)) {
-        throw new IOException("a file of that name exists");
-      }
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      spec.commandLine()
-          .getErr()
-          .println("sailplan: cannot create plan folder " + out + ": " + IoErrors.reason(e, out));
+    if (!createOut()) {
       return Sailplan.INVALID_INPUT;
     }
     Path dir;
@@ -164,6 +163,68 @@ final class PlanCommand implements Callable<Integer> {
             desired.size(),
             dir);
     return 0;
+  }
+
+  /**
+   * Every step's Argo CD syncs: on stdout one after the other, each introduced by its header (which
+   * says when it is a separate commit), or with {@code --out} one file per sync.
+   */
+  private int argoCd(Plan plan) {
+    List<String> syncs = new ArrayList<>();
+    try {
+      for (int step = 0; step < plan.steps().size(); step++) {
+        syncs.addAll(ArgoCdPlan.syncs(plan, step));
+      }
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("sailplan: " + e.getMessage());
+      return Sailplan.INVALID_INPUT;
+    }
+    if (out == null) {
+      // A document separator before each sync's header, so that the header introduces its sync.
+      spec.commandLine().getOut().print(String.join("---\n", syncs));
+      return 0;
+    }
+    if (!createOut()) {
+      return Sailplan.INVALID_INPUT;
+    }
+    Path dir;
+    try {
+      dir = ArgoCdPlan.write(plan, out);
+    } catch (IOException e) {
+      Path target = out.resolve(name);
+      spec.commandLine()
+          .getErr()
+          .println(
+              "sailplan: cannot write plan folder " + target + ": " + IoErrors.reason(e, target));
+      return Sailplan.INVALID_INPUT;
+    }
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Plan %s: %d Argo CD sync%s in %d step%s, written to %s%n",
+            name,
+            syncs.size(),
+            syncs.size() == 1 ? "" : "s",
+            plan.steps().size(),
+            plan.steps().size() == 1 ? "" : "s",
+            dir);
+    return 0;
+  }
+
+  /** Creates {@code --out} when missing; says why on stderr when it cannot. */
+  private boolean createOut() {
+    try {
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        throw new IOException("a file of that name exists");
+      }
+      Files.createDirectories(out);
+      return true;
+    } catch (IOException e) {
+      spec.commandLine()
+          .getErr()
+          .println("sailplan: cannot create plan folder " + out + ": " + IoErrors.reason(e, out));
+      return false;
+    }
   }
 
   /**

@@ -143,6 +143,96 @@ class PlanCommandTest {
     assertFalse(Files.exists(dir.resolve("plan")));
   }
 
+  /** The plan the CLI makes for these inputs: one step, named apply. */
+  private static Plan planOf(Path current, Path desired) throws IOException {
+    return Planner.discover()
+        .plan(
+            "plan",
+            State.of(Manifests.parse(current)),
+            List.of(new Planner.Target("apply", State.of(Manifests.parse(desired)), Barrier.NONE)));
+  }
+
+  @Test
+  void argoCdPrintsEverySyncOfAStepThatChangesAnObjectTwice() throws IOException {
+    Path current =
+        file("current.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    Path desired =
+        file("desired.yaml", RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v2"));
+    List<String> syncs = ArgoCdPlan.syncs(planOf(current, desired), 0);
+    assertEquals(2, syncs.size());
+    FmtCommandTest.Run argo =
+        FmtCommandTest.sailplan(
+            "plan", "--from", current.toString(), "--to", desired.toString(), "--format", "argocd");
+    assertEquals(new FmtCommandTest.Run(0, syncs.get(0) + "---\n" + syncs.get(1), ""), argo);
+    assertEquals(
+        List.of(
+            "---",
+            "# Plan plan, step 1 of 1: apply (Argo CD sync waves)",
+            "# Sync 2 of 2: a separate commit, after sync 1 is synced and propagated; DestinationRule"),
+        secondSyncIntro(argo.out()));
+    assertEquals(
+        List.of("0", "1", "0"),
+        argo.out()
+            .lines()
+            .filter(l -> l.contains(ArgoCdPlan.SYNC_WAVE))
+            .map(l -> l.replaceAll(".*: \"(\\d+)\"", "$1"))
+            .toList());
+  }
+
+  /** The separator and two header lines that introduce the second sync. */
+  private static List<String> secondSyncIntro(String out) {
+    List<String> lines = out.lines().toList();
+    int header = lines.lastIndexOf("# Plan plan, step 1 of 1: apply (Argo CD sync waves)");
+    return lines.subList(header - 1, header + 2);
+  }
+
+  @Test
+  void argoCdWithOutWritesOneFilePerSync() throws IOException {
+    Path current =
+        file("current.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    Path desired =
+        file("desired.yaml", RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v2"));
+    Path out = dir.resolve("argo");
+    FmtCommandTest.Run r =
+        FmtCommandTest.sailplan(
+            "plan",
+            "--from",
+            current.toString(),
+            "--to",
+            desired.toString(),
+            "--format",
+            "argocd",
+            "--out",
+            out.toString(),
+            "--name",
+            "reviews-swap");
+    assertEquals(
+        new FmtCommandTest.Run(
+            0,
+            "Plan reviews-swap: 2 Argo CD syncs in 1 step, written to "
+                + out.resolve("reviews-swap")
+                + "\n",
+            ""),
+        r);
+    assertEquals(
+        List.of("01-apply-sync-1.yaml", "01-apply-sync-2.yaml"),
+        listing(out.resolve("reviews-swap")));
+    List<String> syncs = ArgoCdPlan.syncs(planOf(current, desired), 0);
+    for (int i = 0; i < 2; i++) {
+      assertEquals(
+          syncs.get(i).replace("Plan plan,", "Plan reviews-swap,"),
+          Files.readString(out.resolve("reviews-swap/01-apply-sync-" + (i + 1) + ".yaml")));
+    }
+    Path aFile = file("a-file", "");
+    assertEquals(
+        new FmtCommandTest.Run(
+            1,
+            "",
+            "sailplan: cannot create plan folder " + aFile + ": a file of that name exists\n"),
+        FmtCommandTest.sailplan(
+            "plan", "--to", desired.toString(), "--format", "argocd", "--out", aFile.toString()));
+  }
+
   @Test
   void anImpossibleTransitionIsAnErrorAndWritesNothing() throws IOException {
     Path current =

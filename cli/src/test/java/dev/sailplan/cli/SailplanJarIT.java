@@ -79,8 +79,9 @@ class SailplanJarIT {
 
   /**
    * For every example scenario: the stream holds the documents of the plan folder's stage files, in
-   * order, and its deletions; the Argo CD stream holds the same documents, each annotated with its
-   * stage's wave, or is refused when an object changes in two stages.
+   * order, and its deletions; the Argo CD syncs, printed or written one file each, hold the same
+   * documents in order, each annotated with its stage's wave within its sync, no sync holding an
+   * object twice.
    */
   @TestFactory
   Stream<DynamicTest> streamAndArgoCdPrintWhatThePlanFolderHolds() throws IOException {
@@ -124,28 +125,42 @@ class SailplanJarIT {
                               .toList());
 
                       Run argo = sailplan(concat(inputs, "--format", "argocd"));
-                      if (held.changesAnObjectTwice()) {
-                        assertEquals(1, argo.status());
-                        assertEquals("", argo.out());
-                        assertTrue(
-                            argo.err()
-                                .matches(
-                                    "sailplan: step apply changes .* in waves \\d+ and \\d+: Argo CD syncs one"
-                                        + " version of an object at a time; split the step or use apply.sh\n"),
-                            argo.err());
-                      } else {
-                        assertEquals(new Run(0, argo.out(), ""), argo);
-                        List<JsonNode> expected = new ArrayList<>();
-                        List<String> waves = new ArrayList<>();
-                        for (int i = 0; i < held.stages().size(); i++) {
-                          for (Resource r : held.stages().get(i)) {
+                      assertEquals(new Run(0, argo.out(), ""), argo);
+                      Path argoOut = dir.resolve("argo");
+                      Run written =
+                          sailplan(
+                              concat(inputs, "--format", "argocd", "--out", argoOut.toString()));
+                      assertEquals(0, written.status(), written.err());
+                      List<String> syncs = new ArrayList<>();
+                      try (Stream<Path> files = Files.list(argoOut.resolve("scenario"))) {
+                        for (Path f : files.sorted().toList()) {
+                          syncs.add(Files.readString(f, StandardCharsets.UTF_8));
+                        }
+                      }
+                      assertEquals(String.join("---\n", syncs), argo.out());
+                      // One step, so a second sync exactly when an object changes twice.
+                      assertEquals(held.changesAnObjectTwice(), syncs.size() > 1, argo.out());
+
+                      // Each sync is a run of the plan's stages, its waves numbered from 0; all
+                      // syncs' documents together are the stage files' documents in order.
+                      List<JsonNode> expected = new ArrayList<>();
+                      List<JsonNode> printed = new ArrayList<>();
+                      List<String> waves = new ArrayList<>();
+                      List<String> printedWaves = new ArrayList<>();
+                      int stage = 0;
+                      for (String sync : syncs) {
+                        long stages = sync.lines().filter(l -> l.startsWith("# Wave ")).count();
+                        for (int wave = 0; wave < stages; wave++, stage++) {
+                          for (Resource r : held.stages().get(stage)) {
                             expected.add(Manifests.toTree(r));
-                            waves.add(Integer.toString(i));
+                            waves.add(Integer.toString(wave));
                           }
                         }
-                        List<JsonNode> printed = new ArrayList<>();
-                        List<String> printedWaves = new ArrayList<>();
-                        for (Resource r : Manifests.parse(argo.out(), "argocd")) {
+                        Set<String> objects = new HashSet<>();
+                        for (Resource r : Manifests.parse(sync, "argocd")) {
+                          assertTrue(
+                              objects.add(r.group() + " " + r.kind() + " " + r.qualifiedName()),
+                              "a sync holds " + r.kind() + " " + r.qualifiedName() + " twice");
                           ObjectNode tree = (ObjectNode) Manifests.toTree(r);
                           ObjectNode annotations =
                               (ObjectNode) tree.path("metadata").path("annotations");
@@ -155,9 +170,10 @@ class SailplanJarIT {
                           }
                           printed.add(tree);
                         }
-                        assertEquals(expected, printed);
-                        assertEquals(waves, printedWaves);
                       }
+                      assertEquals(held.stages().size(), stage, "every stage is a wave of a sync");
+                      assertEquals(expected, printed);
+                      assertEquals(waves, printedWaves);
                     }));
   }
 

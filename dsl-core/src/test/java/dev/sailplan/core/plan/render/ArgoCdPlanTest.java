@@ -9,14 +9,22 @@ import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
+import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.Step;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ArgoCdPlanTest {
+  @TempDir Path tmp;
+
   @Test
   void eachStageIsAWaveAnnotatedWithItsIndexAsAString() {
     assertEquals(
@@ -156,29 +164,275 @@ class ArgoCdPlanTest {
   }
 
   @Test
-  void anObjectChangingInTwoWavesCannotBeRendered() {
+  void aStepThatFitsInOneSyncIsOneSyncWithTheTextOfRender() {
+    Plan demo = Fixtures.demo();
+    for (int step = 0; step < demo.steps().size(); step++) {
+      assertEquals(List.of(ArgoCdPlan.render(demo, step)), ArgoCdPlan.syncs(demo, step));
+    }
+  }
+
+  @Test
+  void anExpandedThenContractedRuleStartsASecondSyncAtTheContraction() {
+    assertEquals(
+        List.of(
+            """
+            # Plan reviews-swap, step 1 of 1: apply (Argo CD sync waves)
+            # Sync 1 of 2: commit this first; each next sync is a separate commit, made once the one before is
+            # synced (Argo CD applies one version of an object per sync).
+            # Argo CD waits for health between waves, not for the configuration to reach the proxies; deletions
+            # are listed as comments and left to pruning.
+            # Wave 0: DestinationRule bookinfo/reviews provides subset v2 before VirtualService bookinfo/reviews
+            # uses it — then propagation
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata:
+              name: reviews
+              namespace: bookinfo
+              annotations:
+                argocd.argoproj.io/sync-wave: "0"
+            spec:
+              host: reviews
+              subsets:
+              - name: v1
+                labels:
+                  version: v1
+              - name: v2
+                labels:
+                  version: v2
+            ---
+            # Wave 1: VirtualService bookinfo/reviews stops using subset v1 — then propagation
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: reviews
+              namespace: bookinfo
+              annotations:
+                argocd.argoproj.io/sync-wave: "1"
+            spec:
+              hosts:
+              - reviews
+              http:
+              - route:
+                - destination:
+                    host: reviews
+                    subset: v2
+            """,
+            """
+            # Plan reviews-swap, step 1 of 1: apply (Argo CD sync waves)
+            # Sync 2 of 2: a separate commit, after sync 1 is synced and propagated; DestinationRule
+            # bookinfo/reviews changes again, and Argo CD applies one version of an object per sync.
+            # Argo CD waits for health between waves, not for the configuration to reach the proxies; deletions
+            # are listed as comments and left to pruning.
+            # Wave 0: DestinationRule bookinfo/reviews drops subset v1 now that nothing uses it — then none
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata:
+              name: reviews
+              namespace: bookinfo
+              annotations:
+                argocd.argoproj.io/sync-wave: "0"
+            spec:
+              host: reviews
+              subsets:
+              - name: v2
+                labels:
+                  version: v2
+            """),
+        ArgoCdPlan.syncs(Fixtures.expandContract(), 0));
+  }
+
+  @Test
+  void aDeleteAndARecreateAreTwoSyncsAndTheSecondWaitsForTheGate() {
+    assertEquals(
+        List.of(
+            """
+            # Plan recreate, step 1 of 1: recreate (Argo CD sync waves)
+            # Sync 1 of 2: commit this first; each next sync is a separate commit, made once the one before is
+            # synced (Argo CD applies one version of an object per sync).
+            # Argo CD waits for health between waves, not for the configuration to reach the proxies; deletions
+            # are listed as comments and left to pruning.
+            # Wave 0: Service shop/legacy is deleted — then propagation
+            # delete before wave 0: Service shop/legacy
+            # Wave 1: Namespace shop is created — then gate
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: shop
+              annotations:
+                argocd.argoproj.io/sync-wave: "1"
+            """,
+            """
+            # Plan recreate, step 1 of 1: recreate (Argo CD sync waves)
+            # Sync 2 of 2: a separate commit, after sync 1 is synced and its gate is passed; Service shop/legacy
+            # changes again, and Argo CD applies one version of an object per sync.
+            # Argo CD waits for health between waves, not for the configuration to reach the proxies; deletions
+            # are listed as comments and left to pruning.
+            # Wave 0: Service shop/legacy is created again — then none
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: legacy
+              namespace: shop
+              annotations:
+                argocd.argoproj.io/sync-wave: "0"
+            spec:
+              ports:
+              - name: http
+                port: 80
+            """),
+        ArgoCdPlan.syncs(Fixtures.deleteAndRecreate(), 0));
+  }
+
+  @Test
+  void aSyncEndsOnlyWhereAnObjectComesAgainAndSeveralAreNamed() {
     Step step =
         new Step(
-            "swap",
+            "churn",
+            State.of(Fixtures.WEB_V1, Fixtures.SHOP),
+            List.of(
+                stage(Barrier.PROPAGATION, Fixtures.update(Fixtures.WEB_V1, Fixtures.WEB_V2)),
+                stage(Barrier.PROPAGATION, Fixtures.create(Fixtures.SHOP)),
+                stage(
+                    Barrier.NONE,
+                    Fixtures.update(Fixtures.WEB_V2, Fixtures.WEB_V1),
+                    Fixtures.delete(Fixtures.SHOP)),
+                stage(Barrier.NONE, Fixtures.create(Fixtures.LEGACY)),
+                stage(Barrier.NONE, Fixtures.update(Fixtures.WEB_V1, Fixtures.WEB_V2))));
+    List<String> syncs =
+        ArgoCdPlan.syncs(new Plan("p", State.of(Fixtures.WEB_V1), List.of(step)), 0);
+    assertEquals(
+        List.of(
+            "Sync 1 of 3: commit this first; each next sync is a separate commit, made once the one"
+                + " before is synced (Argo CD applies one version of an object per sync).",
+            "Sync 2 of 3: a separate commit, after sync 1 is synced and propagated; Service shop/web,"
+                + " Namespace shop change again, and Argo CD applies one version of an object per"
+                + " sync.",
+            "Sync 3 of 3: a separate commit, after sync 2 is synced; Service shop/web changes again,"
+                + " and Argo CD applies one version of an object per sync."),
+        syncs.stream().map(ArgoCdPlanTest::syncHeader).toList());
+    assertEquals(
+        List.of(
+            List.of("# Wave 0: s — then propagation", "# Wave 1: s — then propagation"),
+            List.of(
+                "# Wave 0: s — then none",
+                "# delete before wave 0: Namespace shop",
+                "# Wave 1: s — then none"),
+            List.of("# Wave 0: s — then none")),
+        syncs.stream()
+            .map(
+                t ->
+                    t.lines().filter(l -> l.startsWith("# Wave") || l.startsWith("# del")).toList())
+            .toList());
+    assertEquals(
+        List.of(8080, 80, 80, 8080),
+        syncs.stream()
+            .flatMap(t -> Manifests.parse(t, "sync").stream())
+            .filter(r -> r instanceof Service)
+            .map(r -> ((Service) r).spec().orElseThrow().ports().get(0).port())
+            .toList());
+  }
+
+  /** The comment between a sync's first line and the one on health, on one line. */
+  private static String syncHeader(String sync) {
+    List<String> lines = sync.lines().toList();
+    StringBuilder header = new StringBuilder();
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.startsWith("# Argo CD waits")) {
+        break;
+      }
+      header.append(header.length() == 0 ? "" : " ").append(line.substring(2));
+    }
+    return header.toString();
+  }
+
+  private static Stage stage(Barrier then, Change... changes) {
+    return new Stage("s", List.of(changes), then, "s");
+  }
+
+  @Test
+  void renderRefusesAStepThatNeedsMoreThanOneSync() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ArgoCdPlan.render(Fixtures.expandContract(), 0));
+    assertEquals(
+        "step apply changes DestinationRule bookinfo/reviews in waves 0 and 2: Argo CD syncs one"
+            + " version of an object at a time; render the step as 2 syncs (ArgoCdPlan.syncs) or use"
+            + " apply.sh",
+        e.getMessage());
+  }
+
+  @Test
+  void aStageThatChangesAnObjectTwiceCannotBeSynced() {
+    Step step =
+        new Step(
+            "twice",
             State.of(Fixtures.WEB_V1),
             List.of(
-                new Stage(
-                    "services",
-                    List.of(Fixtures.update(Fixtures.WEB_V1, Fixtures.WEB_V2)),
-                    Barrier.PROPAGATION,
-                    "a"),
-                new Stage(
-                    "services",
-                    List.of(Fixtures.update(Fixtures.WEB_V2, Fixtures.WEB_V1)),
+                stage(Barrier.NONE, Fixtures.create(Fixtures.SHOP)),
+                stage(
                     Barrier.NONE,
-                    "b")));
+                    Fixtures.update(Fixtures.WEB_V1, Fixtures.WEB_V2),
+                    Fixtures.update(Fixtures.WEB_V2, Fixtures.WEB_V1))));
     Plan plan = new Plan("p", State.of(Fixtures.WEB_V1), List.of(step));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ArgoCdPlan.render(plan, 0));
+        assertThrows(IllegalArgumentException.class, () -> ArgoCdPlan.syncs(plan, 0));
     assertEquals(
-        "step swap changes Service shop/web in waves 0 and 1: Argo CD syncs one version of an object"
-            + " at a time; split the step or use apply.sh",
+        "stage 2 of step twice changes Service shop/web twice: no Argo CD sync can hold both"
+            + " versions",
         e.getMessage());
+  }
+
+  @Test
+  void writeGivesEachSyncOfEachStepItsFileAndReplacesAnOlderFolder() throws IOException {
+    Plan demo = Fixtures.demo();
+    Plan swap = Fixtures.expandContract();
+    Plan both =
+        new Plan(
+            "both",
+            demo.current(),
+            List.of(demo.steps().get(0), swap.steps().get(0), demo.steps().get(2)));
+    Path old = Files.createDirectories(tmp.resolve("out/both"));
+    Files.writeString(old.resolve("02-apply-sync-3.yaml"), "stale");
+
+    Path folder = ArgoCdPlan.write(both, tmp.resolve("out"));
+
+    assertEquals(tmp.resolve("out/both").toAbsolutePath(), folder);
+    List<String> swapSyncs = ArgoCdPlan.syncs(both, 1);
+    assertEquals(
+        List.of(
+            "01-prepare-sync-1.yaml",
+            "02-apply-sync-1.yaml",
+            "02-apply-sync-2.yaml",
+            "03-finish-sync-1.yaml"),
+        listing(folder));
+    assertEquals(
+        ArgoCdPlan.render(both, 0), Files.readString(folder.resolve("01-prepare-sync-1.yaml")));
+    assertEquals(swapSyncs.get(0), Files.readString(folder.resolve("02-apply-sync-1.yaml")));
+    assertEquals(swapSyncs.get(1), Files.readString(folder.resolve("02-apply-sync-2.yaml")));
+    assertEquals(
+        ArgoCdPlan.render(both, 2), Files.readString(folder.resolve("03-finish-sync-1.yaml")));
+    assertEquals(List.of("both"), listing(tmp.resolve("out")));
+  }
+
+  @Test
+  void writeRefusesANameThatIsNotAFolderNameAndWritesNothing() throws IOException {
+    Plan bad = new Plan("../up", State.empty(), List.of());
+    assertThrows(IllegalArgumentException.class, () -> ArgoCdPlan.write(bad, tmp));
+    assertEquals(List.of(), listing(tmp));
+  }
+
+  @Test
+  void writeOverAFileIsAnIoErrorAndLeavesTheFile() throws IOException {
+    Path file = Files.writeString(tmp.resolve("out"), "keep");
+    assertThrows(IOException.class, () -> ArgoCdPlan.write(Fixtures.demo(), file));
+    assertEquals("keep", Files.readString(file));
+    assertEquals(List.of("out"), listing(tmp));
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test

@@ -1,5 +1,9 @@
 package dev.sailplan.core.plan.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sailplan.core.k8s.LabelSelector;
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.k8s.NetworkPolicy;
@@ -37,6 +41,98 @@ final class Fixtures {
   static final NetworkPolicy DENY_ALL = policy("deny-all");
 
   private Fixtures() {}
+
+  /**
+   * A resource of a kind dsl-core does not model, rendered from its fields in order: Istio kinds
+   * for renderer tests.
+   *
+   * @param apiVersion the apiVersion
+   * @param kind the kind
+   * @param metadata the metadata
+   * @param spec the spec
+   */
+  record Manifest(String apiVersion, String kind, ObjectMeta metadata, JsonNode spec)
+      implements Resource {}
+
+  /** DestinationRule bookinfo/reviews with one subset per version, selected by label. */
+  static Manifest rule(String... versions) {
+    ObjectNode spec = JsonNodeFactory.instance.objectNode().put("host", "reviews");
+    ArrayNode subsets = spec.putArray("subsets");
+    for (String v : versions) {
+      subsets.addObject().put("name", v).putObject("labels").put("version", v);
+    }
+    return new Manifest(
+        "networking.istio.io/v1", "DestinationRule", ObjectMeta.ref("bookinfo/reviews"), spec);
+  }
+
+  /** VirtualService bookinfo/reviews sending everything to one subset. */
+  static Manifest route(String subset) {
+    ObjectNode spec = JsonNodeFactory.instance.objectNode();
+    spec.putArray("hosts").add("reviews");
+    spec.putArray("http")
+        .addObject()
+        .putArray("route")
+        .addObject()
+        .putObject("destination")
+        .put("host", "reviews")
+        .put("subset", subset);
+    return new Manifest(
+        "networking.istio.io/v1", "VirtualService", ObjectMeta.ref("bookinfo/reviews"), spec);
+  }
+
+  /**
+   * reviews-swap, one step from subset v1 to v2: the DestinationRule gains v2 (expand), the route
+   * moves to v2, the DestinationRule loses v1 (contract).
+   */
+  static Plan expandContract() {
+    Step step =
+        new Step(
+            "apply",
+            State.of(rule("v2"), route("v2")),
+            List.of(
+                new Stage(
+                    "destinationrules",
+                    List.of(update(rule("v1"), rule("v1", "v2"))),
+                    Barrier.PROPAGATION,
+                    "DestinationRule bookinfo/reviews provides subset v2 before VirtualService"
+                        + " bookinfo/reviews uses it"),
+                new Stage(
+                    "virtualservices",
+                    List.of(update(route("v1"), route("v2"))),
+                    Barrier.PROPAGATION,
+                    "VirtualService bookinfo/reviews stops using subset v1"),
+                new Stage(
+                    "destinationrules",
+                    List.of(update(rule("v1", "v2"), rule("v2"))),
+                    Barrier.NONE,
+                    "DestinationRule bookinfo/reviews drops subset v1 now that nothing uses it")));
+    return new Plan("reviews-swap", State.of(rule("v1"), route("v1")), List.of(step));
+  }
+
+  /**
+   * recreate, one step: Service shop/legacy is deleted, Namespace shop created (then a gate), and
+   * Service shop/legacy created again.
+   */
+  static Plan deleteAndRecreate() {
+    Step step =
+        new Step(
+            "recreate",
+            State.of(SHOP, LEGACY),
+            List.of(
+                new Stage(
+                    "delete-services",
+                    List.of(delete(LEGACY)),
+                    Barrier.PROPAGATION,
+                    "Service shop/legacy is deleted"),
+                new Stage(
+                    "namespaces", List.of(create(SHOP)), Barrier.GATE, "Namespace shop is created"),
+                new Stage(
+                    "services",
+                    List.of(create(LEGACY)),
+                    Barrier.NONE,
+                    "Service shop/legacy is created again")));
+    return new Plan("recreate", State.of(LEGACY), List.of(step));
+  }
 
   private static Service web(int port) {
     return Service.builder()
