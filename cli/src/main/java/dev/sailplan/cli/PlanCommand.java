@@ -15,6 +15,7 @@ import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,6 +33,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Computes the ordered stages from the CURRENT manifests to the DESIRED ones and writes the plan",
       "folder OUT/NAME: plan.yaml, one file per stage, apply.sh, current.yaml and desired.yaml.",
+      "OUT/NAME is replaced only when it is a plan folder (one Sailplan wrote), in one atomic step:",
+      "it is a link to a hidden folder OUT/.NAME.plan-<id>, and a new plan is swapped in by",
+      "renaming a new link over it. Anything else named OUT/NAME (a file, a folder with other",
+      "files, a link elsewhere) is refused and left as it is: remove it or choose another --name.",
       "CURRENT may be empty or a `kind: List` (kubectl get -o yaml)."
     })
 final class PlanCommand implements Callable<Integer> {
@@ -145,6 +150,16 @@ final class PlanCommand implements Callable<Integer> {
     Path dir;
     try {
       dir = PlanWriter.write(plan, out, PlanOptions.defaults().withSettleSeconds(settle));
+    } catch (FileAlreadyExistsException e) {
+      // Not a plan folder: nothing was written. There is no --force: replacing it would lose
+      // whatever the user keeps there, and removing it first is one deliberate command away.
+      Path target = out.resolve(name);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "sailplan: cannot write plan folder %s: %s; remove it or choose another --name%n",
+              target, IoErrors.reason(e, target));
+      return Sailplan.INVALID_INPUT;
     } catch (IOException e) {
       Path target = out.resolve(name);
       spec.commandLine()
