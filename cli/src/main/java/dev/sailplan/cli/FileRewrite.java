@@ -84,7 +84,7 @@ final class FileRewrite {
   }
 
   /** One file to rewrite: where the user named it, the resolved regular file, its attributes. */
-  private record Target(Path named, Path real, PosixFileAttributes attributes, byte[] content) {}
+  private record Target(Path named, Path real, PosixFileAttributes attributes, String content) {}
 
   /** A temporary file written and locked, to be renamed over its target. */
   private record Temp(Target target, Path path, FileChannel channel) {}
@@ -144,9 +144,7 @@ final class FileRewrite {
               null);
         }
         // The same file named twice (or by a link and its target) is written once.
-        byReal.putIfAbsent(
-            real,
-            new Target(named, real, attributes, e.getValue().getBytes(StandardCharsets.UTF_8)));
+        byReal.putIfAbsent(real, new Target(named, real, attributes, e.getValue()));
       } catch (IOException x) {
         throw new Failure(named, IoErrors.reason(x, named), x);
       }
@@ -185,7 +183,7 @@ final class FileRewrite {
       }
       // Locked until renamed, so that a run beside this one does not take it for a killed run's.
       channel.lock();
-      writer.write(path, channel, t.content());
+      writer.write(path, channel, t.content().getBytes(StandardCharsets.UTF_8));
       keepAttributes(path, t.attributes());
       return new Temp(t, path, channel);
     } catch (IOException e) {
