@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,13 @@ final class FmtCommand implements Callable<Integer> {
 
   @Option(
       names = {"-w", "--write"},
-      description = "Rewrite each file in place (atomically) instead of printing.")
+      description =
+          "Rewrite the files instead of printing, all or nothing: every file is parsed and its"
+              + " new content written beside it before any is replaced, each then by an atomic"
+              + " rename. Mode, owner and group are kept (owner and group when allowed); a symbolic"
+              + " link stays a link and its target is rewritten; a file with several hard links is"
+              + " refused, as replacing it would split it from its other names. A kill during the"
+              + " renames can leave some files rewritten, each whole: run it again to finish.")
   private boolean write;
 
   @Override
@@ -94,18 +101,19 @@ final class FmtCommand implements Callable<Integer> {
       return clean ? 0 : Sailplan.INVALID_INPUT;
     }
     if (write) {
+      Map<Path, String> changed = new LinkedHashMap<>();
       for (int i = 0; i < files.size(); i++) {
         if (!outputs.get(i).equals(inputs.get(i))) {
-          Path target = Path.of(files.get(i));
-          try {
-            writeAtomically(target, outputs.get(i));
-          } catch (IOException e) {
-            spec.commandLine()
-                .getErr()
-                .println("sailplan: cannot write " + target + ": " + IoErrors.reason(e, target));
-            return Sailplan.INVALID_INPUT;
-          }
+          changed.put(Path.of(files.get(i)), outputs.get(i));
         }
+      }
+      try {
+        FileRewrite.standard().rewriteAll(changed);
+      } catch (FileRewrite.Failure e) {
+        spec.commandLine()
+            .getErr()
+            .println("sailplan: cannot write " + e.file() + ": " + e.getMessage());
+        return Sailplan.INVALID_INPUT;
       }
       return 0;
     }
@@ -130,15 +138,5 @@ final class FmtCommand implements Callable<Integer> {
       throw new IOException("is a directory");
     }
     return Files.readString(path, StandardCharsets.UTF_8);
-  }
-
-  private static void writeAtomically(Path target, String content) throws IOException {
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".sailplan-", ".tmp");
-    try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

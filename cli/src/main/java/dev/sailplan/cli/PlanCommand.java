@@ -15,6 +15,7 @@ import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +37,11 @@ import picocli.CommandLine.Spec;
       "and writes the plan folder DIR/NAME: plan.yaml, one file per stage, apply.sh,",
       "current.yaml and desired.yaml. CURRENT may be empty or a `kind: List`",
       "(kubectl get -o yaml).",
+      "DIR/NAME is replaced only when it is a plan folder (one Sailplan wrote), in",
+      "one atomic step: it is a link to a hidden folder DIR/.NAME.plan-<id>, and a",
+      "new plan is swapped in by renaming a new link over it. Anything else named",
+      "DIR/NAME (a file, a folder with other files, a link elsewhere) is refused and",
+      "left as it is: remove it or choose another --name.",
       "With --format argocd the plan is Argo CD syncs, printed or, with --out, one",
       "file per sync in DIR/NAME: a step that changes an object twice needs more",
       "than one sync, each a separate commit made once the one before is synced",
@@ -144,6 +150,16 @@ final class PlanCommand implements Callable<Integer> {
     Path dir;
     try {
       dir = PlanWriter.write(plan, out, PlanOptions.defaults().withSettleSeconds(settle));
+    } catch (FileAlreadyExistsException e) {
+      // Not a plan folder: nothing was written. There is no --force: replacing it would lose
+      // whatever the user keeps there, and removing it first is one deliberate command away.
+      Path target = out.resolve(name);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "sailplan: cannot write plan folder %s: %s; remove it or choose another --name%n",
+              target, IoErrors.reason(e, target));
+      return Sailplan.INVALID_INPUT;
     } catch (IOException e) {
       Path target = out.resolve(name);
       spec.commandLine()

@@ -84,6 +84,7 @@ class PlanCommandTest {
         r);
     assertEquals(
         List.of(
+            ".sailplan-plan",
             "001-apply-destinationrules.yaml",
             "002-apply-virtualservices.yaml",
             "003-apply-destinationrules.yaml",
@@ -117,6 +118,7 @@ class PlanCommandTest {
     assertEquals(0, r.status(), r.err());
     assertEquals(
         List.of(
+            ".sailplan-plan",
             "001-apply-destinationrules.yaml",
             "002-apply-virtualservices.yaml",
             "apply.sh",

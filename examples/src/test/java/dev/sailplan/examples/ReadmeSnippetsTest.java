@@ -104,11 +104,20 @@ class ReadmeSnippetsTest {
     PlanWriter.write(canary.rollbackFrom("shift-25").plan(), out); // out/reviews-canary-rollback-from-shift-25/
     // README end
     // spotless:on
+    // Run again, as a user would: the plan folders are replaced.
+    PlanWriter.write(canary.plan(), out);
     try (Stream<Path> list = Files.list(out)) {
+      // The hidden entries are the folders the plan folders (links) point to.
       assertEquals(
           List.of("reviews-canary", "reviews-canary-rollback-from-shift-25"),
-          list.map(p -> p.getFileName().toString()).sorted().toList());
+          list.map(p -> p.getFileName().toString())
+              .filter(n -> !n.startsWith("."))
+              .sorted()
+              .toList());
     }
+    assertEquals(
+        "plan: reviews-canary",
+        Files.readAllLines(out.resolve("reviews-canary/plan.yaml"), StandardCharsets.UTF_8).get(0));
   }
 
   @Test

@@ -13,6 +13,8 @@ import dev.sailplan.core.plan.ResourceKey;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.Step;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,11 +125,13 @@ public final class ArgoCdPlan {
   /**
    * Writes every step's {@link #syncs} to {@code outDir/<plan name>/}, one file per sync, named by
    * step and sync number: {@code 01-add-canary-subset-sync-1.yaml}, {@code
-   * 02-shift-10-sync-1.yaml}, ... File names sort in commit order. The folder is written the way
-   * {@link PlanWriter} writes a plan folder: complete in a temporary sibling first, then moved into
-   * place, replacing a folder of that name only then.
+   * 02-shift-10-sync-1.yaml}, ... File names sort in commit order. The folder is written as {@link
+   * PlanWriter} writes a plan folder: complete in a hidden folder first, then swapped in by one
+   * atomic rename; only a folder Sailplan wrote is ever replaced.
    *
    * @return the folder
+   * @throws java.nio.file.FileAlreadyExistsException when something Sailplan did not write has the
+   *     plan's name; its reason says what
    * @throws IOException when the folder cannot be written; nothing was changed then
    * @throws IllegalArgumentException when the plan's name cannot be a folder name, or one stage
    *     changes an object twice
@@ -149,7 +153,14 @@ public final class ArgoCdPlan {
             syncs.get(i));
       }
     }
-    return AtomicFolder.write(outDir, name, files);
+    return PlanFolder.write(
+        outDir,
+        name,
+        dir -> {
+          for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+          }
+        });
   }
 
   private static int digits(int n) {

@@ -13,17 +13,9 @@ import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 
@@ -70,10 +62,27 @@ import java.util.Objects;
  * istioctl is not on PATH; for {@code gate} it asks before going on unless {@code --yes}, and exits
  * 3 when told no or when standard input is not a terminal.
  *
- * <p>The folder is written atomically: everything goes to a temporary sibling folder, which is
- * renamed into place only when complete. An existing folder of the same name is replaced only then
- * (moved aside, the new one moved in, the old one deleted). On failure the temporary folder is
- * removed and an existing folder is left as it was.
+ * <p>{@code OUT/<plan-name>} also holds {@code .sailplan-plan}, a marker naming the format version,
+ * and is a relative symbolic link to a hidden content folder {@code OUT/.<plan-name>.plan-<id>}
+ * (follow it as any folder: {@code kubectl apply -f OUT/<plan-name>/}, {@code cd}).
+ *
+ * <p>Writing never loses anything:
+ *
+ * <ul>
+ *   <li>Only a plan folder is replaced: a link to its own content folder, a folder with the marker,
+ *       or a folder holding nothing but plan files (as earlier versions wrote them). Anything else
+ *       at {@code OUT/<plan-name>} (a file, a folder with other files, a link elsewhere) is refused
+ *       with a {@link java.nio.file.FileAlreadyExistsException} that says why; nothing is written.
+ *   <li>The new plan is written into a new content folder, and swapped in by one atomic rename of a
+ *       new link over {@code OUT/<plan-name>}: at every instant it is the complete old plan or the
+ *       complete new one. The old content folder is deleted after the swap (a shell {@code cd}'d
+ *       into the old plan then sits in a deleted folder, as after any replacement). Replacing a
+ *       real folder (not a link) needs two renames, so {@code OUT/<plan-name>} is briefly missing
+ *       then.
+ *   <li>On failure the new content folder is removed and {@code OUT/<plan-name>} is left as it was.
+ *   <li>Each write first removes what killed runs for the same name left behind (recognised by
+ *       their names and markers, never while another run is writing them).
+ * </ul>
  */
 public final class PlanWriter {
   /** The index file's name. */
@@ -89,7 +98,6 @@ public final class PlanWriter {
   public static final String DESIRED = "desired.yaml";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private PlanWriter() {}
 
@@ -105,29 +113,20 @@ public final class PlanWriter {
   }
 
   /**
-   * Writes {@code outDir/<plan name>/}, replacing a folder of that name only once the new one is
-   * complete. {@code outDir} is created when missing.
+   * Writes {@code outDir/<plan name>/}, replacing a plan folder of that name atomically once the
+   * new one is complete (see the class description). {@code outDir} is created when missing.
    *
    * @return the plan's folder
+   * @throws java.nio.file.FileAlreadyExistsException when something that is not a plan folder has
+   *     the plan's name; its reason says what
    * @throws IOException when the folder cannot be written; nothing was changed then
    * @throws IllegalArgumentException when the plan's name cannot be a folder name
    */
   public static Path write(Plan plan, Path outDir, PlanOptions options) throws IOException {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(options, "options");
-    String name = Text.folderName(plan.name());
-    Path dir = outDir.toAbsolutePath().normalize();
-    Files.createDirectories(dir);
-    Path target = dir.resolve(name);
-    Path temp = createSibling(dir, "." + name + ".new-");
-    try {
-      writeFiles(plan, options, temp);
-      moveIntoPlace(temp, target);
-    } catch (IOException | RuntimeException | Error e) {
-      deleteQuietly(temp, e);
-      throw e;
-    }
-    return target;
+    return PlanFolder.write(
+        outDir, Text.folderName(plan.name()), dir -> writeFiles(plan, options, dir));
   }
 
   /** The text of {@code plan.yaml}. */
@@ -144,6 +143,7 @@ public final class PlanWriter {
     List<Layout.Entry> entries = Layout.of(plan);
     for (Layout.Entry e : entries) {
       writeText(dir.resolve(e.file()), stageFile(e));
+      KillPoints.reached("stage file written");
     }
     writeText(dir.resolve(CURRENT), state(plan.current()));
     writeText(dir.resolve(DESIRED), state(plan.desired()));
@@ -151,6 +151,7 @@ public final class PlanWriter {
     writeText(script, ApplyScript.render(plan, entries, options));
     makeExecutable(script);
     writeText(dir.resolve(INDEX), CanonicalYaml.toYaml(indexTree(plan, entries)));
+    KillPoints.reached("plan folder written");
   }
 
   private static ObjectNode indexTree(Plan plan, List<Layout.Entry> entries) {
@@ -227,94 +228,5 @@ public final class PlanWriter {
     } else if (!file.toFile().setExecutable(true, false)) {
       throw new IOException("cannot make " + file + " executable");
     }
-  }
-
-  /** Renames {@code temp} to {@code target}, moving an existing {@code target} aside first. */
-  private static void moveIntoPlace(Path temp, Path target) throws IOException {
-    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      rename(temp, target);
-      return;
-    }
-    Path old = createSibling(target.getParent(), "." + target.getFileName() + ".old-");
-    Path aside = old.resolve("previous");
-    try {
-      rename(target, aside);
-    } catch (IOException | RuntimeException | Error e) {
-      deleteQuietly(old, e);
-      throw e;
-    }
-    try {
-      rename(temp, target);
-    } catch (IOException | RuntimeException | Error e) {
-      try {
-        rename(aside, target);
-        Files.delete(old);
-      } catch (IOException restore) {
-        e.addSuppressed(restore);
-      }
-      throw e;
-    }
-    deleteQuietly(old, null);
-  }
-
-  /**
-   * A new empty folder {@code prefix<random>} in {@code dir}, created like any other folder (so
-   * with the permissions the umask gives, unlike a temporary directory's owner-only ones).
-   */
-  private static Path createSibling(Path dir, String prefix) throws IOException {
-    for (int attempt = 0; ; attempt++) {
-      Path candidate = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
-      try {
-        return Files.createDirectory(candidate);
-      } catch (FileAlreadyExistsException e) {
-        if (attempt >= 100) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private static void rename(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  /** Deletes a tree, recording a failure on {@code cause} (when given) rather than throwing. */
-  private static void deleteQuietly(Path root, Throwable cause) {
-    try {
-      deleteTree(root);
-    } catch (IOException e) {
-      if (cause != null) {
-        cause.addSuppressed(e);
-      }
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

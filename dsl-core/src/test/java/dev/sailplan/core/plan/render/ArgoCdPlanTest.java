@@ -2,6 +2,7 @@ package dev.sailplan.core.plan.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.k8s.Namespace;
@@ -391,8 +392,11 @@ class ArgoCdPlanTest {
             "both",
             demo.current(),
             List.of(demo.steps().get(0), swap.steps().get(0), demo.steps().get(2)));
-    Path old = Files.createDirectories(tmp.resolve("out/both"));
-    Files.writeString(old.resolve("02-apply-sync-3.yaml"), "stale");
+    // An earlier write of a plan of the same name, with files the new one does not have.
+    ArgoCdPlan.write(new Plan("both", swap.current(), swap.steps()), tmp.resolve("out"));
+    assertEquals(
+        List.of(".sailplan-plan", "01-apply-sync-1.yaml", "01-apply-sync-2.yaml"),
+        listing(tmp.resolve("out/both")));
 
     Path folder = ArgoCdPlan.write(both, tmp.resolve("out"));
 
@@ -400,6 +404,7 @@ class ArgoCdPlanTest {
     List<String> swapSyncs = ArgoCdPlan.syncs(both, 1);
     assertEquals(
         List.of(
+            ".sailplan-plan",
             "01-prepare-sync-1.yaml",
             "02-apply-sync-1.yaml",
             "02-apply-sync-2.yaml",
@@ -411,7 +416,12 @@ class ArgoCdPlanTest {
     assertEquals(swapSyncs.get(1), Files.readString(folder.resolve("02-apply-sync-2.yaml")));
     assertEquals(
         ArgoCdPlan.render(both, 2), Files.readString(folder.resolve("03-finish-sync-1.yaml")));
-    assertEquals(List.of("both"), listing(tmp.resolve("out")));
+    // The link and the folder it points at; the earlier folder is gone.
+    List<String> out = listing(tmp.resolve("out"));
+    assertEquals(2, out.size(), out::toString);
+    assertEquals("both", out.get(1));
+    assertTrue(out.get(0).startsWith(".both.plan-"), out::toString);
+    assertEquals(tmp.resolve("out").resolve(out.get(0)), folder.toRealPath().toAbsolutePath());
   }
 
   @Test

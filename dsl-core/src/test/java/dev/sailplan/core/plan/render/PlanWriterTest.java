@@ -16,6 +16,7 @@ import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -95,9 +96,12 @@ class PlanWriterTest {
     Path dir = PlanWriter.write(Fixtures.demo(), out, PlanOptions.defaults());
 
     assertEquals(out.toAbsolutePath().resolve("demo"), dir);
-    assertEquals(List.of("demo"), list(out));
+    String content = contentOf(dir);
+    assertTrue(content.matches("\\.demo\\.plan-[0-9a-z]+"), content);
+    assertEquals(List.of(content, "demo"), list(out));
     assertEquals(
         List.of(
+            ".sailplan-plan",
             "001-prepare-namespaces.yaml",
             "002-prepare-services.yaml",
             "003-lockdown-networkpolicies.yaml",
@@ -108,6 +112,12 @@ class PlanWriterTest {
             "plan.yaml"),
         list(dir));
     assertEquals(PLAN_YAML, read(dir.resolve("plan.yaml")));
+    assertEquals(
+        """
+        # A plan folder written by Sailplan: the next plan of the same name replaces it.
+        format: 1
+        """,
+        read(dir.resolve(".sailplan-plan")));
     assertEquals(PLAN_YAML, PlanWriter.index(Fixtures.demo()));
     assertEquals(
         """
@@ -229,6 +239,12 @@ class PlanWriterTest {
         PlanWriter.script(Fixtures.demo(), PlanOptions.defaults()), read(dir.resolve("apply.sh")));
   }
 
+  /** The hidden content folder {@code OUT/N} links to. */
+  private static String contentOf(Path planFolder) throws IOException {
+    assertTrue(Files.isSymbolicLink(planFolder), planFolder + " is a link");
+    return Files.readSymbolicLink(planFolder).toString();
+  }
+
   @Test
   void theScriptIsExecutableAndTheFolderHasOrdinaryPermissions() throws IOException {
     Path dir = PlanWriter.write(Fixtures.demo(), tmp);
@@ -256,7 +272,9 @@ class PlanWriterTest {
   @Test
   void anEmptyPlanHasAnEmptyIndexAndEmptyStates() throws IOException {
     Path dir = PlanWriter.write(new Plan("nothing", State.empty(), List.of()), tmp);
-    assertEquals(List.of("apply.sh", "current.yaml", "desired.yaml", "plan.yaml"), list(dir));
+    assertEquals(
+        List.of(".sailplan-plan", "apply.sh", "current.yaml", "desired.yaml", "plan.yaml"),
+        list(dir));
     assertEquals("plan: nothing\nsteps: []\n", read(dir.resolve("plan.yaml")));
     assertEquals("", read(dir.resolve("current.yaml")));
     assertEquals("", read(dir.resolve("desired.yaml")));
@@ -275,17 +293,154 @@ class PlanWriterTest {
   }
 
   @Test
-  void replacesAnExistingFolderWithTheCompleteNewOne() throws IOException {
+  void replacesAnEarlierVersionsPlanFolderWithTheCompleteNewOne() throws IOException {
+    // Earlier versions wrote a real folder of plan files and no marker.
     Path old = Files.createDirectories(tmp.resolve("demo"));
-    Files.writeString(old.resolve("stale.txt"), "from an earlier plan");
+    Files.writeString(old.resolve("005-gone-services.yaml"), "from an earlier plan");
     Files.writeString(old.resolve("plan.yaml"), "plan: older\n");
 
     Path dir = PlanWriter.write(Fixtures.demo(), tmp);
 
-    assertEquals(List.of("demo"), list(tmp));
-    assertEquals(8, list(dir).size());
-    assertTrue(!Files.exists(dir.resolve("stale.txt")));
+    assertEquals(List.of(contentOf(dir), "demo"), list(tmp));
+    assertEquals(9, list(dir).size());
+    assertTrue(!Files.exists(dir.resolve("005-gone-services.yaml")));
     assertEquals(PLAN_YAML, read(dir.resolve("plan.yaml")));
+  }
+
+  @Test
+  void replacingAPlanSwapsTheLinkAndRemovesTheOldContent() throws IOException {
+    Path first = PlanWriter.write(new Plan("demo", State.empty(), List.of()), tmp);
+    String before = contentOf(first);
+
+    Path dir = PlanWriter.write(Fixtures.demo(), tmp);
+
+    String after = contentOf(dir);
+    assertTrue(!after.equals(before), after);
+    assertEquals(List.of(after, "demo"), list(tmp));
+    assertEquals(PLAN_YAML, read(dir.resolve("plan.yaml")));
+  }
+
+  @Test
+  void replacesAPlanFolderThatWasCopiedWithItsMarker() throws IOException {
+    Path written = PlanWriter.write(Fixtures.demo(), tmp.resolve("elsewhere"));
+    Path copy = Files.createDirectories(tmp.resolve("out/demo"));
+    for (String f : list(written)) {
+      Files.copy(written.resolve(f), copy.resolve(f));
+    }
+    Files.writeString(copy.resolve("notes.txt"), "a plan folder with notes is still a plan folder");
+
+    Path dir = PlanWriter.write(new Plan("demo", State.empty(), List.of()), tmp.resolve("out"));
+
+    assertEquals(List.of(contentOf(dir), "demo"), list(tmp.resolve("out")));
+    assertEquals("plan: demo\nsteps: []\n", read(dir.resolve("plan.yaml")));
+  }
+
+  @Test
+  void refusesAFolderThatIsNotAPlanFolderAndChangesNothing() throws IOException {
+    Path src = Files.createDirectories(tmp.resolve("demo"));
+    Files.writeString(src.resolve("Main.java"), "class Main {}");
+    Files.writeString(src.resolve("plan.yaml"), "plan: looks like one\n");
+
+    FileAlreadyExistsException e =
+        assertThrows(
+            FileAlreadyExistsException.class, () -> PlanWriter.write(Fixtures.demo(), tmp));
+
+    assertEquals(src.toAbsolutePath().toString(), e.getFile());
+    assertEquals(
+        "exists and is a folder that is not a plan folder (no .sailplan-plan and files a plan"
+            + " does not have); nothing was written",
+        e.getReason());
+    assertEquals(List.of("demo"), list(tmp));
+    assertEquals(List.of("Main.java", "plan.yaml"), list(src));
+    assertEquals("class Main {}", read(src.resolve("Main.java")));
+  }
+
+  @Test
+  void refusesAFolderWithASubfolder() throws IOException {
+    Path src = Files.createDirectories(tmp.resolve("demo/keep"));
+    Files.writeString(tmp.resolve("demo/plan.yaml"), "plan: demo\n");
+
+    assertThrows(FileAlreadyExistsException.class, () -> PlanWriter.write(Fixtures.demo(), tmp));
+
+    assertTrue(Files.isDirectory(src));
+  }
+
+  @Test
+  void refusesAPlainFileAndChangesNothing() throws IOException {
+    Path file = Files.writeString(tmp.resolve("demo"), "my notes");
+
+    FileAlreadyExistsException e =
+        assertThrows(
+            FileAlreadyExistsException.class, () -> PlanWriter.write(Fixtures.demo(), tmp));
+
+    assertEquals("exists and is a file, not a plan folder; nothing was written", e.getReason());
+    assertEquals(List.of("demo"), list(tmp));
+    assertEquals("my notes", read(file));
+  }
+
+  @Test
+  void refusesALinkToAnotherFolderAndChangesNothing() throws IOException {
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("plan.yaml"), "plan: mine\n");
+    Files.createDirectories(tmp.resolve("out"));
+    Path link = Files.createSymbolicLink(tmp.resolve("out/demo"), elsewhere);
+
+    FileAlreadyExistsException e =
+        assertThrows(
+            FileAlreadyExistsException.class,
+            () -> PlanWriter.write(Fixtures.demo(), tmp.resolve("out")));
+
+    assertEquals(
+        "exists and is a symbolic link to " + elsewhere + ", not a plan folder", e.getReason());
+    assertEquals(elsewhere, Files.readSymbolicLink(link));
+    assertEquals(List.of("plan.yaml"), list(elsewhere));
+  }
+
+  @Test
+  void removesWhatKilledRunsLeftAndOnlyThat() throws IOException {
+    PlanWriter.write(new Plan("demo", State.empty(), List.of()), tmp);
+    Path killedContent = Files.createDirectories(tmp.resolve(".demo.plan-k1"));
+    Files.writeString(killedContent.resolve(".sailplan-plan"), PlanFolder.MARKER_TEXT);
+    Files.writeString(killedContent.resolve("001-a-b.yaml"), "half");
+    Files.createDirectories(tmp.resolve(".demo.plan-k2")); // killed before its marker
+    Files.createSymbolicLink(tmp.resolve(".demo.link-k3"), Path.of(".demo.plan-k1"));
+    Path earlierNew = Files.createDirectories(tmp.resolve(".demo.new-k4"));
+    Files.writeString(earlierNew.resolve("plan.yaml"), "plan: demo\n");
+    Path earlierOld = Files.createDirectories(tmp.resolve(".demo.old-k5/previous"));
+    Files.writeString(earlierOld.resolve("apply.sh"), "#!/bin/sh\n");
+    // Not Sailplan's: a name that does not fit, or a folder with other files.
+    Path notes = Files.writeString(tmp.resolve(".demo.notes"), "mine");
+    Path lookalike = Files.createDirectories(tmp.resolve(".demo.plan-k6"));
+    Files.writeString(lookalike.resolve("mine.txt"), "mine");
+    Path otherPlan = Files.createDirectories(tmp.resolve(".other.plan-k7"));
+    Files.writeString(otherPlan.resolve(".sailplan-plan"), PlanFolder.MARKER_TEXT);
+
+    Path dir = PlanWriter.write(Fixtures.demo(), tmp);
+
+    assertEquals(
+        List.of(".demo.notes", contentOf(dir), ".demo.plan-k6", ".other.plan-k7", "demo").stream()
+            .sorted()
+            .toList(),
+        list(tmp));
+    assertEquals("mine", read(notes));
+    assertEquals("mine", read(lookalike.resolve("mine.txt")));
+  }
+
+  @Test
+  void aContentFolderAnotherRunIsWritingIsLeftAlone() throws IOException {
+    PlanFolder other = new PlanFolder(tmp.toAbsolutePath(), "demo");
+    try (PlanFolder.Staged writing = other.stage()) {
+      Path dir = PlanWriter.write(Fixtures.demo(), tmp);
+
+      assertTrue(Files.isRegularFile(writing.content().resolve(".sailplan-plan")));
+      assertEquals(
+          List.of(writing.content().getFileName().toString(), contentOf(dir), "demo").stream()
+              .sorted()
+              .toList(),
+          list(tmp));
+    }
+    Path dir = PlanWriter.write(Fixtures.demo(), tmp);
+    assertEquals(List.of(contentOf(dir), "demo"), list(tmp));
   }
 
   /** Jackson fails on it: its one bean property throws. */
@@ -336,14 +491,13 @@ class PlanWriterTest {
 
   @Test
   void aFailureLeavesAnExistingFolderAsItWasAndNothingElse() throws IOException {
-    Path old = Files.createDirectories(tmp.resolve("demo"));
-    Files.writeString(old.resolve("marker.txt"), "the plan people reviewed");
+    Path old = PlanWriter.write(new Plan("demo", State.empty(), List.of()), tmp);
+    List<String> before = list(tmp);
 
     assertThrows(IllegalArgumentException.class, () -> PlanWriter.write(failingPlan(), tmp));
 
-    assertEquals(List.of("demo"), list(tmp));
-    assertEquals(List.of("marker.txt"), list(old));
-    assertEquals("the plan people reviewed", read(old.resolve("marker.txt")));
+    assertEquals(before, list(tmp));
+    assertEquals("plan: demo\nsteps: []\n", read(old.resolve("plan.yaml")));
   }
 
   @Test
