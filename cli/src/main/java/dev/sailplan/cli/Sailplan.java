@@ -27,6 +27,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Sailplan.Version.class,
     description = "Typed Istio and Gateway API manifests: format, check and plan them.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      " 0:success",
+      " 1:invalid input, an unreadable or unwritable file, or not enough memory",
+      " 2:wrong usage",
+      "70:internal error, a bug (SAILPLAN_DEBUG=1 prints the stack trace)"
+    },
     subcommands = {FmtCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
 public final class Sailplan implements Runnable {
   /** Exit status for input that is not a valid manifest. */

@@ -177,4 +177,19 @@ class InputErrorsTest {
     assertEquals(new Run(0, NAMESPACE, ""), sailplan("fmt", at.toString()));
     assertEquals(new Run(1, "", "@missing.yaml: no such file\n"), sailplan("fmt", "@missing.yaml"));
   }
+
+  @Test
+  void helpListsTheExitStatuses() {
+    String help = sailplan("--help").out();
+    assertEquals(
+        """
+
+        Exit status:
+           0   success
+           1   invalid input, an unreadable or unwritable file, or not enough memory
+           2   wrong usage
+          70   internal error, a bug (SAILPLAN_DEBUG=1 prints the stack trace)
+        """,
+        help.substring(help.indexOf("\nExit status:")));
+  }
 }
