@@ -4,11 +4,6 @@ import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code sailplan fmt}: parse manifests into the typed model and print them canonically. */
@@ -30,6 +26,8 @@ import picocli.CommandLine.Spec;
     })
 final class FmtCommand implements Callable<Integer> {
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
+
+  @ParentCommand private Sailplan parent;
 
   @Parameters(
       arity = "1..*",
@@ -59,7 +57,7 @@ final class FmtCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--check and --write exclude each other");
     }
-    if (write && files.contains("-")) {
+    if (write && files.contains(Inputs.STDIN)) {
       // There is no file to rewrite; printing instead would hide that nothing was written.
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
@@ -69,21 +67,25 @@ final class FmtCommand implements Callable<Integer> {
     List<String> outputs = new ArrayList<>();
     List<String> inputs = new ArrayList<>();
     for (String file : files) {
+      String source = Inputs.display(file);
+      if (file.isEmpty()) {
+        // An empty argument names nothing, not even a file name to show: say which command got it.
+        source = spec.commandLine().getCommandSpec().qualifiedName() + ": " + source;
+      }
       try {
-        String text = read(file);
-        inputs.add(text);
-        List<Resource> resources = Manifests.parseUnique(text, file.equals("-") ? "<stdin>" : file);
+        String text = Inputs.read(file, source, parent.stdin);
+        List<Resource> resources = Manifests.parseUnique(text, source);
         outputs.add(Manifests.toYaml(resources));
+        inputs.add(text);
       } catch (ManifestException e) {
         problems.addAll(e.problems());
+        inputs.add(null);
         outputs.add(null);
-      } catch (NoSuchFileException e) {
-        problems.add(new Problem(file, 0, 0, "", "no such file"));
+      } catch (OutOfMemoryError e) {
+        // The text and its tree are garbage now; what is left is enough for one line.
+        inputs.add(null);
         outputs.add(null);
-      } catch (IOException e) {
-        problems.add(
-            new Problem(file, 0, 0, "", "cannot read: " + IoErrors.reason(e, Path.of(file))));
-        outputs.add(null);
+        problems.add(Inputs.tooLarge(source));
       }
     }
     if (!problems.isEmpty()) {
@@ -94,7 +96,7 @@ final class FmtCommand implements Callable<Integer> {
       boolean clean = true;
       for (int i = 0; i < files.size(); i++) {
         if (!outputs.get(i).equals(inputs.get(i))) {
-          spec.commandLine().getOut().println(files.get(i));
+          spec.commandLine().getOut().println(Inputs.display(files.get(i)));
           clean = false;
         }
       }
@@ -126,17 +128,5 @@ final class FmtCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().print(all);
     return 0;
-  }
-
-  private static String read(String file) throws IOException {
-    if (file.equals("-")) {
-      InputStream in = System.in;
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    Path path = Path.of(file);
-    if (Files.isDirectory(path)) {
-      throw new IOException("is a directory");
-    }
-    return Files.readString(path, StandardCharsets.UTF_8);
   }
 }

@@ -30,7 +30,7 @@ final class IoErrors {
                   .equals(subject.toAbsolutePath().normalize());
       return same ? why : file + ": " + why;
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : lowerFirst(e.getMessage());
+    return e.getMessage() == null ? "input/output error" : lowerFirst(e.getMessage());
   }
 
   /** The JDK leaves the reason out of these; their type is the reason. */
@@ -46,7 +46,7 @@ final class IoErrors {
     } else if (f instanceof DirectoryNotEmptyException) {
       return "directory not empty";
     }
-    return f.getClass().getSimpleName();
+    return "file system error";
   }
 
   /** {@code Is a directory} reads as {@code is a directory} after a colon; acronyms stay. */

@@ -14,17 +14,17 @@ import dev.sailplan.core.plan.render.PlanWriter;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code sailplan plan}: the make-before-break stages from a current state to a desired one. */
@@ -51,6 +51,8 @@ final class PlanCommand implements Callable<Integer> {
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
+
+  @ParentCommand private Sailplan parent;
 
   @Option(
       names = "--from",
@@ -115,6 +117,15 @@ final class PlanCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--out is required for --format dir");
     }
+    if (out != null && out.toString().isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--out '' names no folder: give a folder, such as --out .");
+    }
+    if (settle < 0) {
+      // PlanOptions refuses it too, but as a bug; a negative delay is a usage error.
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--settle " + settle + " must be 0 or more seconds");
+    }
     if (!NAME.matcher(name).matches()) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--name '" + name + "' must be lower-case letters, digits and '-'");
@@ -171,6 +182,7 @@ final class PlanCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
+            Locale.ROOT,
             "Plan %s: %d stage%s from %d to %d resources, written to %s%n",
             name,
             plan.stages().size(),
@@ -248,20 +260,14 @@ final class PlanCommand implements Callable<Integer> {
    * file, so that a user who passed the same kind of file twice knows which one is meant; an object
    * defined twice is one of them.
    */
-  private static State state(String option, Path file) {
-    String source = option + " " + file;
-    String text;
+  private State state(String option, Path file) {
+    String source = option + " " + Inputs.display(file.toString());
+    List<Resource> resources;
     try {
-      if (Files.isDirectory(file)) {
-        throw problem(source, "cannot read: is a directory");
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw problem(source, "no such file");
-    } catch (IOException e) {
-      throw problem(source, "cannot read: " + IoErrors.reason(e, file));
+      resources = Manifests.parseUnique(Inputs.read(file.toString(), source, parent.stdin), source);
+    } catch (OutOfMemoryError e) {
+      throw new ManifestException(List.of(Inputs.tooLarge(source)));
     }
-    List<Resource> resources = Manifests.parseUnique(text, source);
     try {
       return State.of(resources);
     } catch (IllegalArgumentException e) {

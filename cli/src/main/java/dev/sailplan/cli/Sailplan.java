@@ -1,21 +1,39 @@
 package dev.sailplan.cli;
 
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code sailplan} command. Run {@code java -jar sailplan.jar --help}.
  *
- * <p>Exit status: 0 success, 1 invalid input or a file that cannot be read or written (one line per
- * problem on stderr), 2 wrong usage, 70 an internal error (a bug).
+ * <p>Exit status: 0 success, 1 invalid input, a file that cannot be read or written, or an input
+ * too large for the memory Java was given (one line per problem on stderr), 2 wrong usage, 70 an
+ * internal error (a bug).
+ *
+ * <p>Output is UTF-8 and input is read as UTF-8, whatever the platform charset, locale or time
+ * zone: the same input gives the same bytes everywhere.
  */
 @Command(
     name = "sailplan",
     mixinStandardHelpOptions = true,
     versionProvider = Sailplan.Version.class,
     description = "Typed Istio and Gateway API manifests: format, check and plan them.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      " 0:success",
+      " 1:invalid input, an unreadable or unwritable file, or not enough memory",
+      " 2:wrong usage",
+      "70:internal error, a bug (SAILPLAN_DEBUG=1 prints the stack trace)"
+    },
     subcommands = {FmtCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
 public final class Sailplan implements Runnable {
   /** Exit status for input that is not a valid manifest. */
@@ -26,20 +44,40 @@ public final class Sailplan implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
+  /** What {@code -} reads. */
+  final InputStream stdin;
+
+  private Sailplan(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
   /** Entry point. */
   public static void main(String[] args) {
-    System.exit(
-        run(
-            args,
-            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-            new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    System.exit(run(args, System.in, utf8(System.out), utf8(System.err)));
+  }
+
+  /**
+   * A writer that encodes as UTF-8: {@code System.out} encodes with the platform charset, which
+   * prints {@code ?} for every non-ASCII character under {@code LC_ALL=C}.
+   */
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
   }
 
   /** Runs the command line with the given streams and returns the exit status. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Sailplan());
+    return run(args, System.in, out, err);
+  }
+
+  /** Runs the command line with the given streams and returns the exit status. */
+  static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Sailplan(in));
     cli.setOut(out);
     cli.setErr(err);
+    cli.registerConverter(Path.class, Sailplan::path);
+    // @name is a file name like any other, not a file of arguments to read instead.
+    cli.setExpandAtFiles(false);
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
           // One line, like every other user error; the full usage is one --help away.
@@ -49,7 +87,7 @@ public final class Sailplan implements Runnable {
               .println(
                   command.qualifiedName()
                       + ": "
-                      + e.getMessage()
+                      + oneLine(e.getMessage())
                       + " (see "
                       + command.qualifiedName()
                       + " --help)");
@@ -66,12 +104,44 @@ public final class Sailplan implements Runnable {
         });
     try {
       return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Past the commands' own handling, which names the input: still one line, no stack trace.
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "sailplan: out of memory (-Xmx%dm); give Java more memory"
+                  + " (JAVA_TOOL_OPTIONS=-Xmx4g) or split the input",
+              Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+      return INVALID_INPUT;
+    } catch (StackOverflowError e) {
+      err.println("sailplan: internal error: " + e);
+      return INTERNAL_ERROR;
     } finally {
       // Output printed without a line end (the plan streams) sits in the writers until flushed,
       // and main exits right after.
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * A path option's value; picocli's own conversion would print the JDK's exception class for a
+   * name with a NUL in it.
+   */
+  private static Path path(String value) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new CommandLine.TypeConversionException(
+          Inputs.display(value) + ": " + Inputs.invalidPath(e));
+    }
+  }
+
+  /**
+   * A message with its line ends and other control characters escaped: one line whatever it quotes.
+   */
+  private static String oneLine(String message) {
+    return Inputs.escaped(message);
   }
 
   @Override

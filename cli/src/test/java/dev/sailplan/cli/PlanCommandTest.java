@@ -217,7 +217,7 @@ class PlanCommandTest {
             ""),
         r);
     assertEquals(
-        List.of("01-apply-sync-1.yaml", "01-apply-sync-2.yaml"),
+        List.of(".sailplan-plan", "01-apply-sync-1.yaml", "01-apply-sync-2.yaml"),
         listing(out.resolve("reviews-swap")));
     List<String> syncs = ArgoCdPlan.syncs(planOf(current, desired), 0);
     for (int i = 0; i < 2; i++) {

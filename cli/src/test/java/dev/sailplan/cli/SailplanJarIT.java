@@ -133,7 +133,11 @@ class SailplanJarIT {
                       assertEquals(0, written.status(), written.err());
                       List<String> syncs = new ArrayList<>();
                       try (Stream<Path> files = Files.list(argoOut.resolve("scenario"))) {
-                        for (Path f : files.sorted().toList()) {
+                        for (Path f :
+                            files
+                                .filter(f -> !f.getFileName().toString().startsWith("."))
+                                .sorted()
+                                .toList()) {
                           syncs.add(Files.readString(f, StandardCharsets.UTF_8));
                         }
                       }

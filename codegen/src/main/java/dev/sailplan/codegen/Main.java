@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,6 +60,7 @@ public final class Main {
             GeneratorWriter.sync(
                 module, List.of(config.sourceDir(), config.resourceDir()), files, check);
         out.printf(
+            Locale.ROOT,
             "%s: %d files, %d %s, %d %s%n",
             configFile,
             files.size(),

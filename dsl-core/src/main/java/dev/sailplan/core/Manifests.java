@@ -10,8 +10,6 @@ import dev.sailplan.core.problem.Problem;
 import dev.sailplan.core.yaml.YamlWritable;
 import dev.sailplan.core.yaml.internal.StreamingYamlWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -126,23 +124,25 @@ public final class Manifests {
   }
 
   /**
-   * Every resource in a YAML file, each object once; see {@link #parseUnique(String, String)}.
+   * Every resource in a YAML file, each object once; see {@link #parseUnique(String, String)}. The
+   * file is read as {@link ManifestText#read(Path)} reads it: strictly UTF-8.
    *
    * @throws IOException when the file cannot be read
    * @throws ManifestException listing every problem
    */
   public static List<Resource> parseUnique(Path file) throws IOException {
-    return parseUnique(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parseUnique(ManifestText.read(file), file.toString());
   }
 
   /**
-   * Every resource in a YAML file.
+   * Every resource in a YAML file, read as {@link ManifestText#read(Path)} reads it: strictly
+   * UTF-8.
    *
    * @throws IOException when the file cannot be read
    * @throws ManifestException listing every problem
    */
   public static List<Resource> parse(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parse(ManifestText.read(file), file.toString());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -36,8 +37,13 @@ public final class RenderAll {
     try {
       Summary s = render(out);
       System.out.printf(
+          Locale.ROOT,
           "Rendered %d seed examples (%d resources) and %d plans (%d stages) into %s%n",
-          s.examples(), s.resources(), s.plans(), s.stages(), out);
+          s.examples(),
+          s.resources(),
+          s.plans(),
+          s.stages(),
+          out);
     } catch (IOException | UncheckedIOException e) {
       System.err.println("RenderAll: cannot write " + out + ": " + e.getMessage());
       System.exit(1);

@@ -4,6 +4,7 @@ import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Writes {@code apply.sh}: the stages in order with their barriers, as plain bash. */
@@ -36,8 +37,12 @@ final class ApplyScript {
     s.append("context=\n");
     s.append("from=1\n");
     s.append("dry_run=false\n\n");
+    // Locale.ROOT: under an Arabic or Persian default locale %d prints other digits, which bash
+    // does not read as numbers.
     s.append(
-        """
+        String.format(
+            Locale.ROOT,
+            """
         usage() {
           cat <<'EOF'
         Usage: ./apply.sh [--yes] [--settle SECONDS] [--timeout SECONDS] [--context CTX]
@@ -90,8 +95,9 @@ final class ApplyScript {
         settle=$((10#$settle))
         timeout=$((10#$timeout))
         from=$((10#$from))
-        """
-            .formatted(options.settleSeconds(), options.proxyStatusTimeoutSeconds()));
+        """,
+            options.settleSeconds(),
+            options.proxyStatusTimeoutSeconds()));
     s.append("if ((from < 1 || from > ").append(Math.max(1, total)).append(")); then\n");
     s.append("  echo \"apply.sh: no stage $from: the plan has ")
         .append(total)
