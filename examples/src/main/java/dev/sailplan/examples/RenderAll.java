@@ -7,24 +7,37 @@ import dev.sailplan.examples.seed.SeedExample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Renders every example into a folder: {@code OUT/examples/<name>.yaml} for the seed manifests and
  * {@code OUT/plans/<plan-name>/} for the example rollouts.
  *
- * <p>The folder is written whole or not at all: everything goes to a temporary sibling first, which
- * then replaces {@code OUT}.
+ * <p>The folder is written whole or not at all: everything goes to a hidden sibling first, which
+ * then replaces {@code OUT}. Only an {@code OUT} that RenderAll wrote (it holds {@value #MARKER}),
+ * an empty folder, or one holding nothing but {@code examples/} and {@code plans/} is ever
+ * replaced; anything else is refused, so a mistyped {@code -Dsailplan.out} cannot delete a folder
+ * of the user's.
  */
 public final class RenderAll {
+  /** The file that marks a folder RenderAll wrote, and may therefore replace. */
+  public static final String MARKER = ".sailplan-render";
+
+  private static final Set<String> OWN_ENTRIES = Set.of(MARKER, "examples", "plans");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private RenderAll() {}
 
   /** {@code RenderAll OUT}: renders into OUT and prints a summary. */
@@ -44,6 +57,9 @@ public final class RenderAll {
           s.plans(),
           s.stages(),
           out);
+    } catch (FileAlreadyExistsException e) {
+      System.err.println("RenderAll: " + out + " " + e.getReason());
+      System.exit(1);
     } catch (IOException | UncheckedIOException e) {
       System.err.println("RenderAll: cannot write " + out + ": " + e.getMessage());
       System.exit(1);
@@ -60,7 +76,12 @@ public final class RenderAll {
    */
   public record Summary(int examples, int resources, int plans, int stages) {}
 
-  /** Renders every example into {@code out}, replacing it atomically. */
+  /**
+   * Renders every example into {@code out}, replacing it atomically.
+   *
+   * @throws FileAlreadyExistsException when {@code out} exists and is not a folder RenderAll wrote
+   *     (nothing is written then)
+   */
   public static Summary render(Path out) throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
     int resources = 0;
@@ -76,10 +97,13 @@ public final class RenderAll {
 
   private static void writeAtomically(Path out, Map<String, String> files, List<Plan> plans)
       throws IOException {
+    checkReplaceable(out);
     Path parent = out.getParent();
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".staging-");
+    // Not createTempDirectory: its owner-only permissions would become those of OUT.
+    Path staging = createSibling(parent, "." + out.getFileName() + ".staging-");
     try {
+      Files.writeString(staging.resolve(MARKER), "# Written by Sailplan's RenderAll.\n");
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path target = staging.resolve(f.getKey());
         Files.createDirectories(target.getParent());
@@ -89,8 +113,8 @@ public final class RenderAll {
         PlanWriter.write(plan, staging.resolve("plans"));
       }
       Path old = null;
-      if (Files.exists(out)) {
-        old = Files.createTempDirectory(parent, "." + out.getFileName() + ".old-");
+      if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        old = createSibling(parent, "." + out.getFileName() + ".old-");
         Files.delete(old);
         Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
       }
@@ -101,6 +125,48 @@ public final class RenderAll {
     } catch (IOException | RuntimeException e) {
       deleteTree(staging);
       throw e;
+    }
+  }
+
+  private static void checkReplaceable(Path out) throws IOException {
+    if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(
+          out.toString(), null, "exists and is not a folder; nothing was written");
+    }
+    if (Files.isRegularFile(out.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(out)) {
+      List<String> foreign =
+          entries
+              .map(p -> p.getFileName().toString())
+              .filter(n -> !OWN_ENTRIES.contains(n))
+              .sorted()
+              .toList();
+      if (!foreign.isEmpty()) {
+        throw new FileAlreadyExistsException(
+            out.toString(),
+            null,
+            "is a folder RenderAll did not write (it holds "
+                + String.join(", ", foreign)
+                + "); nothing was written: remove it or render elsewhere");
+      }
+    }
+  }
+
+  private static Path createSibling(Path dir, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return Files.createDirectory(
+            dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36)));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.examples.seed.SeedExample;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,5 +72,44 @@ class RenderAllTest {
     try (Stream<Path> siblings = Files.list(dir)) {
       assertEquals(List.of("not-a-folder"), siblings.map(p -> p.getFileName().toString()).toList());
     }
+  }
+
+  @Test
+  void refusesAFolderItDidNotWriteAndLeavesItAsItIs() throws IOException {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Files.writeString(home.resolve("notes.txt"), "mine");
+    Files.createDirectories(home.resolve("plans"));
+    FileAlreadyExistsException e =
+        assertThrows(FileAlreadyExistsException.class, () -> RenderAll.render(home));
+    assertEquals(
+        "is a folder RenderAll did not write (it holds notes.txt); nothing was written: remove it"
+            + " or render elsewhere",
+        e.getReason());
+    assertEquals(List.of("notes.txt"), listing(home));
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertEquals(List.of("home"), siblings.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
+  void refusesAFileAndReplacesItsOwnOutputWithAnyContent() throws IOException {
+    Path file = Files.writeString(dir.resolve("out.txt"), "x");
+    assertThrows(FileAlreadyExistsException.class, () -> RenderAll.render(file));
+    assertEquals("x", Files.readString(file));
+
+    Path out = dir.resolve("out");
+    RenderAll.render(out);
+    assertTrue(Files.isRegularFile(out.resolve(RenderAll.MARKER)));
+    Files.writeString(out.resolve("added-by-hand.txt"), "y");
+    RenderAll.render(out);
+    assertFalse(Files.exists(out.resolve("added-by-hand.txt")));
+  }
+
+  @Test
+  void theOutputFolderHasTheUsualPermissions() throws IOException {
+    Path out = dir.resolve("out");
+    RenderAll.render(out);
+    Path sibling = Files.createDirectory(dir.resolve("sibling"));
+    assertEquals(Files.getPosixFilePermissions(sibling), Files.getPosixFilePermissions(out));
   }
 }
