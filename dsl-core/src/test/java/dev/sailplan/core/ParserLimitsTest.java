@@ -129,9 +129,23 @@ class ParserLimitsTest {
                 + " [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x/\"]]]]\n"));
     assertEquals(
         List.of(
+            "in.yaml: document 1, line 4: metadata.name: the value does not match its tag"
+                + " (tag:yaml.org,2002:bool)"),
+        problems("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: !!bool shop\n"));
+    assertEquals(
+        List.of(
             "in.yaml: document 1, line 4: metadata.name: YAML tags are not supported"
-                + " (tag:yaml.org,2002:str): remove it (quote the value to make it a string)"),
-        problems("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: !!str shop\n"));
+                + " (tag:yaml.org,2002:binary): remove it (quote the value to make it a string)"),
+        problems("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: !!binary c2hvcA==\n"));
+    // The core schema's own tags keep their meaning: !!str makes a string of what is not one.
+    assertEquals(
+        "5",
+        Manifests.parse(
+                "apiVersion: v1\nkind: Namespace\nmetadata: !!map\n  name: !!str 5\n", "in.yaml")
+            .get(0)
+            .metadata()
+            .name()
+            .orElseThrow());
   }
 
   @Test

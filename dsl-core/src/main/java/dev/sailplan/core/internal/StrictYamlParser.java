@@ -10,12 +10,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.sailplan.core.yaml.internal.LinearStreamReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Jackson's YAML parser on {@link LinearStreamReader}, rejecting what Jackson would read as
@@ -26,11 +32,16 @@ import org.yaml.snakeyaml.parser.ParserImpl;
  *       alias bombs);
  *   <li>merge keys ({@code <<: *base}), which Jackson keeps as a literal key {@code "<<"} where
  *       kubectl would merge;
- *   <li>explicit tags ({@code !foo}, {@code !!str}), which Jackson drops silently;
+ *   <li>explicit tags other than the core schema's ({@code !foo}, {@code !!binary}, {@code
+ *       !!javax.script.ScriptEngineManager}), which Jackson drops silently;
  *   <li>keys that are not scalars, with a message instead of SnakeYAML's event dump.
  * </ul>
  */
 final class StrictYamlParser extends YAMLParser {
+  private static final Resolver RESOLVER = new Resolver();
+  private static final Set<String> IMPLICIT_TYPES =
+      Set.of(Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue());
+
   StrictYamlParser(
       IOContext ctxt,
       int parserFeatures,
@@ -77,14 +88,9 @@ final class StrictYamlParser extends YAMLParser {
           "YAML aliases are not supported (*" + getText() + "): write the value out in full",
           path(t));
     }
-    String tag = tag(_lastEvent);
-    if (tag != null) {
-      throw new RejectedYaml(
-          this,
-          "YAML tags are not supported ("
-              + tag
-              + "): remove it (quote the value to make it a string)",
-          path(t));
+    String tagProblem = tagProblem(_lastEvent);
+    if (tagProblem != null) {
+      throw new RejectedYaml(this, tagProblem, path(t));
     }
     if (t == JsonToken.FIELD_NAME
         && _lastEvent instanceof ScalarEvent s
@@ -96,11 +102,37 @@ final class StrictYamlParser extends YAMLParser {
     return t;
   }
 
-  private static String tag(Event e) {
+  /**
+   * Why an explicit tag is not read, or null. Only the core-schema tags that Jackson reads with
+   * their YAML meaning are taken: {@code !!str}, and {@code !!int}, {@code !!float}, {@code !!bool}
+   * and {@code !!null} on a value of that type, {@code !!map} on a mapping and {@code !!seq} on a
+   * sequence. Jackson reads any other as a plain string or drops it.
+   */
+  private static String tagProblem(Event e) {
+    String tag;
     if (e instanceof ScalarEvent s) {
-      return s.getTag();
+      tag = s.getTag();
+      if (tag == null || tag.equals(Tag.STR.getValue())) {
+        return null;
+      }
+      if (IMPLICIT_TYPES.contains(tag)) {
+        return RESOLVER.resolve(NodeId.scalar, s.getValue(), true).getValue().equals(tag)
+            ? null
+            : "the value does not match its tag (" + tag + ")";
+      }
+    } else if (e instanceof CollectionStartEvent c) {
+      tag = c.getTag();
+      if (tag == null
+          || (e instanceof MappingStartEvent && tag.equals(Tag.MAP.getValue()))
+          || (e instanceof SequenceStartEvent && tag.equals(Tag.SEQ.getValue()))) {
+        return null;
+      }
+    } else {
+      return null;
     }
-    return e instanceof CollectionStartEvent c ? c.getTag() : null;
+    return "YAML tags are not supported ("
+        + tag
+        + "): remove it (quote the value to make it a string)";
   }
 
   /** The field path of the current token, as problems write it. */
