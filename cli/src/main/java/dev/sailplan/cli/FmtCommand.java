@@ -6,6 +6,7 @@ import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,20 +63,24 @@ final class FmtCommand implements Callable<Integer> {
     List<String> outputs = new ArrayList<>();
     List<String> inputs = new ArrayList<>();
     for (String file : files) {
+      // An empty argument is named too, so that its problem says which argument it is about.
+      String source = file.equals("-") ? "<stdin>" : file.isEmpty() ? "''" : file;
       try {
         String text = read(file);
         inputs.add(text);
-        List<Resource> resources = Manifests.parseUnique(text, file.equals("-") ? "<stdin>" : file);
-        outputs.add(Manifests.toYaml(resources));
+        // Document by document: no list of every resource, and only one document's trees at once.
+        StringBuilder formatted = new StringBuilder(text.length());
+        Manifests.forEachUniqueResource(new StringReader(text), source, r -> append(formatted, r));
+        outputs.add(formatted.toString());
       } catch (ManifestException e) {
         problems.addAll(e.problems());
         outputs.add(null);
       } catch (NoSuchFileException e) {
-        problems.add(new Problem(file, 0, 0, "", "no such file"));
+        problems.add(new Problem(source, 0, 0, "", "no such file"));
         outputs.add(null);
       } catch (IOException e) {
         problems.add(
-            new Problem(file, 0, 0, "", "cannot read: " + IoErrors.reason(e, Path.of(file))));
+            new Problem(source, 0, 0, "", "cannot read: " + IoErrors.reason(e, Path.of(file))));
         outputs.add(null);
       }
     }
@@ -118,6 +123,13 @@ final class FmtCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().print(all);
     return 0;
+  }
+
+  private static void append(StringBuilder out, Resource resource) {
+    if (out.length() > 0) {
+      out.append("---\n");
+    }
+    out.append(Manifests.toYaml(resource));
   }
 
   private static String read(String file) throws IOException {

@@ -192,6 +192,12 @@ class FmtCommandTest {
   }
 
   @Test
+  void anEmptyArgumentIsNamedInItsProblem() {
+    Run r = sailplan("fmt", "");
+    assertEquals(new Run(1, "", "'': cannot read: is a directory\n"), r);
+  }
+
+  @Test
   void anAliasBombIsRejectedWithinSeconds() throws IOException {
     StringBuilder bomb =
         new StringBuilder(
@@ -215,7 +221,8 @@ class FmtCommandTest {
     assertEquals(1, r.status());
     assertEquals(
         p
-            + ": document 1, line 7: YAML aliases are not supported (*a): write the value out in full\n",
+            + ": document 1, line 7: metadata.annotations.b[0]: YAML aliases are not supported (*a):"
+            + " write the value out in full\n",
         r.err());
   }
 
