@@ -4,6 +4,9 @@ import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,8 +77,10 @@ final class FmtCommand implements Callable<Integer> {
       }
       try {
         String text = Inputs.read(file, source, parent.stdin);
-        List<Resource> resources = Manifests.parseUnique(text, source);
-        outputs.add(Manifests.toYaml(resources));
+        // Document by document: no list of every resource, and only one document's trees at once.
+        StringBuilder formatted = new StringBuilder(text.length());
+        Manifests.forEachUniqueResource(new StringReader(text), source, r -> append(formatted, r));
+        outputs.add(formatted.toString());
         inputs.add(text);
       } catch (ManifestException e) {
         problems.addAll(e.problems());
@@ -86,6 +91,9 @@ final class FmtCommand implements Callable<Integer> {
         inputs.add(null);
         outputs.add(null);
         problems.add(Inputs.tooLarge(source));
+      } catch (IOException e) {
+        // The text is in memory: reading it cannot fail.
+        throw new UncheckedIOException(e);
       }
     }
     if (!problems.isEmpty()) {
@@ -128,5 +136,12 @@ final class FmtCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().print(all);
     return 0;
+  }
+
+  private static void append(StringBuilder out, Resource resource) {
+    if (out.length() > 0) {
+      out.append("---\n");
+    }
+    out.append(Manifests.toYaml(resource));
   }
 }

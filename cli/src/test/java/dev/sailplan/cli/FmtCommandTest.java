@@ -229,7 +229,8 @@ class FmtCommandTest {
     assertEquals(1, r.status());
     assertEquals(
         p
-            + ": document 1, line 7: YAML aliases are not supported (*a): write the value out in full\n",
+            + ": document 1, line 7: metadata.annotations.b[0]: YAML aliases are not supported (*a):"
+            + " write the value out in full\n",
         r.err());
   }
 

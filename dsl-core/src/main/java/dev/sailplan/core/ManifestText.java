@@ -2,7 +2,12 @@ package dev.sailplan.core;
 
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -35,6 +40,44 @@ public final class ManifestText {
    */
   public static String read(Path file) throws IOException {
     return decode(Files.readAllBytes(file), file.toString());
+  }
+
+  /**
+   * A strict UTF-8 reader of {@code file} for reading it as a stream (the file is not held in
+   * memory): a UTF-8 byte order mark is skipped, UTF-16 and UTF-32 input is refused at once, and
+   * bytes that are not UTF-8 make the reader throw {@link
+   * java.nio.charset.CharacterCodingException} where they are met ({@link #decode} on the file's
+   * bytes names their line).
+   *
+   * @throws IOException when the file cannot be opened
+   * @throws ManifestException when it is UTF-16 or UTF-32
+   */
+  public static Reader open(Path file) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+    try {
+      raw.mark(4);
+      byte[] head = raw.readNBytes(4);
+      raw.reset();
+      String wide = wideEncoding(head);
+      if (wide != null) {
+        throw problem(
+            file.toString(),
+            0,
+            wide + " input; Sailplan reads UTF-8 (convert with iconv -f " + wide + " -t UTF-8)");
+      }
+      if (startsWith(head, UTF8_BOM)) {
+        raw.skipNBytes(UTF8_BOM.length);
+      }
+      CharsetDecoder decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      return new BufferedReader(new InputStreamReader(raw, decoder));
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
   }
 
   /**

@@ -10,9 +10,14 @@ import dev.sailplan.core.problem.Problem;
 import dev.sailplan.core.yaml.YamlWritable;
 import dev.sailplan.core.yaml.internal.StreamingYamlWriter;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Renders resources as canonical YAML or JSON and parses manifests back into typed resources.
@@ -45,7 +50,8 @@ public final class Manifests {
 
   /** Resources as one multi-document YAML stream, in the given order. */
   public static String toYaml(Collection<? extends Resource> resources) {
-    StringBuilder out = new StringBuilder(1024 * resources.size());
+    // A guess to save regrowing, capped: it must neither overflow nor reserve gigabytes up front.
+    StringBuilder out = new StringBuilder(1024 * Math.min(resources.size(), 4096));
     for (Resource r : resources) {
       if (out.length() > 0) {
         out.append("---\n");
@@ -131,7 +137,9 @@ public final class Manifests {
    * @throws ManifestException listing every problem
    */
   public static List<Resource> parseUnique(Path file) throws IOException {
-    return parseUnique(ManifestText.read(file), file.toString());
+    List<Resource> out = new ArrayList<>();
+    forEachUniqueResource(file, out::add);
+    return out;
   }
 
   /**
@@ -142,7 +150,88 @@ public final class Manifests {
    * @throws ManifestException listing every problem
    */
   public static List<Resource> parse(Path file) throws IOException {
-    return parse(ManifestText.read(file), file.toString());
+    List<Resource> out = new ArrayList<>();
+    forEachResource(file, out::add);
+    return out;
+  }
+
+  /**
+   * Reads a YAML stream document by document, handing each resource to {@code each} as soon as its
+   * document is read, so that memory stays flat however many documents there are (only one
+   * document's text is held at a time). Problems are collected and thrown after the last document:
+   * {@code each} may have seen resources of a stream that turns out to be invalid, so a caller that
+   * must not act on invalid input writes to a temporary place first.
+   *
+   * <pre>{@code
+   * try (Reader in = Files.newBufferedReader(file)) {
+   *   Manifests.forEachResource(in, file.toString(), r -> out.append(Manifests.toYaml(r)));
+   * }
+   * }</pre>
+   *
+   * @param sourceName names the input in problems, e.g. a file name
+   * @throws IOException when reading fails
+   * @throws ManifestException listing every problem, including text that is not UTF-8
+   */
+  public static void forEachResource(Reader in, String sourceName, Consumer<? super Resource> each)
+      throws IOException {
+    forEach(in, sourceName, false, each);
+  }
+
+  private static void forEach(
+      Reader in, String sourceName, boolean unique, Consumer<? super Resource> each)
+      throws IOException {
+    try {
+      new ManifestParser(KindRegistry.discover()).forEach(in, sourceName, unique, each);
+    } catch (CharacterCodingException e) {
+      throw new ManifestException(List.of(new Problem(sourceName, 0, 0, "", "not valid UTF-8")));
+    }
+  }
+
+  private static void forEach(Path file, boolean unique, Consumer<? super Resource> each)
+      throws IOException {
+    try (Reader in = ManifestText.open(file)) {
+      new ManifestParser(KindRegistry.discover()).forEach(in, file.toString(), unique, each);
+    } catch (CharacterCodingException e) {
+      // Only a file that is not UTF-8 pays for reading it again, to name the line.
+      ManifestText.decode(Files.readAllBytes(file), file.toString());
+      throw new ManifestException(List.of(ManifestParser.notUtf8(file, file.toString())));
+    }
+  }
+
+  /**
+   * Like {@link #forEachResource(Reader, String, Consumer)}, and an object defined twice is a
+   * problem, as in {@link #parseUnique(String, String)}. Keeps a few bytes per object read.
+   *
+   * @throws IOException when reading fails
+   * @throws ManifestException listing every problem
+   */
+  public static void forEachUniqueResource(
+      Reader in, String sourceName, Consumer<? super Resource> each) throws IOException {
+    forEach(in, sourceName, true, each);
+  }
+
+  /**
+   * {@link #forEachResource(Reader, String, Consumer)} on a UTF-8 file, named by its path in
+   * problems.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws ManifestException listing every problem
+   */
+  public static void forEachResource(Path file, Consumer<? super Resource> each)
+      throws IOException {
+    forEach(file, false, each);
+  }
+
+  /**
+   * {@link #forEachUniqueResource(Reader, String, Consumer)} on a UTF-8 file, named by its path in
+   * problems.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws ManifestException listing every problem
+   */
+  public static void forEachUniqueResource(Path file, Consumer<? super Resource> each)
+      throws IOException {
+    forEach(file, true, each);
   }
 
   /**

@@ -13,9 +13,22 @@ import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
 import dev.sailplan.core.yaml.internal.EventReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Parses multi-document YAML into typed resources, collecting every problem.
@@ -35,8 +48,11 @@ public final class ManifestParser {
     this.registry = registry;
   }
 
-  /** A document's first token line and tree. */
+  /** A document's number, first token line and tree. */
   private record Document(int number, int line, JsonNode tree) {}
+
+  /** A resource with where it was read: its 1-based document number and first line. */
+  record Located(Resource resource, int document, int line) {}
 
   /**
    * Parses every document of {@code text}.
@@ -44,8 +60,7 @@ public final class ManifestParser {
    * @throws ManifestException with every problem found
    */
   public List<Resource> parse(String text, String source) {
-    Optional<List<Resource>> direct = parseDirect(text);
-    return direct.isPresent() ? direct.get() : parseFull(text, source);
+    return collect(text, source, false);
   }
 
   /**
@@ -55,40 +70,132 @@ public final class ManifestParser {
    * @throws ManifestException with every problem found
    */
   public List<Resource> parseUnique(String text, String source) {
-    List<Resource> resources = parse(text, source);
-    Duplicates.check(text, source, resources, this);
-    return resources;
+    return collect(text, source, true);
   }
 
-  /** Where a resource was read: its 1-based document number and first line. */
-  record Location(int document, int line) {}
-
-  /**
-   * Where each resource that {@link #parse} returns for {@code text} comes from, in the same order.
-   * Only for text that parses: it scans the text again, as the full path does.
-   */
-  List<Location> locate(String text, String source) {
-    List<Location> out = new ArrayList<>();
-    for (Document d : readDocuments(text, source)) {
-      if (d.tree() == null || d.tree().isMissingNode()) {
-        continue;
-      }
-      if (isList(d.tree())) {
-        for (int i = 0; i < d.tree().path("items").size(); i++) {
-          int line =
-              Lines.find(
-                  text,
-                  d.number(),
-                  List.of(
-                      new JsonMappingException.Reference(null, "items"),
-                      new JsonMappingException.Reference(null, i)));
-          out.add(new Location(d.number(), line == 0 ? d.line() : line));
-        }
-      } else {
-        out.add(new Location(d.number(), d.line()));
-      }
+  private List<Resource> collect(String text, String source, boolean unique) {
+    List<Resource> out = new ArrayList<>();
+    try {
+      forEach(new StringReader(text), source, unique, out::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
     }
     return out;
+  }
+
+  /**
+   * Reads the stream document by document, handing each resource to {@code each} as soon as its
+   * document is read; only one document's text and trees are held at a time. Problems are collected
+   * and thrown after the last document, so {@code each} may have seen resources of a stream that
+   * turns out to be invalid.
+   *
+   * @param unique whether an object defined twice is a problem
+   * @throws IOException when reading fails, e.g. on text that is not UTF-8 (only {@link #notUtf8}
+   *     knows its line)
+   * @throws ManifestException with every problem found, after the whole stream was read
+   */
+  public void forEach(Reader in, String source, boolean unique, Consumer<? super Resource> each)
+      throws IOException {
+    DocumentSplitter splitter = new DocumentSplitter(in, Mappers.MAX_CODE_POINTS);
+    Duplicates duplicates = unique ? new Duplicates(source) : null;
+    List<Problem> problems = new ArrayList<>();
+    List<Located> found = new ArrayList<>();
+    int number = 1;
+    while (true) {
+      DocumentSplitter.Chunk chunk;
+      try {
+        chunk = splitter.next();
+      } catch (DocumentSplitter.TooLarge e) {
+        problems.add(
+            new Problem(
+                source,
+                number,
+                e.start().firstLine(),
+                "",
+                "a document longer than " + Mappers.MAX_CODE_POINTS + " characters"));
+        break;
+      }
+      if (chunk == null) {
+        break;
+      }
+      found.clear();
+      read(chunk, number, source, found, problems);
+      for (Located r : found) {
+        if (duplicates != null) {
+          duplicates.check(r).ifPresent(problems::add);
+        }
+        each.accept(r.resource());
+      }
+      number += chunk.hasDocument() ? 1 : 0;
+    }
+    if (!problems.isEmpty()) {
+      throw new ManifestException(problems);
+    }
+  }
+
+  /**
+   * The problem for a file that is not UTF-8, at the line of its first malformed byte (read again:
+   * only a bad file pays for it).
+   */
+  public static Problem notUtf8(Path file, String source) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int line = 1;
+    try (InputStream in = Files.newInputStream(file)) {
+      ByteBuffer bytes = ByteBuffer.allocate(8192);
+      CharBuffer chars = CharBuffer.allocate(16384); // a UTF-8 byte decodes to one char at most
+      while (true) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        boolean end = n < 0;
+        bytes.position(bytes.position() + Math.max(n, 0));
+        bytes.flip();
+        int from = bytes.position();
+        CoderResult result = decoder.decode(bytes, chars, end);
+        for (int i = from; i < bytes.position(); i++) {
+          line += bytes.get(i) == '\n' ? 1 : 0;
+        }
+        chars.clear();
+        if (result.isError() || end) {
+          break;
+        }
+        bytes.compact();
+      }
+    } catch (IOException e) {
+      line = 0;
+    }
+    return new Problem(source, 0, line, "", "not valid UTF-8");
+  }
+
+  /** One chunk's resources: the direct path when it can, the full path otherwise. */
+  private void read(
+      DocumentSplitter.Chunk chunk,
+      int number,
+      String source,
+      List<Located> out,
+      List<Problem> problems) {
+    Optional<List<Located>> direct = readDirect(chunk.text(), number, chunk.firstLine());
+    if (direct.isPresent()) {
+      out.addAll(direct.get());
+      return;
+    }
+    List<Problem> local = new ArrayList<>();
+    readFull(chunk.text(), number, source, out, local);
+    int shift = chunk.firstLine() - 1;
+    for (Problem p : local) {
+      problems.add(
+          new Problem(
+              p.source(),
+              p.document(),
+              p.line() == 0 ? 0 : p.line() + shift,
+              p.path(),
+              p.message()));
+    }
+    if (shift != 0) {
+      out.replaceAll(r -> new Located(r.resource(), r.document(), r.line() + shift));
+    }
   }
 
   /**
@@ -96,13 +203,19 @@ public final class ManifestParser {
    * it to check that it is taken and agrees with {@link #parseFull}.
    */
   public Optional<List<Resource>> parseDirect(String text) {
+    return readDirect(text, 1, 1).map(found -> found.stream().map(Located::resource).toList());
+  }
+
+  private Optional<List<Located>> readDirect(String text, int number, int firstLine) {
     try {
       EventReader in = new EventReader(text, Mappers.loaderOptions(), Mappers.MAX_DEPTH - 2);
-      List<Resource> out = new ArrayList<>();
+      List<Located> out = new ArrayList<>();
       in.beginStream();
-      while (in.nextDocument()) {
+      for (int document = number; in.nextDocument(); document++) {
         if (!in.emptyRoot()) {
-          out.add(readResource(in));
+          in.beginMapping();
+          int line = in.line() + firstLine - 1;
+          out.add(new Located(readResource(in), document, line));
         }
         in.endDocument();
       }
@@ -114,9 +227,11 @@ public final class ManifestParser {
     }
   }
 
-  /** One document's resource, its first two keys being apiVersion and kind (in either order). */
+  /**
+   * One document's resource, its mapping begun, its first two keys being apiVersion and kind (in
+   * either order).
+   */
   private Resource readResource(EventReader in) {
-    in.beginMapping();
     String apiVersion = null;
     String kind = null;
     for (int i = 0; i < 2; i++) {
@@ -161,16 +276,35 @@ public final class ManifestParser {
   }
 
   /**
-   * The full path alone: Jackson trees, every problem reported.
+   * The full path alone, document by document: Jackson trees, every problem reported.
    *
    * @throws ManifestException with every problem found
    */
   public List<Resource> parseFull(String text, String source) {
-    List<Document> documents = readDocuments(text, source);
+    DocumentSplitter splitter = new DocumentSplitter(new StringReader(text), Integer.MAX_VALUE);
     List<Problem> problems = new ArrayList<>();
     List<Resource> out = new ArrayList<>();
-    for (Document d : documents) {
-      bind(text, d, source, out, problems);
+    try {
+      int number = 1;
+      for (DocumentSplitter.Chunk c = splitter.next(); c != null; c = splitter.next()) {
+        List<Located> found = new ArrayList<>();
+        List<Problem> local = new ArrayList<>();
+        readFull(c.text(), number, source, found, local);
+        int shift = c.firstLine() - 1;
+        local.forEach(
+            p ->
+                problems.add(
+                    new Problem(
+                        p.source(),
+                        p.document(),
+                        p.line() == 0 ? 0 : p.line() + shift,
+                        p.path(),
+                        p.message())));
+        found.forEach(r -> out.add(r.resource()));
+        number += c.hasDocument() ? 1 : 0;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
     }
     if (!problems.isEmpty()) {
       throw new ManifestException(problems);
@@ -178,27 +312,32 @@ public final class ManifestParser {
     return out;
   }
 
-  private List<Document> readDocuments(String text, String source) {
+  /** The documents of {@code text} (one chunk), lines relative to it. */
+  private void readFull(
+      String text, int number, String source, List<Located> out, List<Problem> problems) {
     List<Document> documents = new ArrayList<>();
-    try (JsonParser p = AliasGuard.wrap(Mappers.yaml().createParser(text))) {
+    try (JsonParser p = Mappers.yaml().createParser(text)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         int line = Math.max(p.currentTokenLocation().getLineNr(), 0);
         JsonNode tree = t == JsonToken.VALUE_NULL ? null : Mappers.yaml().readTree(p);
-        documents.add(new Document(documents.size() + 1, line, tree));
+        documents.add(new Document(number + documents.size(), line, tree));
       }
     } catch (IOException | RuntimeException e) {
-      throw new ManifestException(List.of(Problems.syntax(e, source, documents.size() + 1)));
+      problems.add(Problems.syntax(e, source, number + documents.size()));
+      return;
     }
-    return documents;
+    for (Document d : documents) {
+      bind(text, d, source, out, problems);
+    }
   }
 
   /**
-   * Binds one document's tree to its type. The YAML was scanned once, into the trees; a failure is
-   * located by scanning again for its field path, which only errors pay for.
+   * Binds one document's tree to its type. The YAML was scanned once, into the tree; a failure is
+   * located by scanning the document again for its field path, which only errors pay for.
    */
   private void bind(
-      String text, Document d, String source, List<Resource> out, List<Problem> problems) {
+      String text, Document d, String source, List<Located> out, List<Problem> problems) {
     if (d.tree() == null || d.tree().isMissingNode()) {
       return; // an empty document, e.g. a trailing "---"
     }
@@ -215,15 +354,17 @@ public final class ManifestParser {
     Optional<KindInfo> info = resolve(d.tree(), source, d.number(), d.line(), "", problems);
     if (info.isEmpty()) {
       if (isList(d.tree())) {
-        bindList(d, source, out, problems);
+        bindList(text, d, source, out, problems);
       }
       return;
     }
     try {
-      out.add(Mappers.yaml().treeToValue(d.tree(), info.get().type()));
+      out.add(
+          new Located(
+              Mappers.yaml().treeToValue(d.tree(), info.get().type()), d.number(), d.line()));
     } catch (JsonMappingException e) {
       Problem found = Problems.mapping(e, source, d.number(), "");
-      int line = Lines.find(text, d.number(), e.getPath());
+      int line = Lines.find(text, e.getPath());
       problems.add(
           new Problem(
               found.source(),
@@ -237,29 +378,77 @@ public final class ManifestParser {
   }
 
   /** {@code kind: List} from {@code kubectl get -o yaml}: its items, in order. */
-  private void bindList(Document d, String source, List<Resource> out, List<Problem> problems) {
-    JsonNode items = d.tree().path("items");
+  private void bindList(
+      String text, Document d, String source, List<Located> out, List<Problem> problems) {
+    JsonNode items = d.tree().get("items");
+    if (items == null || !items.isArray()) {
+      String what =
+          items == null || items.isNull()
+              ? "missing items"
+              : "items must be a list, not " + (items.isObject() ? "a mapping" : "a scalar");
+      int line = Lines.find(text, List.of(new JsonMappingException.Reference(null, "items")));
+      problems.add(new Problem(source, d.number(), line == 0 ? d.line() : line, "items", what));
+      return;
+    }
+    List<Integer> lines = items.isEmpty() ? List.of() : Lines.itemLines(text);
+    int[] starts = null;
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       String prefix = "items[" + i + "]";
+      int itemLine = i < lines.size() && lines.get(i) > 0 ? lines.get(i) : d.line();
       if (!item.isObject()) {
         problems.add(
-            new Problem(source, d.number(), d.line(), prefix, "a list item must be a mapping"));
+            new Problem(source, d.number(), itemLine, prefix, "a list item must be a mapping"));
         continue;
       }
-      Optional<KindInfo> info = resolve(item, source, d.number(), d.line(), prefix, problems);
+      Optional<KindInfo> info = resolve(item, source, d.number(), itemLine, prefix, problems);
       if (info.isEmpty()) {
         continue;
       }
       try {
-        out.add(Mappers.yaml().treeToValue(item, info.get().type()));
+        out.add(
+            new Located(Mappers.yaml().treeToValue(item, info.get().type()), d.number(), itemLine));
       } catch (JsonMappingException e) {
         Problem p = Problems.mapping(e, source, d.number(), prefix);
-        problems.add(new Problem(p.source(), p.document(), d.line(), p.path(), p.message()));
+        if (starts == null) {
+          starts = Lines.starts(text);
+        }
+        int line = itemFieldLine(text, starts, lines, i, e.getPath());
+        problems.add(
+            new Problem(
+                p.source(), p.document(), line == 0 ? itemLine : line, p.path(), p.message()));
       } catch (IOException e) {
-        problems.add(new Problem(source, d.number(), d.line(), prefix, e.getMessage()));
+        problems.add(new Problem(source, d.number(), itemLine, prefix, e.getMessage()));
       }
     }
+  }
+
+  /**
+   * The line of {@code path} inside item {@code i}, searching only that item's lines (from its line
+   * to the next item's): each item's error costs the item's size, not the list's.
+   */
+  private static int itemFieldLine(
+      String text,
+      int[] starts,
+      List<Integer> lines,
+      int i,
+      List<JsonMappingException.Reference> path) {
+    if (i >= lines.size() || lines.get(i) <= 0 || lines.get(i) > starts.length) {
+      return 0;
+    }
+    int from = starts[lines.get(i) - 1];
+    int to =
+        i + 1 < lines.size() && lines.get(i + 1) > lines.get(i) && lines.get(i + 1) <= starts.length
+            ? starts[lines.get(i + 1) - 1]
+            : text.length();
+    if (i + 1 < lines.size() && lines.get(i + 1) <= lines.get(i)) {
+      return 0; // items on one line (flow style): the item's line is all there is
+    }
+    List<JsonMappingException.Reference> inItem = new ArrayList<>();
+    inItem.add(new JsonMappingException.Reference(null, 0));
+    inItem.addAll(path);
+    int line = Lines.find(text.substring(from, to), inItem);
+    return line == 0 ? 0 : line + lines.get(i) - 1;
   }
 
   private Optional<KindInfo> resolve(

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.sailplan.core.yaml.internal.EventReader;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -27,10 +28,16 @@ public final class Mappers {
   public static final int MAX_ALIASES = 50;
 
   /** Nesting depth limit; the deepest schema is well under 30 levels. */
-  public static final int MAX_DEPTH = 100;
+  public static final int MAX_DEPTH = 64;
 
-  /** Largest input, in code points. */
+  /**
+   * Largest document, in code points. The API server stores at most 1.5 MiB per object; this leaves
+   * room for comments and generous formatting.
+   */
   public static final int MAX_CODE_POINTS = 32 * 1024 * 1024;
+
+  /** Longest scalar (a string, a key, a number), in characters. */
+  public static final int MAX_SCALAR = EventReader.MAX_SCALAR;
 
   /** Built on first use: rendering generated kinds needs neither mapper, and start-up matters. */
   private static final class Json {
@@ -59,19 +66,25 @@ public final class Mappers {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
-    options.setNestingDepthLimit(MAX_DEPTH);
+    // Above Jackson's limit, so that Jackson's check (which knows the line) is the one that fails.
+    options.setNestingDepthLimit(MAX_DEPTH + 2);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowDuplicateKeys(false);
     return options;
   }
 
   private static YAMLFactory yamlFactory() {
-    return YAMLFactory.builder()
-        .loaderOptions(loaderOptions())
-        // "key:" with nothing after it is null in YAML, not "" (then skipped as absent).
-        .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-        .build();
+    return new StrictYamlFactory(
+        YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            // "key:" with nothing after it is null in YAML, not "" (then skipped as absent).
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_SCALAR)
+                    .maxNameLength(MAX_SCALAR)
+                    .build()));
   }
 
   private static <

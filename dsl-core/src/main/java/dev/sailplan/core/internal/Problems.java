@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -44,6 +45,12 @@ public final class Problems {
 
   /** A problem for input that is not well-formed YAML or exceeds a safety limit. */
   public static Problem syntax(Exception e, String source, int document) {
+    if (e instanceof RejectedYaml r) {
+      return new Problem(source, document, line(r.getLocation()), r.path(), r.getOriginalMessage());
+    }
+    if (e instanceof StreamConstraintsException c) {
+      return new Problem(source, document, line(c.getLocation()), "", limit(c.getMessage()));
+    }
     Throwable t = e;
     while (t != null) {
       if (t instanceof MarkedYAMLException m) {
@@ -53,7 +60,7 @@ public final class Problems {
             source, document, line, "", "malformed YAML: " + context + m.getProblem());
       }
       if (t instanceof YAMLException y) {
-        return new Problem(source, document, 0, "", "rejected YAML: " + firstLine(y.getMessage()));
+        return new Problem(source, document, 0, "", limit(firstLine(y.getMessage())));
       }
       t = t.getCause();
     }
@@ -68,6 +75,29 @@ public final class Problems {
         line,
         "",
         message.startsWith("YAML aliases") ? message : "malformed YAML: " + message);
+  }
+
+  /** A safety limit's message in Sailplan's words (Jackson's name its own settings). */
+  static String limit(String message) {
+    String m = message == null ? "" : message;
+    if (m.contains("nesting depth") || m.startsWith("Nesting Depth exceeded")) {
+      return "nesting deeper than " + Mappers.MAX_DEPTH + " levels";
+    }
+    if (m.contains("String value length") || m.contains("Name length")) {
+      return "a scalar longer than " + Mappers.MAX_SCALAR + " characters";
+    }
+    if (m.contains("exceeds the limit")) {
+      return "a document longer than " + Mappers.MAX_CODE_POINTS + " characters";
+    }
+    if (m.contains("Number of aliases")) {
+      return "more than " + Mappers.MAX_ALIASES + " aliases";
+    }
+    return "rejected YAML: " + firstLine(m);
+  }
+
+  /** One field name of a path: plain, or bracketed and quoted when it has other characters. */
+  static String segment(String name) {
+    return SIMPLE_PATH.matcher(name).matches() ? name : "[\"" + name.replace("\"", "\\\"") + "\"]";
   }
 
   static String path(JsonMappingException e) {

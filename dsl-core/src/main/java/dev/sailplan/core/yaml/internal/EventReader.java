@@ -1,6 +1,5 @@
 package dev.sailplan.core.yaml.internal;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +8,7 @@ import dev.sailplan.core.value.Duration;
 import dev.sailplan.core.value.IntOrString;
 import dev.sailplan.core.value.Timestamp;
 import dev.sailplan.core.yaml.YamlIn;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -27,7 +27,6 @@ import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -62,10 +61,15 @@ public final class EventReader implements YamlIn {
    */
   private static final TypingResolver RESOLVER = new TypingResolver();
 
-  /** Jackson's defaults, which its YAML parser enforces on names and strings. */
-  private static final int MAX_NAME = StreamReadConstraints.DEFAULT_MAX_NAME_LEN;
+  /**
+   * Longest scalar or key, in characters; the full path's Jackson parser is configured with the
+   * same limit and reports it.
+   */
+  public static final int MAX_SCALAR = 8 * 1024 * 1024;
 
-  private static final int MAX_STRING = StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
+  private static final int MAX_NAME = MAX_SCALAR;
+
+  private static final int MAX_STRING = MAX_SCALAR;
 
   /**
    * Plain scalars typed so far: manifests repeat their values ({@code true}, {@code 80}, versions).
@@ -76,6 +80,7 @@ public final class EventReader implements YamlIn {
   private final int maxDepth;
   private final Map<String, Type> typed = new HashMap<>();
   private int depth;
+  private int line;
 
   /**
    * A reader of {@code text}.
@@ -84,7 +89,7 @@ public final class EventReader implements YamlIn {
    * @param maxDepth nesting beyond which the full path decides (it enforces its own limit)
    */
   public EventReader(String text, LoaderOptions options, int maxDepth) {
-    this.parser = new ParserImpl(new StreamReader(text), options);
+    this.parser = new ParserImpl(new LinearStreamReader(new StringReader(text)), options);
     this.maxDepth = maxDepth;
   }
 
@@ -129,6 +134,11 @@ public final class EventReader implements YamlIn {
     return false;
   }
 
+  /** The 1-based line of the last mapping or sequence begun. */
+  public int line() {
+    return line;
+  }
+
   /** Reads the end of a document. */
   public void endDocument() {
     expect(Event.ID.DocumentEnd);
@@ -152,6 +162,9 @@ public final class EventReader implements YamlIn {
       throw new FallBack("a key that is not a plain scalar");
     }
     String key = s.getValue();
+    if (s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && key.equals("<<")) {
+      throw new FallBack("a merge key"); // the full path reports it
+    }
     if (key.length() > MAX_NAME) {
       throw new FallBack("a key longer than the name limit");
     }
@@ -344,6 +357,7 @@ public final class EventReader implements YamlIn {
       throw new FallBack("not " + id);
     }
     CollectionStartEvent c = (CollectionStartEvent) e;
+    line = c.getStartMark().getLine() + 1;
     if (c.getTag() != null || c.getAnchor() != null) {
       throw new FallBack("a tag or anchor");
     }
