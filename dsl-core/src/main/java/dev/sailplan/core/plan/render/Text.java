@@ -14,6 +14,9 @@ final class Text {
   /** The widest comment line, "# " included (a word longer than that stays whole). */
   static final int COMMENT_WIDTH = 100;
 
+  /** The longest part of a file name {@link #fileSegment} gives. */
+  static final int SEGMENT_LENGTH = 80;
+
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
   private static final Pattern FILE_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern FILE_UNSAFE_RUN = Pattern.compile("[^A-Za-z0-9._-]+");
@@ -57,11 +60,26 @@ final class Text {
     }
   }
 
-  /** Control characters (tabs included) as spaces, so that text stays on its line. */
+  /**
+   * Control characters (tabs included) as spaces, so that text stays on its line; so are what YAML
+   * 1.1 readers take for line breaks (U+2028, U+2029), what YAML does not allow at all (unpaired
+   * surrogates, U+FFFE, U+FFFF) and byte order marks (U+FEFF), which would break the comments of a
+   * stage file or {@code apply.sh}.
+   */
   private static String clean(String s) {
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    s.codePoints().forEach(c -> b.appendCodePoint(isLiteral(c) ? c : ' '));
     return b.toString();
+  }
+
+  private static boolean isLiteral(int c) {
+    return !Character.isISOControl(c)
+        && c != 0x2028
+        && c != 0x2029
+        && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)
+        && c != 0xFEFF
+        && c != 0xFFFE
+        && c != 0xFFFF;
   }
 
   /** The text on one line: line breaks and control characters as spaces. */
@@ -85,10 +103,18 @@ final class Text {
     return planName;
   }
 
-  /** A part of a file name: runs of anything but letters, digits, '.', '_' and '-' become '-'. */
+  /**
+   * A part of a file name: runs of anything but letters, digits, '.', '_' and '-' become '-', and
+   * at most {@link #SEGMENT_LENGTH} characters are kept, so that a file name of a number and two
+   * segments stays far below the 255 bytes file systems allow, however long a step's name is.
+   */
   static String fileSegment(String s) {
     String safe = FILE_UNSAFE_RUN.matcher(s).replaceAll("-");
-    safe = safe.replaceAll("^[-.]+|-+$", "");
+    safe = safe.replaceAll("^[-.]+", "");
+    if (safe.length() > SEGMENT_LENGTH) {
+      safe = safe.substring(0, SEGMENT_LENGTH);
+    }
+    safe = safe.replaceAll("-+$", "");
     return safe.isEmpty() ? "x" : safe;
   }
 

@@ -67,6 +67,11 @@ class TextTest {
     assertEquals("shift-25", Text.fileSegment("shift 25%"));
     assertEquals("etc-passwd", Text.fileSegment("../etc/passwd"));
     assertEquals("x", Text.fileSegment("///"));
+    // What YAML rejects or reads as a line break does not reach a comment.
+    assertEquals(List.of("# a b c d e f"), Text.comment("a\u2028b\u2029c\uFFFFd\uD800e\uFEFFf"));
+    // A step name of any length gives a file name that file systems accept (at most 255 bytes).
+    assertEquals("y".repeat(80), Text.fileSegment("y".repeat(70_000)));
+    assertEquals("y".repeat(79), Text.fileSegment("y".repeat(79) + " and more"));
     assertEquals("reviews-canary", Text.folderName("reviews-canary"));
     for (String bad : List.of("", ".", "..", "../up", "a/b", ".hidden", "a b")) {
       assertThrows(IllegalArgumentException.class, () -> Text.folderName(bad), bad);
