@@ -34,7 +34,14 @@ class FmtStreamIT {
   /** What one run printed; the output stays in a file, as it is larger than the heap. */
   record Run(int status, Path out, String err) {}
 
+  /** A started run, and where its output goes. */
+  private record Started(Process process, List<String> args, Path out, Path err) {}
+
   private Run sailplan(String... args) throws IOException, InterruptedException {
+    return finish(start(args));
+  }
+
+  private Started start(String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(HEAP, "-jar", JAR.toAbsolutePath().toString()));
@@ -48,12 +55,16 @@ class FmtStreamIT {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile());
     builder.environment().remove("JAVA_TOOL_OPTIONS");
-    Process p = builder.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("sailplan " + String.join(" ", args) + " did not end");
+    return new Started(builder.start(), List.of(args), out, err);
+  }
+
+  private static Run finish(Started s) throws IOException, InterruptedException {
+    if (!s.process().waitFor(120, TimeUnit.SECONDS)) {
+      s.process().destroyForcibly();
+      throw new AssertionError("sailplan " + String.join(" ", s.args()) + " did not end");
     }
-    return new Run(p.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
+    return new Run(
+        s.process().exitValue(), s.out(), Files.readString(s.err(), StandardCharsets.UTF_8));
   }
 
   /** Service {@code i} as a user might write it: flow style, keys out of order. */
@@ -111,11 +122,14 @@ class FmtStreamIT {
     long heap = 48L << 20;
     assertTrue(Files.size(big) > 2.5 * heap, Files.size(big) + " bytes");
 
-    Run printed = sailplan("fmt", "big.yaml");
+    // Side by side, to keep the test short: each JVM has its own small heap.
+    Started printing = start("fmt", "big.yaml");
+    Started checking = start("fmt", "--check", "big.yaml");
+    Run printed = finish(printing);
+    Run check = finish(checking);
     assertEquals(new Run(0, printed.out(), ""), printed);
     assertEquals(List.of(0, 1, 54_321, SERVICES - 1), sampled(printed.out()));
 
-    Run check = sailplan("fmt", "--check", "big.yaml");
     assertEquals(1, check.status(), check.err());
     assertEquals("big.yaml\n", Files.readString(check.out(), StandardCharsets.UTF_8));
 
