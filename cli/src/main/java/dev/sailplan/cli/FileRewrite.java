@@ -1,11 +1,12 @@
 package dev.sailplan.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -36,10 +37,19 @@ import java.util.regex.Pattern;
  * whole; the next run rewrites the rest and removes the temporaries killed runs left.
  */
 final class FileRewrite {
-  /** Writes a temporary file's content; a seam for tests of a full disk. */
+  /** Writes a temporary file's content, a chunk at a time; a seam for tests of a full disk. */
   interface ContentWriter {
-    /** Writes {@code content} to {@code channel}, open on {@code temp}. */
-    void write(Path temp, FileChannel channel, byte[] content) throws IOException;
+    /** Writes {@code chunk} to {@code channel}, open on {@code temp}. */
+    void write(Path temp, FileChannel channel, ByteBuffer chunk) throws IOException;
+  }
+
+  /**
+   * A file's new content, written on demand into its temporary, so that no file's content needs to
+   * be held in memory.
+   */
+  interface Content {
+    /** Writes the whole content to {@code out}; throws to give up, and no file is changed. */
+    void writeTo(OutputStream out) throws IOException;
   }
 
   /** A file that could not be rewritten, and why; nothing was changed. */
@@ -75,26 +85,25 @@ final class FileRewrite {
   /** Writes the whole content through the channel. */
   static FileRewrite standard() {
     return new FileRewrite(
-        (temp, channel, content) -> {
-          ByteBuffer buffer = ByteBuffer.wrap(content);
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        (temp, channel, chunk) -> {
+          while (chunk.hasRemaining()) {
+            channel.write(chunk);
           }
         });
   }
 
   /** One file to rewrite: where the user named it, the resolved regular file, its attributes. */
-  private record Target(Path named, Path real, PosixFileAttributes attributes, String content) {}
+  private record Target(Path named, Path real, PosixFileAttributes attributes, Content content) {}
 
   /** A temporary file written and locked, to be renamed over its target. */
   private record Temp(Target target, Path path, FileChannel channel) {}
 
   /**
-   * Rewrites every file of {@code contents} (named as the user named them) with its new text.
+   * Rewrites every file of {@code contents} (named as the user named them) with its new content.
    *
    * @throws Failure naming the first file that could not be rewritten; no file was changed then
    */
-  void rewriteAll(Map<Path, String> contents) throws Failure {
+  void rewriteAll(Map<Path, Content> contents) throws Failure {
     List<Target> targets = resolve(contents);
     for (Target t : targets) {
       removeStaleTemporaries(t);
@@ -123,9 +132,9 @@ final class FileRewrite {
   }
 
   /** Every file's regular file, with the checks that come before anything is written. */
-  private static List<Target> resolve(Map<Path, String> contents) throws Failure {
+  private static List<Target> resolve(Map<Path, Content> contents) throws Failure {
     Map<Path, Target> byReal = new LinkedHashMap<>();
-    for (Map.Entry<Path, String> e : contents.entrySet()) {
+    for (Map.Entry<Path, Content> e : contents.entrySet()) {
       Path named = e.getKey();
       try {
         Path real = named.toRealPath();
@@ -183,7 +192,9 @@ final class FileRewrite {
       }
       // Locked until renamed, so that a run beside this one does not take it for a killed run's.
       channel.lock();
-      writer.write(path, channel, t.content().getBytes(StandardCharsets.UTF_8));
+      try (OutputStream out = new BufferedOutputStream(new Chunks(path, channel), 65536)) {
+        t.content().writeTo(out);
+      }
       keepAttributes(path, t.attributes());
       return new Temp(t, path, channel);
     } catch (IOException e) {
@@ -191,6 +202,33 @@ final class FileRewrite {
         closeAndDelete(new Temp(t, path, channel));
       }
       throw new Failure(t.named(), IoErrors.reason(e, path == null ? t.named() : path), e);
+    } catch (RuntimeException | Error e) {
+      // Out of memory while producing the content, say: no temporary is left behind.
+      if (channel != null) {
+        closeAndDelete(new Temp(t, path, channel));
+      }
+      throw e;
+    }
+  }
+
+  /** Hands what is written to the content writer; closing it leaves the channel open (locked). */
+  private final class Chunks extends OutputStream {
+    private final Path temp;
+    private final FileChannel channel;
+
+    Chunks(Path temp, FileChannel channel) {
+      this.temp = temp;
+      this.channel = channel;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      writer.write(temp, channel, ByteBuffer.wrap(b, off, len));
     }
   }
 

@@ -3,8 +3,11 @@ package dev.sailplan.cli;
 import dev.sailplan.core.ManifestText;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -53,6 +56,66 @@ final class Inputs {
       // ManifestText names a file by its path; the user knows it by what they typed.
       throw renamed(e, source);
     }
+  }
+
+  /**
+   * A strict UTF-8 reader of the input {@code argument}, for reading it as a stream: a file through
+   * {@link ManifestText#open}, standard input through {@link StrictUtf8Reader}. Failures to open
+   * are problems as in {@link #read}; for failures while reading, see {@link #readFailure}.
+   */
+  static Reader open(String argument, String source, InputStream stdin) {
+    try {
+      if (argument.equals(STDIN)) {
+        // Not closed with the reader: it is the process's standard input.
+        return new StrictUtf8Reader(
+            new BufferedInputStream(stdin) {
+              @Override
+              public void close() {}
+            },
+            source);
+      }
+      if (argument.isEmpty()) {
+        throw problem(source, "no such file");
+      }
+      Path path = Path.of(argument);
+      if (Files.isDirectory(path)) {
+        throw problem(source, "cannot read: is a directory");
+      }
+      return ManifestText.open(path);
+    } catch (InvalidPathException e) {
+      throw problem(source, invalidPath(e));
+    } catch (NoSuchFileException e) {
+      throw problem(source, "no such file");
+    } catch (IOException e) {
+      throw problem(source, "cannot read: " + IoErrors.reason(e, Path.of(argument)));
+    } catch (ManifestException e) {
+      throw renamed(e, source);
+    }
+  }
+
+  /**
+   * The problem for {@code e}, met while reading a reader of {@link #open}: text that is not UTF-8
+   * names its line as {@link #read} does (a file is read again to find it, as a stream), anything
+   * else says why it cannot be read.
+   */
+  static ManifestException readFailure(String argument, String source, IOException e) {
+    if (e instanceof StrictUtf8Reader.NotUtf8 bad) {
+      return notUtf8(source, bad.line());
+    }
+    if (e instanceof CharacterCodingException && !argument.equals(STDIN)) {
+      int line;
+      try (InputStream in = Files.newInputStream(Path.of(argument))) {
+        line = StrictUtf8Reader.lineOfFirstError(in);
+      } catch (IOException again) {
+        line = 0;
+      }
+      return notUtf8(source, line);
+    }
+    return problem(source, "cannot read: " + IoErrors.reason(e, Path.of(argument)));
+  }
+
+  private static ManifestException notUtf8(String source, int line) {
+    return new ManifestException(List.of(new Problem(source, 0, line, "", "not valid UTF-8")));
   }
 
   /**

@@ -126,18 +126,18 @@ class FmtWriteTest {
     Path a = file("a.yaml", MESSY);
     Path b = file("b.yaml", MESSY);
     Path c = file("c.yaml", MESSY);
-    Map<Path, String> contents = new LinkedHashMap<>();
+    Map<Path, FileRewrite.Content> contents = new LinkedHashMap<>();
     for (Path p : List.of(a, b, c)) {
-      contents.put(p, CANONICAL);
+      contents.put(p, out -> out.write(CANONICAL.getBytes(StandardCharsets.UTF_8)));
     }
     FileRewrite fullAtB =
         new FileRewrite(
-            (temp, channel, content) -> {
+            (temp, channel, chunk) -> {
               if (temp.getFileName().toString().startsWith(".b.yaml.")) {
-                channel.write(java.nio.ByteBuffer.wrap(content, 0, 3));
+                channel.write(chunk.limit(chunk.position() + 3));
                 throw new FileSystemException(temp.toString(), null, "No space left on device");
               }
-              channel.write(java.nio.ByteBuffer.wrap(content));
+              channel.write(chunk);
             });
 
     FileRewrite.Failure e =
