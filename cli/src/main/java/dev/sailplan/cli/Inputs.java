@@ -33,9 +33,51 @@ final class Inputs {
    *     option it was given to)
    */
   static String read(String argument, String source, InputStream stdin) {
+    return access(
+        argument,
+        source,
+        () -> ManifestText.decode(stdin.readAllBytes(), source),
+        ManifestText::read);
+  }
+
+  /**
+   * A strict UTF-8 reader of the input {@code argument}, for reading it as a stream: a file through
+   * {@link ManifestText#open}, standard input through {@link StrictUtf8Reader}. Failures to open
+   * are problems as in {@link #read}; for failures while reading, see {@link #readFailure}.
+   */
+  static Reader open(String argument, String source, InputStream stdin) {
+    return access(
+        argument,
+        source,
+        // Not closed with the reader: it is the process's standard input.
+        () ->
+            new StrictUtf8Reader(
+                new BufferedInputStream(stdin) {
+                  @Override
+                  public void close() {}
+                },
+                source),
+        ManifestText::open);
+  }
+
+  /** Reads standard input. */
+  @FunctionalInterface
+  private interface FromStdin<T> {
+    T get() throws IOException;
+  }
+
+  /** Reads a file. */
+  @FunctionalInterface
+  private interface FromFile<T> {
+    T get(Path path) throws IOException;
+  }
+
+  /** One place that turns what goes wrong reaching an input into a one-line problem. */
+  private static <T> T access(
+      String argument, String source, FromStdin<T> stdin, FromFile<T> file) {
     try {
       if (argument.equals(STDIN)) {
-        return ManifestText.decode(stdin.readAllBytes(), source);
+        return stdin.get();
       }
       if (argument.isEmpty()) {
         // Path.of("") is the working folder, which would read as "is a directory".
@@ -45,7 +87,7 @@ final class Inputs {
       if (Files.isDirectory(path)) {
         throw problem(source, "cannot read: is a directory");
       }
-      return ManifestText.read(path);
+      return file.get(path);
     } catch (InvalidPathException e) {
       throw problem(source, invalidPath(e));
     } catch (NoSuchFileException e) {
@@ -54,41 +96,6 @@ final class Inputs {
       throw problem(source, "cannot read: " + IoErrors.reason(e, Path.of(argument)));
     } catch (ManifestException e) {
       // ManifestText names a file by its path; the user knows it by what they typed.
-      throw renamed(e, source);
-    }
-  }
-
-  /**
-   * A strict UTF-8 reader of the input {@code argument}, for reading it as a stream: a file through
-   * {@link ManifestText#open}, standard input through {@link StrictUtf8Reader}. Failures to open
-   * are problems as in {@link #read}; for failures while reading, see {@link #readFailure}.
-   */
-  static Reader open(String argument, String source, InputStream stdin) {
-    try {
-      if (argument.equals(STDIN)) {
-        // Not closed with the reader: it is the process's standard input.
-        return new StrictUtf8Reader(
-            new BufferedInputStream(stdin) {
-              @Override
-              public void close() {}
-            },
-            source);
-      }
-      if (argument.isEmpty()) {
-        throw problem(source, "no such file");
-      }
-      Path path = Path.of(argument);
-      if (Files.isDirectory(path)) {
-        throw problem(source, "cannot read: is a directory");
-      }
-      return ManifestText.open(path);
-    } catch (InvalidPathException e) {
-      throw problem(source, invalidPath(e));
-    } catch (NoSuchFileException e) {
-      throw problem(source, "no such file");
-    } catch (IOException e) {
-      throw problem(source, "cannot read: " + IoErrors.reason(e, Path.of(argument)));
-    } catch (ManifestException e) {
       throw renamed(e, source);
     }
   }
