@@ -12,7 +12,6 @@ import dev.sailplan.core.yaml.internal.StreamingYamlWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -192,8 +191,7 @@ public final class Manifests {
     try (Reader in = ManifestText.open(file)) {
       new ManifestParser(KindRegistry.discover()).forEach(in, file.toString(), unique, each);
     } catch (CharacterCodingException e) {
-      // Only a file that is not UTF-8 pays for reading it again, to name the line.
-      ManifestText.decode(Files.readAllBytes(file), file.toString());
+      // Only a file that is not UTF-8 pays for reading it again (as a stream), to name the line.
       throw new ManifestException(List.of(ManifestParser.notUtf8(file, file.toString())));
     }
   }
