@@ -1,0 +1,25 @@
+package dev.sailplan.core.validation.spi;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model module contributes to validation, found through {@link java.util.ServiceLoader}
+ * (declare it with {@code provides dev.sailplan.core.validation.spi.ValidationProvider}).
+ */
+public interface ValidationProvider {
+  /** Schema validators by {@link #key(String, String)}. */
+  default Map<String, TreeValidator> schemas() {
+    return Map.of();
+  }
+
+  /** Checks of typed resources. */
+  default List<ResourceCheck> checks() {
+    return List.of();
+  }
+
+  /** The key of a kind in {@link #schemas()}: {@code group/Kind}, or {@code Kind} for core. */
+  static String key(String group, String kind) {
+    return group.isEmpty() ? kind : group + "/" + kind;
+  }
+}
