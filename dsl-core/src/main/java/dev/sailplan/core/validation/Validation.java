@@ -137,9 +137,17 @@ public final class Validation {
 
     /** Adds one provider's schemas and checks. */
     public Builder provider(ValidationProvider provider) {
-      schemas.putAll(provider.schemas());
+      // Several providers may check one kind (the schema's constraints, its CEL rules): all run.
+      provider.schemas().forEach((key, v) -> schemas.merge(key, v, Builder::both));
       checks.addAll(provider.checks());
       return this;
+    }
+
+    private static TreeValidator both(TreeValidator a, TreeValidator b) {
+      return (object, old, report) -> {
+        a.validate(object, old, report);
+        b.validate(object, old, report);
+      };
     }
 
     /** Sets the mesh's root namespace; {@code istio-system} when not set. */
