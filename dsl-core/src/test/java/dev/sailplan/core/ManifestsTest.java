@@ -423,4 +423,27 @@ class ManifestsTest {
                 - {port: 82, protocol: [TCP]}
             """));
   }
+
+  @Test
+  void writeYamlFailsClosedOnAnErrorFinding() {
+    Service marked =
+        Service.builder()
+            .spec(WEB.spec())
+            .metadata(
+                ObjectMeta.ref("shop/web")
+                    .withLabels(
+                        java.util.Map.of(dev.sailplan.core.fixture.MarkedInvalid.LABEL, "yes")))
+            .build();
+    StringBuilder out = new StringBuilder();
+    dev.sailplan.core.validation.ValidationException e =
+        assertThrows(
+            dev.sailplan.core.validation.ValidationException.class,
+            () -> Manifests.writeYaml(List.of(WEB, marked), out));
+    assertEquals(
+        "Error [SP0205] (Service shop/web) metadata.labels[sailplan.dev/test-invalid]: marked"
+            + " invalid by the test",
+        e.getMessage());
+    assertEquals(1, e.findings().size());
+    assertEquals("", out.toString());
+  }
 }

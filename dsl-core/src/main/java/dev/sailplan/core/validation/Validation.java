@@ -14,7 +14,6 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +170,7 @@ public final class Validation {
   }
 
   /** Everything found in {@code resources}; built objects carry no file or line. */
-  public Findings validate(Collection<? extends Resource> resources) {
+  public Findings validate(Iterable<? extends Resource> resources) {
     List<Finding> found = new ArrayList<>();
     for (Resource r : resources) {
       validate(r, null, "", 0, found);
