@@ -208,6 +208,9 @@ public final class Validation {
 
   /** {@code Kind ns/name}, or {@code Kind name} without a namespace. */
   static String origin(String kind, String namespace, String name) {
+    if (name.isEmpty() && namespace.isEmpty()) {
+      return kind; // no name yet: the kind is all there is to say
+    }
     return namespace.isEmpty() ? kind + " " + name : kind + " " + namespace + "/" + name;
   }
 
