@@ -406,7 +406,8 @@ final class ValidateCommand implements Callable<Integer> {
         r.put("ruleIndex", rules.get(f.code()));
         r.put("level", level(f.level()));
         r.putObject("message").put("text", f.message());
-        ObjectNode location = r.putArray("locations").addObject();
+        ArrayNode locations = r.putArray("locations");
+        ObjectNode location = locations.addObject();
         if (!f.file().isEmpty()) {
           ObjectNode physical = location.putObject("physicalLocation");
           physical.putObject("artifactLocation").put("uri", uri(f.file()));
@@ -427,6 +428,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (logical.isEmpty()) {
           location.remove("logicalLocations");
+        }
+        if (location.isEmpty()) {
+          r.remove("locations"); // standard input and no object: nothing to point at
         }
       }
       return log;

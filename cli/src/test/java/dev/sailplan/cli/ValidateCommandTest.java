@@ -214,6 +214,15 @@ class ValidateCommandTest {
   }
 
   @Test
+  void sarifOfStandardInputHasNoPhysicalLocation() throws IOException {
+    Run r = withStdin("a: [\n", "validate", "--format", "sarif", "-");
+    JsonNode result =
+        new ObjectMapper().readTree(r.out()).path("runs").get(0).path("results").get(0);
+    assertEquals(List.of("ruleId", "ruleIndex", "level", "message"), iterable(result.fieldNames()));
+    assertEquals("error", result.path("level").asText());
+  }
+
+  @Test
   void sarifUrisAreRelativeWithForwardSlashesAndEncoded() {
     assertEquals("mesh/my%20file.yaml", ValidateCommand.Sarif.uri("mesh/my file.yaml"));
     assertEquals(
