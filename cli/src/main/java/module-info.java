@@ -1,4 +1,7 @@
-/** The {@code sailplan} command line: {@code fmt} and {@code plan}. Exports no API. */
+/**
+ * The {@code sailplan} command line: {@code fmt}, {@code plan} and {@code validate}. Exports no
+ * API.
+ */
 module dev.sailplan.cli {
   requires dev.sailplan.gatewayapi;
   requires dev.sailplan.istio;

@@ -3,6 +3,9 @@ package dev.sailplan.cli;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
+import dev.sailplan.core.validation.Finding;
+import dev.sailplan.core.validation.Findings;
+import dev.sailplan.core.validation.Validation;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Parses every document of each FILE into the typed model and prints canonical YAML.",
-      "Problems (file, document, line, field path) go to stderr, one per line; nothing is printed then."
+      "Problems (file, document, line, field path) go to stderr, one per line; nothing is printed then.",
+      "It fails closed: a resource with an Error finding of validation is a problem too."
     })
 final class FmtCommand implements Callable<Integer> {
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
@@ -60,6 +64,9 @@ final class FmtCommand implements Callable<Integer> {
               + " refused, as replacing it would split it from its other names. A kill during the"
               + " renames can leave some files rewritten, each whole: run it again to finish.")
   private boolean write;
+
+  /** The findings of the resources read, when any is an Error: fmt fails closed. */
+  private final List<Finding> invalid = new ArrayList<>();
 
   @Override
   public Integer call() {
@@ -110,8 +117,9 @@ final class FmtCommand implements Callable<Integer> {
           problems.add(Inputs.tooLarge(source));
         }
       }
-      if (!problems.isEmpty()) {
+      if (!problems.isEmpty() || !invalid.isEmpty()) {
         problems.forEach(p -> spec.commandLine().getErr().println(p));
+        invalid.forEach(f -> spec.commandLine().getErr().println(Inputs.escaped(f.toString())));
         return Sailplan.INVALID_INPUT;
       }
       if (check) {
@@ -213,6 +221,22 @@ final class FmtCommand implements Callable<Integer> {
             in,
             source,
             r -> {
+              Findings found = Validation.standard().validate(List.of(r));
+              if (found.hasErrors()) {
+                for (Finding f : found) {
+                  invalid.add(
+                      new Finding(
+                          f.code(),
+                          f.istioCode(),
+                          f.level(),
+                          f.origin(),
+                          source,
+                          0,
+                          f.path(),
+                          f.reason(),
+                          f.message()));
+                }
+              }
               try {
                 if (!first[0]) {
                   out.write("---\n");

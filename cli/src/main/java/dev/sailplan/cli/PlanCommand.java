@@ -13,6 +13,9 @@ import dev.sailplan.core.plan.render.PlanStream;
 import dev.sailplan.core.plan.render.PlanWriter;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
+import dev.sailplan.core.validation.Findings;
+import dev.sailplan.core.validation.Validation;
+import dev.sailplan.core.validation.ValidationException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -139,6 +142,12 @@ final class PlanCommand implements Callable<Integer> {
       e.problems().forEach(p -> spec.commandLine().getErr().println(p));
       return Sailplan.INVALID_INPUT;
     }
+    // Fails closed: what the plan would apply must pass validation, in every format.
+    Findings findings = Validation.standard().validate(desired.resources());
+    if (findings.hasErrors()) {
+      findings.forEach(f -> spec.commandLine().getErr().println(Inputs.escaped(f.toString())));
+      return Sailplan.INVALID_INPUT;
+    }
     Plan plan;
     try {
       plan =
@@ -161,6 +170,10 @@ final class PlanCommand implements Callable<Integer> {
     Path dir;
     try {
       dir = PlanWriter.write(plan, out, PlanOptions.defaults().withSettleSeconds(settle));
+    } catch (ValidationException e) {
+      // A stage applies an object the desired state does not hold as such (a weight step).
+      e.findings().forEach(f -> spec.commandLine().getErr().println(Inputs.escaped(f.toString())));
+      return Sailplan.INVALID_INPUT;
     } catch (FileAlreadyExistsException e) {
       // Not a plan folder: nothing was written. There is no --force: replacing it would lose
       // whatever the user keeps there, and removing it first is one deliberate command away.

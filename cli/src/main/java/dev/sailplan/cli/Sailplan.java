@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
     name = "sailplan",
     mixinStandardHelpOptions = true,
     versionProvider = Sailplan.Version.class,
-    description = "Typed Istio and Gateway API manifests: format, check and plan them.",
+    description = "Typed Istio and Gateway API manifests: format, validate and plan them.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       " 0:success",
@@ -34,7 +34,12 @@ import picocli.CommandLine.Command;
       " 2:wrong usage",
       "70:internal error, a bug (SAILPLAN_DEBUG=1 prints the stack trace)"
     },
-    subcommands = {FmtCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      FmtCommand.class,
+      PlanCommand.class,
+      ValidateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Sailplan implements Runnable {
   /** Exit status for input that is not a valid manifest. */
   static final int INVALID_INPUT = 1;
@@ -146,7 +151,8 @@ public final class Sailplan implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (fmt or plan)");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing command (fmt, plan or validate)");
   }
 
   /**

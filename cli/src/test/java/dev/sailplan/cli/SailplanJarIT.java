@@ -286,4 +286,60 @@ class SailplanJarIT {
             1, "", "sailplan: cannot create plan folder /proc/nope: no such file or directory\n"),
         sailplan("plan", "--to", desired.toString(), "--out", "/proc/nope"));
   }
+
+  /** One run per report format and each exit status, with findings of the reading checks. */
+  @Test
+  void validateReportsInEachFormatWithItsExitStatus() throws IOException, InterruptedException {
+    Path mesh =
+        Files.writeString(
+            dir.resolve("mesh.yaml"),
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualServise
+            metadata: {name: r, namespace: shop}
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: shop}
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: shop}
+            """);
+    String first =
+        "Error [SP0003] (VirtualServise shop/r "
+            + mesh
+            + ":1) apiVersion: unknown kind VirtualServise (apiVersion networking.istio.io/v1)\n";
+    String second =
+        "Error [SP0005] (Namespace shop "
+            + mesh
+            + ":9) Namespace shop is already defined at "
+            + mesh
+            + ":5\n";
+    assertEquals(new Run(1, first + second, ""), sailplan("validate", mesh.toString()));
+    Run json = sailplan("validate", "--format", "json", mesh.toString());
+    assertEquals(1, json.status());
+    JsonNode array = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    assertEquals(
+        List.of("SP0003", "SP0005"),
+        List.of(array.get(0).path("code").asText(), array.get(1).path("code").asText()));
+    Run sarif = sailplan("validate", "--format", "sarif", "--fail-on", "none", mesh.toString());
+    assertEquals(0, sarif.status());
+    JsonNode log = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.out());
+    assertEquals("2.1.0", log.path("version").asText());
+    assertEquals(2, log.path("runs").get(0).path("results").size());
+    Path ok =
+        Files.writeString(
+            dir.resolve("ok.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n");
+    assertEquals(
+        new Run(0, "", "✔ No validation issues found in 1 document.\n"),
+        sailplan("validate", ok.toString()));
+    Run missing = sailplan("validate", dir.resolve("missing.yaml").toString());
+    assertEquals(
+        new Run(
+            2,
+            "",
+            "sailplan validate: " + dir.resolve("missing.yaml") + ": no such file or directory\n"),
+        missing);
+  }
 }

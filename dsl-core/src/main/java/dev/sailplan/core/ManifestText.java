@@ -1,12 +1,9 @@
 package dev.sailplan.core;
 
+import dev.sailplan.core.internal.Utf8Files;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -28,8 +25,6 @@ import java.util.List;
  * encodings) says so and how to convert it.
  */
 public final class ManifestText {
-  private static final int[] UTF8_BOM = {0xEF, 0xBB, 0xBF};
-
   private ManifestText() {}
 
   /**
@@ -53,31 +48,7 @@ public final class ManifestText {
    * @throws ManifestException when it is UTF-16 or UTF-32
    */
   public static Reader open(Path file) throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-    try {
-      raw.mark(4);
-      byte[] head = raw.readNBytes(4);
-      raw.reset();
-      String wide = wideEncoding(head);
-      if (wide != null) {
-        throw problem(
-            file.toString(),
-            0,
-            wide + " input; Sailplan reads UTF-8 (convert with iconv -f " + wide + " -t UTF-8)");
-      }
-      if (startsWith(head, UTF8_BOM)) {
-        raw.skipNBytes(UTF8_BOM.length);
-      }
-      CharsetDecoder decoder =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      return new BufferedReader(new InputStreamReader(raw, decoder));
-    } catch (IOException | RuntimeException e) {
-      raw.close();
-      throw e;
-    }
+    return Utf8Files.open(file, file.toString());
   }
 
   /**
@@ -87,14 +58,11 @@ public final class ManifestText {
    * @throws ManifestException when the bytes are not UTF-8
    */
   public static String decode(byte[] bytes, String sourceName) {
-    String wide = wideEncoding(bytes);
+    String wide = Utf8Files.wideEncoding(bytes);
     if (wide != null) {
-      throw problem(
-          sourceName,
-          0,
-          wide + " input; Sailplan reads UTF-8 (convert with iconv -f " + wide + " -t UTF-8)");
+      throw problem(sourceName, 0, Utf8Files.wideMessage(wide));
     }
-    int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+    int start = Utf8Files.startsWithBom(bytes) ? 3 : 0;
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     // UTF-8 never decodes to more chars than it has bytes.
     CharBuffer out = CharBuffer.allocate(bytes.length - start);
@@ -111,41 +79,6 @@ public final class ManifestText {
       throw problem(sourceName, lineOf(bytes, in.position()), "not valid UTF-8");
     }
     return out.flip().toString();
-  }
-
-  /**
-   * The name of the UTF-16 or UTF-32 encoding the bytes are in, or null. YAML text never begins
-   * with a zero byte or a zero second byte, so zero bytes there mean a wide encoding without a byte
-   * order mark.
-   */
-  private static String wideEncoding(byte[] b) {
-    if (startsWith(b, new int[] {0x00, 0x00, 0xFE, 0xFF})
-        || startsWith(b, new int[] {0xFF, 0xFE, 0x00, 0x00})) {
-      return "UTF-32";
-    }
-    if (startsWith(b, new int[] {0xFE, 0xFF}) || startsWith(b, new int[] {0xFF, 0xFE})) {
-      return "UTF-16";
-    }
-    if (b.length >= 4
-        && ((b[0] == 0 && b[1] == 0 && b[2] == 0) || (b[1] == 0 && b[2] == 0 && b[3] == 0))) {
-      return "UTF-32";
-    }
-    if (b.length >= 2 && (b[0] == 0 || b[1] == 0)) {
-      return "UTF-16";
-    }
-    return null;
-  }
-
-  private static boolean startsWith(byte[] bytes, int[] prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The 1-based line of the byte at {@code offset}: one more than the line ends before it. */

@@ -7,6 +7,9 @@ import dev.sailplan.core.kind.KindRegistry;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
+import dev.sailplan.core.validation.Findings;
+import dev.sailplan.core.validation.Validation;
+import dev.sailplan.core.validation.ValidationException;
 import dev.sailplan.core.yaml.YamlWritable;
 import dev.sailplan.core.yaml.internal.StreamingYamlWriter;
 import java.io.IOException;
@@ -62,12 +65,18 @@ public final class Manifests {
 
   /**
    * Writes resources as one multi-document stream to {@code out} (a file, a socket), one at a time,
-   * so that memory stays flat however many there are.
+   * so that memory stays flat however many there are. It fails closed: the resources are validated
+   * first ({@link Validation#standard()}), and when any has an Error finding nothing is written.
    *
    * @throws IOException when writing fails
+   * @throws ValidationException when a resource has an Error finding; it lists every finding
    */
   public static void writeYaml(Iterable<? extends Resource> resources, Appendable out)
       throws IOException {
+    Findings findings = Validation.standard().validate(resources);
+    if (findings.hasErrors()) {
+      throw new ValidationException(findings);
+    }
     StringBuilder buffer = new StringBuilder(4096);
     boolean first = true;
     for (Resource r : resources) {

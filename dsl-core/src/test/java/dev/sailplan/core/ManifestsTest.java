@@ -350,12 +350,13 @@ class ManifestsTest {
   }
 
   /**
-   * The first problem of each document (binding stops there); a YAML syntax error stops only its
-   * own document, since a document marker at the start of a line always starts the next one. Every
-   * problem of every document comes with admission validation.
+   * Every problem of each document, each at its line (binding goes on past a failure); a YAML
+   * syntax error stops only its own document, since a document marker at the start of a line always
+   * starts the next one. A field of the wrong type is one problem, not also a missing required
+   * field.
    */
   @Test
-  void reportsTheFirstProblemOfEachDocumentAndASyntaxErrorInItsDocumentOnly() {
+  void reportsEveryProblemOfEachDocumentAndASyntaxErrorInItsDocumentOnly() {
     String twoEach =
         """
         apiVersion: v1
@@ -367,22 +368,82 @@ class ManifestsTest {
         kind: Namespace
         metadata: {name: ok, size: 3, color: blue}
         """;
+    String known =
+        " (known: annotations, creationTimestamp, deletionGracePeriodSeconds, deletionTimestamp,"
+            + " finalizers, generateName, generation, labels, managedFields, name, namespace,"
+            + " ownerReferences, …)";
     assertEquals(
         List.of(
-            "in.yaml: document 1, line 3: metadata.color: unknown field (known: annotations, creationTimestamp,"
-                + " deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName, generation, labels,"
-                + " managedFields, name, namespace, ownerReferences, …)",
-            "in.yaml: document 2, line 8: metadata.size: unknown field (known: annotations, creationTimestamp,"
-                + " deletionGracePeriodSeconds, deletionTimestamp, finalizers, generateName, generation, labels,"
-                + " managedFields, name, namespace, ownerReferences, …)"),
+            "in.yaml: document 1, line 3: metadata.color: unknown field" + known,
+            "in.yaml: document 1, line 4: spec.ports[0].port: expected an integer, not a string",
+            "in.yaml: document 2, line 8: metadata.size: unknown field" + known,
+            "in.yaml: document 2, line 8: metadata.color: unknown field" + known),
         problems(twoEach));
     List<String> syntax =
         problems(twoEach + "---\napiVersion: v1\nkind: Namespace\nmetadata: [x\n");
-    assertEquals(problems(twoEach), syntax.subList(0, 2));
+    assertEquals(problems(twoEach), syntax.subList(0, 4));
     assertEquals(
         List.of(
             "in.yaml: document 3, line 13: malformed YAML: while parsing a flow sequence:"
                 + " expected ',' or ']', but got <stream end>"),
-        syntax.subList(2, syntax.size()));
+        syntax.subList(4, syntax.size()));
+  }
+
+  /** Each problem of a list item is at its field's line inside the item, however many there are. */
+  @Test
+  void everyProblemOfAListItemIsAtItsFieldsLine() {
+    assertEquals(
+        List.of(
+            "in.yaml: document 2, line 8: items[0].metadata.size: unknown field (known: annotations,"
+                + " creationTimestamp, deletionGracePeriodSeconds, deletionTimestamp, finalizers,"
+                + " generateName, generation, labels, managedFields, name, namespace,"
+                + " ownerReferences, …)",
+            "in.yaml: document 2, line 16: items[1].spec.ports[1].port: expected an integer, not a"
+                + " string",
+            "in.yaml: document 2, line 17: items[1].spec.ports[2].protocol: expected one of: TCP,"
+                + " UDP, SCTP, not a list"),
+        problems(
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: first}
+            ---
+            apiVersion: v1
+            kind: List
+            items:
+            - {apiVersion: v1, kind: Namespace, metadata: {name: a, size: 3}}
+            - apiVersion: v1
+              kind: Service
+              metadata:
+                name: web
+              spec:
+                ports:
+                - port: 80
+                - port: "81"
+                - {port: 82, protocol: [TCP]}
+            """));
+  }
+
+  @Test
+  void writeYamlFailsClosedOnAnErrorFinding() {
+    Service marked =
+        Service.builder()
+            .spec(WEB.spec())
+            .metadata(
+                ObjectMeta.ref("shop/web")
+                    .withLabels(
+                        java.util.Map.of(dev.sailplan.core.fixture.MarkedInvalid.LABEL, "yes")))
+            .build();
+    StringBuilder out = new StringBuilder();
+    dev.sailplan.core.validation.ValidationException e =
+        assertThrows(
+            dev.sailplan.core.validation.ValidationException.class,
+            () -> Manifests.writeYaml(List.of(WEB, marked), out));
+    assertEquals(
+        "Error [SP0205] (Service shop/web) metadata.labels[sailplan.dev/test-invalid]: marked"
+            + " invalid by the test",
+        e.getMessage());
+    assertEquals(1, e.findings().size());
+    assertEquals("", out.toString());
   }
 }

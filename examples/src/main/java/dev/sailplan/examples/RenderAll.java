@@ -3,6 +3,10 @@ package dev.sailplan.examples;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.render.PlanWriter;
+import dev.sailplan.core.validation.Finding;
+import dev.sailplan.core.validation.Findings;
+import dev.sailplan.core.validation.Validation;
+import dev.sailplan.core.validation.ValidationException;
 import dev.sailplan.examples.seed.SeedExample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +17,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +65,9 @@ public final class RenderAll {
     } catch (FileAlreadyExistsException e) {
       System.err.println("RenderAll: " + out + " " + e.getReason());
       System.exit(1);
+    } catch (ValidationException e) {
+      e.findings().forEach(f -> System.err.println("RenderAll: " + f));
+      System.exit(1);
     } catch (IOException | UncheckedIOException e) {
       System.err.println("RenderAll: cannot write " + out + ": " + e.getMessage());
       System.exit(1);
@@ -81,15 +89,31 @@ public final class RenderAll {
    *
    * @throws FileAlreadyExistsException when {@code out} exists and is not a folder RenderAll wrote
    *     (nothing is written then)
+   * @throws ValidationException when an example or a plan has an Error finding (nothing is written
+   *     then)
    */
   public static Summary render(Path out) throws IOException {
+    return render(out, SeedExamples.all(), ExamplePlans.all().stream().map(r -> r.plan()).toList());
+  }
+
+  /** Renders these examples and plans into {@code out}; see {@link #render(Path)}. */
+  static Summary render(Path out, List<SeedExample> examples, List<Plan> plans) throws IOException {
+    // Fails closed: every example is validated before anything is written (PlanWriter validates
+    // each plan).
+    List<Finding> found = new ArrayList<>();
+    for (SeedExample e : examples) {
+      found.addAll(Validation.standard().validate(e.resources()).all());
+    }
+    Findings findings = Findings.of(found);
+    if (findings.hasErrors()) {
+      throw new ValidationException(findings);
+    }
     Map<String, String> files = new LinkedHashMap<>();
     int resources = 0;
-    for (SeedExample e : SeedExamples.all()) {
+    for (SeedExample e : examples) {
       files.put("examples/" + e.name() + ".yaml", Manifests.toYaml(e.resources()));
       resources += e.resources().size();
     }
-    List<Plan> plans = ExamplePlans.all().stream().map(r -> r.plan()).toList();
     writeAtomically(out, files, plans);
     int stages = plans.stream().mapToInt(p -> p.stages().size()).sum();
     return new Summary(files.size(), resources, plans.size(), stages);

@@ -112,4 +112,64 @@ class RenderAllTest {
     Path sibling = Files.createDirectory(dir.resolve("sibling"));
     assertEquals(Files.getPosixFilePermissions(sibling), Files.getPosixFilePermissions(out));
   }
+
+  @Test
+  void everyBundledExampleAndPlanHasNoErrorFinding() {
+    for (SeedExample e : SeedExamples.all()) {
+      assertEquals(
+          List.of(),
+          dev.sailplan.core.validation.Validation.standard()
+              .validate(e.resources())
+              .atLeast(dev.sailplan.core.validation.Level.ERROR)
+              .all(),
+          e.name());
+    }
+    for (var rollout : ExamplePlans.all()) {
+      assertEquals(
+          List.of(),
+          dev.sailplan.core.validation.Validation.standard()
+              .validate(rollout.plan().desired().resources())
+              .atLeast(dev.sailplan.core.validation.Level.ERROR)
+              .all(),
+          rollout.name());
+    }
+  }
+
+  @Test
+  void anExampleOrPlanWithAnErrorFindingWritesNothing() throws IOException {
+    dev.sailplan.core.k8s.Namespace marked =
+        dev.sailplan.core.k8s.Namespace.builder()
+            .metadata(
+                dev.sailplan.core.meta.ObjectMeta.ref("shop")
+                    .withLabels(
+                        java.util.Map.of(dev.sailplan.core.fixture.MarkedInvalid.LABEL, "yes")))
+            .build();
+    Path out = dir.resolve("out");
+    dev.sailplan.core.validation.ValidationException e =
+        assertThrows(
+            dev.sailplan.core.validation.ValidationException.class,
+            () ->
+                RenderAll.render(out, List.of(new SeedExample("bad", List.of(marked))), List.of()));
+    assertEquals(
+        "Error [SP0205] (Namespace shop) metadata.labels[sailplan.dev/test-invalid]: marked invalid"
+            + " by the test",
+        e.getMessage());
+    assertFalse(Files.exists(out));
+    RenderAll.render(out);
+    List<String> before = listing(out);
+    dev.sailplan.core.plan.Plan plan =
+        new dev.sailplan.core.plan.Plan(
+            "bad",
+            dev.sailplan.core.plan.State.empty(),
+            List.of(
+                new dev.sailplan.core.plan.Step(
+                    "apply", dev.sailplan.core.plan.State.of(marked), List.of())));
+    assertThrows(
+        dev.sailplan.core.validation.ValidationException.class,
+        () -> RenderAll.render(out, SeedExamples.all(), List.of(plan)));
+    assertEquals(before, listing(out));
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertEquals(List.of("out"), siblings.map(p -> p.getFileName().toString()).toList());
+    }
+  }
 }

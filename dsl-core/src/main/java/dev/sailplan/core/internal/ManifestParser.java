@@ -358,22 +358,15 @@ public final class ManifestParser {
       }
       return;
     }
-    try {
-      out.add(
-          new Located(
-              Mappers.yaml().treeToValue(d.tree(), info.get().type()), d.number(), d.line()));
-    } catch (JsonMappingException e) {
-      Problem found = Problems.mapping(e, source, d.number(), "");
-      int line = Lines.find(text, e.getPath());
+    Binder.Result<? extends Resource> bound = Binder.bind(d.tree(), info.get().type());
+    if (bound.value() != null) {
+      out.add(new Located(bound.value(), d.number(), d.line()));
+      return;
+    }
+    for (Binder.Failure f : bound.failures()) {
+      int line = Lines.find(text, f.path());
       problems.add(
-          new Problem(
-              found.source(),
-              found.document(),
-              line == 0 ? d.line() : line,
-              found.path(),
-              found.message()));
-    } catch (IOException e) {
-      problems.add(new Problem(source, d.number(), d.line(), "", e.getMessage()));
+          new Problem(source, d.number(), line == 0 ? d.line() : line, f.pathText(), f.message()));
     }
   }
 
@@ -405,20 +398,23 @@ public final class ManifestParser {
       if (info.isEmpty()) {
         continue;
       }
-      try {
-        out.add(
-            new Located(Mappers.yaml().treeToValue(item, info.get().type()), d.number(), itemLine));
-      } catch (JsonMappingException e) {
-        Problem p = Problems.mapping(e, source, d.number(), prefix);
-        if (starts == null) {
-          starts = Lines.starts(text);
-        }
-        int line = itemFieldLine(text, starts, lines, i, e.getPath());
+      Binder.Result<? extends Resource> bound = Binder.bind(item, info.get().type());
+      if (bound.value() != null) {
+        out.add(new Located(bound.value(), d.number(), itemLine));
+        continue;
+      }
+      if (starts == null) {
+        starts = Lines.starts(text);
+      }
+      for (Binder.Failure f : bound.failures()) {
+        int line = itemFieldLine(text, starts, lines, i, f.path());
         problems.add(
             new Problem(
-                p.source(), p.document(), line == 0 ? itemLine : line, p.path(), p.message()));
-      } catch (IOException e) {
-        problems.add(new Problem(source, d.number(), itemLine, prefix, e.getMessage()));
+                source,
+                d.number(),
+                line == 0 ? itemLine : line,
+                Problems.join(prefix, f.pathText()),
+                f.message()));
       }
     }
   }
@@ -427,7 +423,7 @@ public final class ManifestParser {
    * The line of {@code path} inside item {@code i}, searching only that item's lines (from its line
    * to the next item's): each item's error costs the item's size, not the list's.
    */
-  private static int itemFieldLine(
+  static int itemFieldLine(
       String text,
       int[] starts,
       List<Integer> lines,
@@ -469,23 +465,32 @@ public final class ManifestParser {
     }
     Optional<KindInfo> info = registry.find(apiVersion.asText(), kind.asText());
     if (info.isEmpty()) {
-      List<String> known = registry.apiVersionsOf(kind.asText());
-      String message =
-          known.isEmpty()
-              ? "unknown kind " + kind.asText() + " (apiVersion " + apiVersion.asText() + ")"
-              : "unknown apiVersion "
-                  + apiVersion.asText()
-                  + " for kind "
-                  + kind.asText()
-                  + " (known: "
-                  + String.join(", ", known)
-                  + ")";
-      problems.add(new Problem(source, number, line, at + "apiVersion", message));
+      problems.add(
+          new Problem(
+              source,
+              number,
+              line,
+              at + "apiVersion",
+              unknownKind(registry, apiVersion.asText(), kind.asText())));
     }
     return info;
   }
 
-  private static boolean isList(JsonNode tree) {
+  /** What is wrong with a kind and apiVersion that {@code registry} does not know. */
+  static String unknownKind(KindRegistry registry, String apiVersion, String kind) {
+    List<String> known = registry.apiVersionsOf(kind);
+    return known.isEmpty()
+        ? "unknown kind " + kind + " (apiVersion " + apiVersion + ")"
+        : "unknown apiVersion "
+            + apiVersion
+            + " for kind "
+            + kind
+            + " (known: "
+            + String.join(", ", known)
+            + ")";
+  }
+
+  static boolean isList(JsonNode tree) {
     return "v1".equals(tree.path("apiVersion").asText())
         && "List".equals(tree.path("kind").asText());
   }

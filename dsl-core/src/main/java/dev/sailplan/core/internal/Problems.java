@@ -101,8 +101,13 @@ public final class Problems {
   }
 
   static String path(JsonMappingException e) {
+    return path(e.getPath());
+  }
+
+  /** A field path as problems write it, e.g. {@code spec.ports[0].port}. */
+  static String path(List<JsonMappingException.Reference> references) {
     StringBuilder b = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
+    for (JsonMappingException.Reference r : references) {
       if (r.getFieldName() != null) {
         String name = r.getFieldName();
         if (SIMPLE_PATH.matcher(name).matches()) {
@@ -117,7 +122,7 @@ public final class Problems {
     return b.toString();
   }
 
-  private static String message(JsonMappingException e) {
+  static String message(JsonMappingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
       return "unknown field" + known(u.getKnownPropertyIds());
     }
@@ -255,7 +260,7 @@ public final class Problems {
         .replaceAll("(?:[a-z0-9_]+\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
   }
 
-  private static String join(String prefix, String path) {
+  static String join(String prefix, String path) {
     if (prefix.isEmpty()) {
       return path;
     }

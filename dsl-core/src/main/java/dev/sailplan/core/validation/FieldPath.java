@@ -47,6 +47,18 @@ public final class FieldPath {
     return parent == null;
   }
 
+  /**
+   * The steps from the root: a {@link String} for a field or map key, an {@link Integer} for a list
+   * index.
+   */
+  java.util.List<Object> steps() {
+    java.util.ArrayDeque<Object> out = new java.util.ArrayDeque<>();
+    for (FieldPath p = this; p.parent != null; p = p.parent) {
+      out.push(p.field != null ? p.field : p.key != null ? p.key : (Object) p.index);
+    }
+    return java.util.List.copyOf(out);
+  }
+
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();

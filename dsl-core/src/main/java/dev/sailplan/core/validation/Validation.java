@@ -1,13 +1,19 @@
 package dev.sailplan.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sailplan.core.Manifests;
+import dev.sailplan.core.internal.KindFamilies;
+import dev.sailplan.core.internal.Mappers;
+import dev.sailplan.core.kind.KindInfo;
+import dev.sailplan.core.kind.KindRegistry;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.validation.spi.ResourceCheck;
 import dev.sailplan.core.validation.spi.TreeValidator;
 import dev.sailplan.core.validation.spi.ValidationProvider;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +21,22 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
- * Validates resources, built with the DSL or parsed, and returns every {@link Finding}.
+ * Validates resources, built with the DSL or read from YAML text, and returns every {@link
+ * Finding}.
  *
  * <pre>{@code
  * Findings findings = Validation.standard().validate(resources);
+ * Findings inFiles = Validation.standard().validate(Path.of("mesh.yaml"), Path.of("gateway.yaml"));
  * }</pre>
+ *
+ * <p>Text is read document by document. Per document: YAML that cannot be read is {@code SP0001}; a
+ * missing apiVersion or kind {@code SP0002}; a kind or version Sailplan does not know in a group it
+ * models {@code SP0003}; a kind of a group it does not model an {@code SP0004} Info, and nothing
+ * else is checked; Kubernetes kinds it does not model (Deployment, Pod, ConfigMap, …) are read
+ * without findings. Then the kind's schema validators run on the document's tree, each finding at
+ * the line of its field; when they found no Error the document is bound to its Java type (what does
+ * not bind is {@code SP0006}) and the resource checks run. An object defined twice in all the
+ * inputs together is {@code SP0005}. A failing document never stops the others.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -27,19 +44,31 @@ public final class Validation {
   private final Map<String, TreeValidator> schemas;
   private final List<ResourceCheck> checks;
   private final String rootNamespace;
+  private final boolean defaultGateway;
+  private final KindRegistry kinds;
+  private volatile KindFamilies families;
+
+  private static volatile Validation standard;
 
   private Validation(Builder b) {
     this.schemas = Map.copyOf(b.schemas);
     this.checks = List.copyOf(b.checks);
     this.rootNamespace = b.rootNamespace;
+    this.defaultGateway = b.defaultGateway;
+    this.kinds = b.kinds;
   }
 
   /**
    * Validation with every provider on the class path or module path, root namespace {@code
-   * istio-system}.
+   * istio-system} (found once, then shared).
    */
   public static Validation standard() {
-    return builder().discover().build();
+    Validation v = standard;
+    if (v == null) {
+      v = builder().discover().build();
+      standard = v;
+    }
+    return v;
   }
 
   /** A builder with no providers; call {@link Builder#discover()} or add them. */
@@ -52,8 +81,96 @@ public final class Validation {
     return rootNamespace;
   }
 
+  /**
+   * Whether Istio's default ingress gateway is assumed unless the input defines one; see {@link
+   * Builder#defaultGateway(boolean)}.
+   */
+  public boolean defaultGateway() {
+    return defaultGateway;
+  }
+
+  /**
+   * Everything found in one YAML stream.
+   *
+   * @param source names it in findings, e.g. a file name; empty for standard input
+   */
+  public Findings validate(String yaml, String source) {
+    try {
+      return analyze(List.of(Input.of(source, yaml))).findings();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a string does not fail to read
+    }
+  }
+
+  /**
+   * Everything found in one YAML stream, read document by document: memory stays flat in the number
+   * of documents (a few bytes per object are kept to find objects defined twice).
+   *
+   * @param source names it in findings, e.g. a file name; empty for standard input
+   * @throws IOException when reading fails (text that is not UTF-8 is a finding)
+   */
+  public Findings validate(Reader in, String source) throws IOException {
+    Objects.requireNonNull(in, "in");
+    return analyze(
+            List.of(
+                new Input() {
+                  @Override
+                  public String name() {
+                    return source;
+                  }
+
+                  @Override
+                  public Reader open() {
+                    // The caller owns the reader and closes it.
+                    return new java.io.FilterReader(in) {
+                      @Override
+                      public void close() {}
+                    };
+                  }
+                }))
+        .findings();
+  }
+
+  /**
+   * Everything found in the files, analysed together (an object defined in two of them is a
+   * finding), each named by its path.
+   *
+   * @throws IOException when a file cannot be opened or read
+   */
+  public Findings validate(Path... files) throws IOException {
+    return analyze(Arrays.stream(files).map(Input::of).toList()).findings();
+  }
+
+  /**
+   * Everything found in the inputs, analysed together, and how many documents they hold.
+   *
+   * @throws IOException when an input cannot be opened or read (text that is not UTF-8 is a
+   *     finding)
+   */
+  public Analysis analyze(List<? extends Input> inputs) throws IOException {
+    TextValidation run = new TextValidation(schemas, checks, families());
+    for (Input input : inputs) {
+      run.read(input);
+    }
+    return run.result();
+  }
+
+  private KindFamilies families() {
+    KindFamilies f = families;
+    if (f == null) {
+      f = new KindFamilies(kinds == null ? KindRegistry.discover() : kinds);
+      families = f;
+    }
+    return f;
+  }
+
+  /** The key of a kind's schema validators. */
+  static String key(KindInfo info) {
+    return ValidationProvider.key(info.group(), info.kind());
+  }
+
   /** Everything found in {@code resources}; built objects carry no file or line. */
-  public Findings validate(Collection<? extends Resource> resources) {
+  public Findings validate(Iterable<? extends Resource> resources) {
     List<Finding> found = new ArrayList<>();
     for (Resource r : resources) {
       validate(r, null, "", 0, found);
@@ -69,12 +186,13 @@ public final class Validation {
    * @param line its first line, or 0
    */
   void validate(Resource resource, JsonNode old, String file, int line, List<Finding> out) {
-    JsonNode tree = Manifests.toTree(resource);
     String origin =
         origin(resource.kind(), resource.metadata().namespace().orElse(""), name(resource));
     Collector report = new Collector(origin, file, line, out);
     TreeValidator schema = schemas.get(ValidationProvider.key(resource.group(), resource.kind()));
     if (schema != null) {
+      // Only a kind with a schema validator pays for the tree.
+      JsonNode tree = Mappers.json().valueToTree(resource);
       schema.validate(tree, old, report);
     }
     if (!report.errors) {
@@ -90,6 +208,9 @@ public final class Validation {
 
   /** {@code Kind ns/name}, or {@code Kind name} without a namespace. */
   static String origin(String kind, String namespace, String name) {
+    if (name.isEmpty() && namespace.isEmpty()) {
+      return kind; // no name yet: the kind is all there is to say
+    }
     return namespace.isEmpty() ? kind + " " + name : kind + " " + namespace + "/" + name;
   }
 
@@ -123,6 +244,8 @@ public final class Validation {
     private final Map<String, TreeValidator> schemas = new HashMap<>();
     private final List<ResourceCheck> checks = new ArrayList<>();
     private String rootNamespace = "istio-system";
+    private boolean defaultGateway = true;
+    private KindRegistry kinds;
 
     private Builder() {}
 
@@ -153,6 +276,22 @@ public final class Validation {
     /** Sets the mesh's root namespace; {@code istio-system} when not set. */
     public Builder rootNamespace(String namespace) {
       this.rootNamespace = Objects.requireNonNull(namespace, "namespace");
+      return this;
+    }
+
+    /**
+     * Whether Istio's default ingress gateway (Service {@code istio-system/istio-ingressgateway},
+     * ports 80, 443, 31400, 15443, pods labelled {@code istio: ingressgateway}) is assumed unless
+     * the input defines one; true when not set.
+     */
+    public Builder defaultGateway(boolean assumed) {
+      this.defaultGateway = assumed;
+      return this;
+    }
+
+    /** Reads text with these kinds; {@link KindRegistry#discover()} when not set. */
+    public Builder kinds(KindRegistry registry) {
+      this.kinds = Objects.requireNonNull(registry, "registry");
       return this;
     }
 

@@ -9,15 +9,21 @@ import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;
+import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.Step;
+import dev.sailplan.core.validation.Findings;
+import dev.sailplan.core.validation.Validation;
+import dev.sailplan.core.validation.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes a plan as a folder, in the documented on-disk format:
@@ -107,6 +113,7 @@ public final class PlanWriter {
    * @return the plan's folder
    * @throws IOException when the folder cannot be written; nothing was changed then
    * @throws IllegalArgumentException when the plan's name cannot be a folder name
+   * @throws ValidationException when a resource the plan applies has an Error finding
    */
   public static Path write(Plan plan, Path outDir) throws IOException {
     return write(plan, outDir, PlanOptions.defaults());
@@ -121,10 +128,20 @@ public final class PlanWriter {
    *     the plan's name; its reason says what
    * @throws IOException when the folder cannot be written; nothing was changed then
    * @throws IllegalArgumentException when the plan's name cannot be a folder name
+   * @throws ValidationException when a resource the plan applies has an Error finding; nothing was
+   *     written then
    */
   public static Path write(Plan plan, Path outDir, PlanOptions options) throws IOException {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(options, "options");
+    Set<Resource> applied = new LinkedHashSet<>(plan.desired().resources());
+    for (Stage stage : plan.stages()) {
+      applied.addAll(stage.applies());
+    }
+    Findings findings = Validation.standard().validate(applied);
+    if (findings.hasErrors()) {
+      throw new ValidationException(findings);
+    }
     return PlanFolder.write(
         outDir, Text.folderName(plan.name()), dir -> writeFiles(plan, options, dir));
   }

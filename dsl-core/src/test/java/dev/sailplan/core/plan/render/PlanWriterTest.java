@@ -270,6 +270,31 @@ class PlanWriterTest {
   }
 
   @Test
+  void aPlanWithAnInvalidResourceWritesNothingAndNamesEveryFinding() throws IOException {
+    dev.sailplan.core.k8s.Namespace marked =
+        dev.sailplan.core.k8s.Namespace.builder()
+            .metadata(
+                dev.sailplan.core.meta.ObjectMeta.ref("shop")
+                    .withLabels(
+                        java.util.Map.of(dev.sailplan.core.fixture.MarkedInvalid.LABEL, "yes")))
+            .build();
+    Plan plan =
+        new Plan(
+            "bad",
+            State.empty(),
+            List.of(new dev.sailplan.core.plan.Step("apply", State.of(marked), List.of())));
+    dev.sailplan.core.validation.ValidationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.sailplan.core.validation.ValidationException.class,
+            () -> PlanWriter.write(plan, tmp.resolve("out")));
+    assertEquals(
+        "Error [SP0205] (Namespace shop) metadata.labels[sailplan.dev/test-invalid]: marked invalid"
+            + " by the test",
+        e.getMessage());
+    assertEquals(false, Files.exists(tmp.resolve("out")));
+  }
+
+  @Test
   void anEmptyPlanHasAnEmptyIndexAndEmptyStates() throws IOException {
     Path dir = PlanWriter.write(new Plan("nothing", State.empty(), List.of()), tmp);
     assertEquals(
