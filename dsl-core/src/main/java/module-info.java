@@ -31,7 +31,6 @@ module dev.sailplan.core {
   exports dev.sailplan.core.schema;
   exports dev.sailplan.core.style;
   exports dev.sailplan.core.validation;
-  exports dev.sailplan.core.validation.spi;
   exports dev.sailplan.core.value;
   exports dev.sailplan.core.yaml;
 
@@ -45,7 +44,7 @@ module dev.sailplan.core {
 
   uses dev.sailplan.core.kind.KindProvider;
   uses dev.sailplan.core.plan.DependencyModel;
-  uses dev.sailplan.core.validation.spi.ValidationProvider;
+  uses dev.sailplan.core.validation.ValidationProvider;
 
   provides dev.sailplan.core.kind.KindProvider with
       dev.sailplan.core.k8s.CoreKinds;

@@ -2,8 +2,8 @@ package dev.sailplan.cli;
 
 import dev.sailplan.core.validation.FieldPath;
 import dev.sailplan.core.validation.Level;
-import dev.sailplan.core.validation.spi.TreeValidator;
-import dev.sailplan.core.validation.spi.ValidationProvider;
+import dev.sailplan.core.validation.TreeValidator;
+import dev.sailplan.core.validation.ValidationProvider;
 import java.util.Map;
 
 /**

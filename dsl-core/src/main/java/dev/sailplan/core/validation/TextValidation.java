@@ -10,8 +10,6 @@ import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
-import dev.sailplan.core.validation.spi.ResourceCheck;
-import dev.sailplan.core.validation.spi.TreeValidator;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;

@@ -9,5 +9,9 @@
  *   System.err.print(findings);
  * }
  * }</pre>
+ *
+ * <p>Model modules plug in through {@link dev.sailplan.core.validation.ValidationProvider}:
+ * generated schema validators ({@link dev.sailplan.core.validation.TreeValidator}) and checks of
+ * typed resources ({@link dev.sailplan.core.validation.ResourceCheck}).
  */
 package dev.sailplan.core.validation;

@@ -1,7 +1,6 @@
-package dev.sailplan.core.validation.spi;
+package dev.sailplan.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sailplan.core.validation.Report;
 
 /**
  * Checks one object, as a JSON tree, against its kind's schema and admission rules: what the API

@@ -1,7 +1,6 @@
-package dev.sailplan.core.validation.spi;
+package dev.sailplan.core.validation;
 
 import dev.sailplan.core.meta.Resource;
-import dev.sailplan.core.validation.Report;
 
 /**
  * A check of one typed resource that its schema cannot express, e.g. what istiod's validating

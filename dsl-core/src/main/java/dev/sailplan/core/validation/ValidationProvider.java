@@ -1,11 +1,11 @@
-package dev.sailplan.core.validation.spi;
+package dev.sailplan.core.validation;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a model module contributes to validation, found through {@link java.util.ServiceLoader}
- * (declare it with {@code provides dev.sailplan.core.validation.spi.ValidationProvider}).
+ * (declare it with {@code provides dev.sailplan.core.validation.ValidationProvider}).
  */
 public interface ValidationProvider {
   /** Schema validators by {@link #key(String, String)}. */
