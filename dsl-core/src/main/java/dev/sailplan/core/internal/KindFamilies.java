@@ -74,6 +74,14 @@ public final class KindFamilies {
     return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
+  /**
+   * An Istio API group. Not install.istio.io: its IstioOperator is istioctl's input, not an object
+   * the API server stores, so it is skipped like any foreign kind.
+   */
+  private static boolean isIstioApi(String group) {
+    return group.endsWith(".istio.io") && !group.equals("install.istio.io");
+  }
+
   /** The family of {@code apiVersion} and {@code kind}. */
   public Kind classify(String apiVersion, String kind) {
     Optional<KindInfo> info = registry.find(apiVersion, kind);
@@ -82,7 +90,7 @@ public final class KindFamilies {
     }
     String group = group(apiVersion);
     String unknown = ManifestParser.unknownKind(registry, apiVersion, kind);
-    if (modelledGroups.contains(group) || group.endsWith(".istio.io")) {
+    if (modelledGroups.contains(group) || isIstioApi(group)) {
       return new Kind(Family.UNKNOWN, Optional.empty(), unknown);
     }
     if (KUBERNETES.contains(group)) {

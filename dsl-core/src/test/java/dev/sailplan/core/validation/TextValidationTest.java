@@ -247,7 +247,10 @@ class TextValidationTest {
             "Error [SP0003] (Service web mesh.yaml:5) apiVersion: unknown apiVersion v2 for kind"
                 + " Service (known: v1)",
             "Info [SP0004] (Certificate default/c mesh.yaml:9) apiVersion cert-manager.io/v1 is not"
-                + " a group Sailplan models; the object is not checked"),
+                + " a group Sailplan models; the object is not checked",
+            "Info [SP0004] (IstioOperator istio-system/control-plane mesh.yaml:14) apiVersion"
+                + " install.istio.io/v1alpha1 is not a group Sailplan models; the object is not"
+                + " checked"),
         findings(
             """
             apiVersion: networking.istio.io/v1
@@ -262,6 +265,11 @@ class TextValidationTest {
             kind: Certificate
             metadata: {name: c, namespace: default}
             spec: {anything: [goes]}
+            ---
+            apiVersion: install.istio.io/v1alpha1
+            kind: IstioOperator
+            metadata: {name: control-plane, namespace: istio-system}
+            spec: {profile: minimal}
             """));
   }
 
