@@ -50,4 +50,6 @@ module dev.sailplan.core {
       dev.sailplan.core.k8s.CoreKinds;
   provides dev.sailplan.core.plan.DependencyModel with
       dev.sailplan.core.k8s.CoreDependencies;
+  provides dev.sailplan.core.validation.ValidationProvider with
+      dev.sailplan.core.k8s.CoreValidation;
 }

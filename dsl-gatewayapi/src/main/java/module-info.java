@@ -12,6 +12,7 @@ module dev.sailplan.gatewayapi {
   exports dev.sailplan.gatewayapi.plan;
   exports dev.sailplan.gatewayapi.rollout;
   exports dev.sailplan.gatewayapi.v1;
+  exports dev.sailplan.gatewayapi.validation;
 
   // Jackson binds the generated value types through their Immutables builders.
   opens dev.sailplan.gatewayapi.v1 to
@@ -21,4 +22,6 @@ module dev.sailplan.gatewayapi {
       dev.sailplan.gatewayapi.kinds.GatewayApiKinds;
   provides dev.sailplan.core.plan.DependencyModel with
       dev.sailplan.gatewayapi.plan.GatewayApiDependencies;
+  provides dev.sailplan.core.validation.ValidationProvider with
+      dev.sailplan.gatewayapi.validation.GatewayApiValidation;
 }

@@ -19,6 +19,7 @@ module dev.sailplan.istio {
   exports dev.sailplan.istio.security.v1;
   exports dev.sailplan.istio.telemetry.v1;
   exports dev.sailplan.istio.type.v1beta1;
+  exports dev.sailplan.istio.validation;
 
   // Jackson binds the generated value types through their Immutables builders.
   opens dev.sailplan.istio.extensions.v1alpha1 to
@@ -42,4 +43,6 @@ module dev.sailplan.istio {
       dev.sailplan.istio.kinds.IstioKinds;
   provides dev.sailplan.core.plan.DependencyModel with
       dev.sailplan.istio.plan.IstioDependencies;
+  provides dev.sailplan.core.validation.ValidationProvider with
+      dev.sailplan.istio.validation.IstioValidation;
 }

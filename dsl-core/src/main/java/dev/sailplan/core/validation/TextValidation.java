@@ -25,6 +25,7 @@ import java.util.Map;
  */
 final class TextValidation {
   private final Map<String, TreeValidator> schemas;
+  private final Map<String, TreeValidator> rules;
   private final List<ResourceCheck> checks;
   private final KindFamilies families;
   private final List<Finding> found = new ArrayList<>();
@@ -38,8 +39,12 @@ final class TextValidation {
   private int documents;
 
   TextValidation(
-      Map<String, TreeValidator> schemas, List<ResourceCheck> checks, KindFamilies families) {
+      Map<String, TreeValidator> schemas,
+      Map<String, TreeValidator> rules,
+      List<ResourceCheck> checks,
+      KindFamilies families) {
     this.schemas = schemas;
+    this.rules = rules;
     this.checks = checks;
     this.families = families;
   }
@@ -147,6 +152,10 @@ final class TextValidation {
     if (schema != null) {
       schema.validate(d.tree(), null, report);
     }
+    TreeValidator rule = rules.get(Validation.key(info));
+    if (rule != null && !report.typeErrors) {
+      rule.validate(d.tree(), null, report);
+    }
     if (report.errors) {
       return;
     }
@@ -206,6 +215,7 @@ final class TextValidation {
     private final String file;
     private final TextDocuments.Document document;
     boolean errors;
+    boolean typeErrors;
 
     Located(String origin, String file, TextDocuments.Document document) {
       this.origin = origin;
@@ -217,6 +227,7 @@ final class TextValidation {
     public void add(
         String code, String istioCode, Level level, FieldPath path, String reason, String message) {
       errors |= level == Level.ERROR;
+      typeErrors |= Validation.TYPE_ERROR.equals(code);
       List<JsonMappingException.Reference> references = new ArrayList<>();
       for (Object step : path.steps()) {
         references.add(

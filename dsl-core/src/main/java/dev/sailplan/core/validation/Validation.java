@@ -31,14 +31,16 @@ import java.util.ServiceLoader;
  * models {@code SP0003}; a kind of a group it does not model an {@code SP0004} Info, and nothing
  * else is checked; Kubernetes kinds it does not model (Deployment, Pod, ConfigMap, …) are read
  * without findings. Then the kind's schema validators run on the document's tree, each finding at
- * the line of its field; when they found no Error the document is bound to its Java type (what does
- * not bind is {@code SP0006}) and the resource checks run. An object defined twice in all the
- * inputs together is {@code SP0005}. A failing document never stops the others.
+ * the line of its field, then its CEL rules unless a value has the wrong type; when they found no
+ * Error the document is bound to its Java type (what does not bind is {@code SP0006}) and the
+ * resource checks run. An object defined twice in all the inputs together is {@code SP0005}. A
+ * failing document never stops the others.
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class Validation {
   private final Map<String, TreeValidator> schemas;
+  private final Map<String, TreeValidator> rules;
   private final List<ResourceCheck> checks;
   private final String rootNamespace;
   private final boolean defaultGateway;
@@ -49,6 +51,7 @@ public final class Validation {
 
   private Validation(Builder b) {
     this.schemas = Map.copyOf(b.schemas);
+    this.rules = Map.copyOf(b.rules);
     this.checks = List.copyOf(b.checks);
     this.rootNamespace = b.rootNamespace;
     this.defaultGateway = b.defaultGateway;
@@ -145,7 +148,7 @@ public final class Validation {
    *     finding)
    */
   public Analysis analyze(List<? extends Input> inputs) throws IOException {
-    TextValidation run = new TextValidation(schemas, checks, families());
+    TextValidation run = new TextValidation(schemas, rules, checks, families());
     for (Input input : inputs) {
       run.read(input);
     }
@@ -186,11 +189,18 @@ public final class Validation {
     String origin =
         origin(resource.kind(), resource.metadata().namespace().orElse(""), name(resource));
     Collector report = new Collector(origin, file, line, out);
-    TreeValidator schema = schemas.get(ValidationProvider.key(resource.group(), resource.kind()));
-    if (schema != null) {
-      // Only a kind with a schema validator pays for the tree.
+    String key = ValidationProvider.key(resource.group(), resource.kind());
+    TreeValidator schema = schemas.get(key);
+    TreeValidator rule = rules.get(key);
+    if (schema != null || rule != null) {
+      // Only a kind with validators pays for the tree.
       JsonNode tree = Mappers.json().valueToTree(resource);
-      schema.validate(tree, old, report);
+      if (schema != null) {
+        schema.validate(tree, old, report);
+      }
+      if (rule != null && !report.typeErrors) {
+        rule.validate(tree, old, report);
+      }
     }
     if (!report.errors) {
       for (ResourceCheck c : checks) {
@@ -211,6 +221,9 @@ public final class Validation {
     return namespace.isEmpty() ? kind + " " + name : kind + " " + namespace + "/" + name;
   }
 
+  /** The code of a value of the wrong type, after which CEL rules do not run. */
+  static final String TYPE_ERROR = "SP0006";
+
   /** Turns a check's report into findings of one object. */
   static final class Collector implements Report {
     private final String origin;
@@ -218,6 +231,7 @@ public final class Validation {
     private final int line;
     private final List<Finding> out;
     boolean errors;
+    boolean typeErrors;
 
     Collector(String origin, String file, int line, List<Finding> out) {
       this.origin = origin;
@@ -230,6 +244,7 @@ public final class Validation {
     public void add(
         String code, String istioCode, Level level, FieldPath path, String reason, String message) {
       errors |= level == Level.ERROR;
+      typeErrors |= TYPE_ERROR.equals(code);
       out.add(
           new Finding(
               code, istioCode, level, origin, file, line, path.toString(), reason, message));
@@ -239,6 +254,7 @@ public final class Validation {
   /** Builds a {@link Validation}. */
   public static final class Builder {
     private final Map<String, TreeValidator> schemas = new HashMap<>();
+    private final Map<String, TreeValidator> rules = new HashMap<>();
     private final List<ResourceCheck> checks = new ArrayList<>();
     private String rootNamespace = "istio-system";
     private boolean defaultGateway = true;
@@ -255,10 +271,11 @@ public final class Validation {
       return this;
     }
 
-    /** Adds one provider's schemas and checks. */
+    /** Adds one provider's schema validators, rules and checks. */
     public Builder provider(ValidationProvider provider) {
       // Several providers may check one kind (the schema's constraints, its CEL rules): all run.
       provider.schemas().forEach((key, v) -> schemas.merge(key, v, Builder::both));
+      provider.rules().forEach((key, v) -> rules.merge(key, v, Builder::both));
       checks.addAll(provider.checks());
       return this;
     }

@@ -13,6 +13,15 @@ public interface ValidationProvider {
     return Map.of();
   }
 
+  /**
+   * CEL rules ({@code x-kubernetes-validations}) by {@link #key(String, String)}. They run after
+   * the schema validators unless those found a value of the wrong type ({@code SP0006}): as the API
+   * server does, rules only see objects whose types are right.
+   */
+  default Map<String, TreeValidator> rules() {
+    return Map.of();
+  }
+
   /** Checks of typed resources. */
   default List<ResourceCheck> checks() {
     return List.of();

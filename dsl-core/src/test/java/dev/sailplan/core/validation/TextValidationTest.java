@@ -311,7 +311,8 @@ class TextValidationTest {
                 metadata: {labels: {job: nightly}}
         """;
     TextValidation run =
-        new TextValidation(Map.of(), List.of(), new KindFamilies(KindRegistry.discover()));
+        new TextValidation(
+            Map.of(), Map.of(), List.of(), new KindFamilies(KindRegistry.discover()));
     run.read(Input.of("mesh.yaml", yaml));
     assertEquals(new Analysis(Findings.none(), 3), run.result());
     GenericObject deployment = run.generic.get(0);

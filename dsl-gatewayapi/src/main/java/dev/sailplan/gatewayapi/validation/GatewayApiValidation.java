@@ -1,0 +1,34 @@
+package dev.sailplan.gatewayapi.validation;
+
+import dev.sailplan.core.validation.ResourceCheck;
+import dev.sailplan.core.validation.TreeValidator;
+import dev.sailplan.core.validation.ValidationProvider;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Registers the admission checks of the Gateway API kinds: schemas and CEL rules with {@code
+ * Validation} (through {@code META-INF/services} and {@code module-info}).
+ */
+public final class GatewayApiValidation implements ValidationProvider {
+  /** Called by {@code ServiceLoader}. */
+  public GatewayApiValidation() {}
+
+  /** The OpenAPI constraints of the kinds' schemas. */
+  @Override
+  public Map<String, TreeValidator> schemas() {
+    return Map.of();
+  }
+
+  /** The kinds' {@code x-kubernetes-validations} rules, compiled by codegen. */
+  @Override
+  public Map<String, TreeValidator> rules() {
+    return Map.of();
+  }
+
+  /** The checks of typed resources that the schemas cannot express. */
+  @Override
+  public List<ResourceCheck> checks() {
+    return List.of();
+  }
+}
