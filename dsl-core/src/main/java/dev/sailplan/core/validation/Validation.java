@@ -179,6 +179,37 @@ public final class Validation {
   }
 
   /**
+   * Everything found in {@code resource} as it replaces {@code old}: besides what {@link
+   * #validate(Iterable)} finds, the transition rules (CEL rules on {@code oldSelf}, such as a field
+   * that may not change) that the change breaks, as the API server checks an update.
+   *
+   * <pre>{@code
+   * Findings findings = Validation.standard().validateChange(live, edited);
+   * }</pre>
+   *
+   * @param old the version it replaces, or null when the resource is new
+   * @throws IllegalArgumentException when {@code old} is another object (kind, namespace or name)
+   */
+  public Findings validateChange(Resource old, Resource resource) {
+    Objects.requireNonNull(resource, "resource");
+    if (old != null
+        && !(old.group().equals(resource.group())
+            && old.kind().equals(resource.kind())
+            && old.metadata().namespace().equals(resource.metadata().namespace())
+            && old.metadata().name().equals(resource.metadata().name()))) {
+      throw new IllegalArgumentException(
+          "old version of another object: " + origin(old) + " replaced by " + origin(resource));
+    }
+    List<Finding> found = new ArrayList<>();
+    validate(resource, old == null ? null : Mappers.json().valueToTree(old), "", 0, found);
+    return Findings.of(found);
+  }
+
+  private static String origin(Resource r) {
+    return origin(r.kind(), r.metadata().namespace().orElse(""), name(r));
+  }
+
+  /**
    * Checks one resource and adds what is wrong to {@code out}.
    *
    * @param old the version it replaces (for transition rules), or null
@@ -186,8 +217,7 @@ public final class Validation {
    * @param line its first line, or 0
    */
   void validate(Resource resource, JsonNode old, String file, int line, List<Finding> out) {
-    String origin =
-        origin(resource.kind(), resource.metadata().namespace().orElse(""), name(resource));
+    String origin = origin(resource);
     Collector report = new Collector(origin, file, line, out);
     String key = ValidationProvider.key(resource.group(), resource.kind());
     TreeValidator schema = schemas.get(key);

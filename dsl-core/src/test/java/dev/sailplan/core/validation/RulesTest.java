@@ -1,8 +1,12 @@
 package dev.sailplan.core.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sailplan.core.internal.Mappers;
 import dev.sailplan.core.k8s.Namespace;
+import dev.sailplan.core.meta.ObjectMeta;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,14 +96,35 @@ class RulesTest {
   }
 
   @Test
+  void aChangeIsCheckedAgainstTheVersionItReplaces() {
+    Namespace old = labelled("1");
+    Namespace edited = labelled("2");
+    assertEquals(List.of(), validation.validateChange(old, edited).all());
+    assertEquals(List.of(), validation.validateChange(null, edited).all());
+  }
+
+  private static Namespace labelled(String version) {
+    return Namespace.builder()
+        .metadata(ObjectMeta.builder().name("web").putLabels("v", version).build())
+        .build();
+  }
+
+  @Test
+  void theOldVersionMustBeTheSameObject() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> validation.validateChange(Namespace.named("api"), Namespace.named("web")));
+    assertEquals(
+        "old version of another object: Namespace api replaced by Namespace web", e.getMessage());
+  }
+
+  @Test
   void transitionRulesSeeTheOldVersion() {
-    List<Finding> out = new java.util.ArrayList<>();
+    List<Finding> out = new ArrayList<>();
+    // The package-private entry point: an old version under another name reaches the rule.
     validation.validate(
-        Namespace.named("web"),
-        dev.sailplan.core.internal.Mappers.json().valueToTree(Namespace.named("api")),
-        "",
-        0,
-        out);
+        Namespace.named("web"), Mappers.json().valueToTree(Namespace.named("api")), "", 0, out);
     assertEquals(
         List.of("Error [SP0302] (Namespace web) metadata: name is immutable"),
         out.stream().map(Finding::toString).toList());
