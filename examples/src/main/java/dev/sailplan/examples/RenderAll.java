@@ -5,6 +5,7 @@ import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.render.PlanWriter;
 import dev.sailplan.core.validation.Finding;
 import dev.sailplan.core.validation.Findings;
+import dev.sailplan.core.validation.Level;
 import dev.sailplan.core.validation.Validation;
 import dev.sailplan.core.validation.ValidationException;
 import dev.sailplan.examples.seed.SeedExample;
@@ -62,6 +63,13 @@ public final class RenderAll {
           s.plans(),
           s.stages(),
           out);
+      if (!s.validationCases().isEmpty()) {
+        System.out.printf(
+            Locale.ROOT,
+            "Not rendered: %d seed examples kept as validation cases, rejected as written: %s%n",
+            s.validationCases().size(),
+            String.join("; ", s.validationCases()));
+      }
     } catch (FileAlreadyExistsException e) {
       System.err.println("RenderAll: " + out + " " + e.getReason());
       System.exit(1);
@@ -81,8 +89,16 @@ public final class RenderAll {
    * @param resources resources in them
    * @param plans plan folders
    * @param stages stages in them
+   * @param validationCases the seed examples not written because they are rejected as written, each
+   *     as {@code name: codes}
    */
-  public record Summary(int examples, int resources, int plans, int stages) {}
+  public record Summary(
+      int examples, int resources, int plans, int stages, List<String> validationCases) {
+    /** Copies the list. */
+    public Summary {
+      validationCases = List.copyOf(validationCases);
+    }
+  }
 
   /**
    * Renders every example into {@code out}, replacing it atomically.
@@ -101,8 +117,16 @@ public final class RenderAll {
     // Fails closed: every example is validated before anything is written (PlanWriter validates
     // each plan).
     List<Finding> found = new ArrayList<>();
+    List<SeedExample> valid = new ArrayList<>();
+    List<String> cases = new ArrayList<>();
     for (SeedExample e : examples) {
-      found.addAll(Validation.standard().validate(e.resources()).all());
+      Findings f = Validation.standard().validate(e.resources());
+      if (e.isValidationCase()) {
+        cases.add(e.name() + ": " + String.join(", ", checkRejected(e, f)));
+      } else {
+        found.addAll(f.all());
+        valid.add(e);
+      }
     }
     Findings findings = Findings.of(found);
     if (findings.hasErrors()) {
@@ -110,13 +134,36 @@ public final class RenderAll {
     }
     Map<String, String> files = new LinkedHashMap<>();
     int resources = 0;
-    for (SeedExample e : examples) {
+    for (SeedExample e : valid) {
       files.put("examples/" + e.name() + ".yaml", Manifests.toYaml(e.resources()));
       resources += e.resources().size();
     }
     writeAtomically(out, files, plans);
     int stages = plans.stream().mapToInt(p -> p.stages().size()).sum();
-    return new Summary(files.size(), resources, plans.size(), stages);
+    return new Summary(files.size(), resources, plans.size(), stages, cases);
+  }
+
+  /**
+   * The codes a validation case is rejected with, which must be those it says: a case that
+   * validation stops rejecting, or rejects for another reason, is a mistake in the examples.
+   */
+  private static List<String> checkRejected(SeedExample e, Findings findings) {
+    List<String> codes =
+        findings.all().stream()
+            .filter(f -> f.level() == Level.ERROR)
+            .map(Finding::code)
+            .sorted()
+            .distinct()
+            .toList();
+    if (!codes.equals(e.rejectedWith())) {
+      throw new IllegalStateException(
+          e.name()
+              + " is kept as rejected with "
+              + e.rejectedWith()
+              + " but validation finds "
+              + findings.all());
+    }
+    return codes;
   }
 
   private static void writeAtomically(Path out, Map<String, String> files, List<Plan> plans)

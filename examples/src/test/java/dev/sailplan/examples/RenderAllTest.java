@@ -32,7 +32,7 @@ class RenderAllTest {
   void writesEveryExampleAndReportsWhatItWrote() throws IOException {
     Path out = dir.resolve("out");
     RenderAll.Summary s = RenderAll.render(out);
-    List<SeedExample> all = SeedExamples.all();
+    List<SeedExample> all = SeedExamples.all().stream().filter(e -> !e.isValidationCase()).toList();
     assertEquals(all.size(), s.examples());
     assertEquals(all.stream().mapToInt(e -> e.resources().size()).sum(), s.resources());
     assertEquals(
@@ -148,8 +148,7 @@ class RenderAllTest {
     dev.sailplan.core.validation.ValidationException e =
         assertThrows(
             dev.sailplan.core.validation.ValidationException.class,
-            () ->
-                RenderAll.render(out, List.of(new SeedExample("bad", List.of(marked))), List.of()));
+            () -> RenderAll.render(out, List.of(SeedExample.of("bad", marked)), List.of()));
     assertEquals(
         "Error [SP0205] (Namespace shop) metadata.labels[sailplan.dev/test-invalid]: marked invalid"
             + " by the test",
@@ -171,5 +170,41 @@ class RenderAllTest {
     try (Stream<Path> siblings = Files.list(dir)) {
       assertEquals(List.of("out"), siblings.map(p -> p.getFileName().toString()).toList());
     }
+  }
+
+  private static dev.sailplan.core.k8s.Namespace markedInvalid(String name) {
+    return dev.sailplan.core.k8s.Namespace.builder()
+        .metadata(
+            dev.sailplan.core.meta.ObjectMeta.ref(name)
+                .withLabels(java.util.Map.of(dev.sailplan.core.fixture.MarkedInvalid.LABEL, "yes")))
+        .build();
+  }
+
+  @Test
+  void aValidationCaseIsNotWrittenAndIsListed() throws IOException {
+    Path out = dir.resolve("out");
+    SeedExample valid = SeedExamples.all().get(0);
+    RenderAll.Summary s =
+        RenderAll.render(
+            out,
+            List.of(valid, SeedExample.rejected("kept", List.of("SP0205"), markedInvalid("shop"))),
+            List.of());
+    assertEquals(1, s.examples());
+    assertEquals(List.of("kept: SP0205"), s.validationCases());
+    assertEquals(List.of(".sailplan-render", "examples/" + valid.name() + ".yaml"), listing(out));
+  }
+
+  @Test
+  void aValidationCaseThatValidationNoLongerRejectsIsAMistake() {
+    Path out = dir.resolve("out");
+    SeedExample notRejected =
+        SeedExample.rejected(
+            "kept", List.of("SP0401"), SeedExamples.all().get(0).resources().get(0));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> RenderAll.render(out, List.of(notRejected), List.of()));
+    assertEquals("kept is kept as rejected with [SP0401] but validation finds []", e.getMessage());
+    assertFalse(Files.exists(out));
   }
 }
