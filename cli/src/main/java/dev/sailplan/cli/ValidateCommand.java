@@ -174,7 +174,8 @@ final class ValidateCommand implements Callable<Integer> {
             .filter(f -> suppressions.stream().noneMatch(s -> s.matches(f)))
             .toList();
     Findings findings = Findings.of(kept);
-    print(findings, analysis.documents());
+    int suppressed = analysis.suppressed() + analysis.findings().size() - kept.size();
+    print(findings, analysis.documents(), suppressed);
     boolean failed = failOn.level != null && findings.hasAtLeast(failOn.level);
     return failed ? Sailplan.INVALID_INPUT : 0;
   }
@@ -281,20 +282,28 @@ final class ValidateCommand implements Callable<Integer> {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  private void print(Findings findings, int documents) {
+  private void print(Findings findings, int documents, int suppressed) {
     switch (format) {
       case text -> {
         for (Finding f : findings) {
           spec.commandLine().getOut().println(Inputs.escaped(f.toString()));
         }
+        String also =
+            suppressed == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT, "%d finding%s suppressed", suppressed, suppressed == 1 ? "" : "s");
         if (findings.isEmpty()) {
           spec.commandLine()
               .getErr()
               .printf(
                   Locale.ROOT,
-                  "✔ No validation issues found in %d document%s.%n",
+                  "✔ No validation issues found in %d document%s%s.%n",
                   documents,
-                  documents == 1 ? "" : "s");
+                  documents == 1 ? "" : "s",
+                  also.isEmpty() ? "" : " (" + also + ")");
+        } else if (!also.isEmpty()) {
+          spec.commandLine().getErr().println(also + ".");
         }
       }
       case json -> spec.commandLine().getOut().println(write(json(findings)));

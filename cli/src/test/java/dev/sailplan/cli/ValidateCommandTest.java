@@ -266,7 +266,7 @@ class ValidateCommandTest {
             "Info [SP0110] (Namespace c "
                 + mesh
                 + ":20) metadata.labels[test-finding]: is advice\n",
-            ""),
+            "2 findings suppressed.\n"),
         r);
     assertEquals(
         1, sailplan("validate", "--suppress", "SP0205=Namespace b*", mesh.toString()).status());

@@ -50,6 +50,11 @@ public final class TextDocuments {
       return number;
     }
 
+    /** The 0-based index of the object in its document's {@code kind: List}, or -1. */
+    public int item() {
+      return item;
+    }
+
     /** The 1-based line where the object starts. */
     public int line() {
       return line;

@@ -44,6 +44,11 @@ public record Finding(
     Objects.requireNonNull(message, "message");
   }
 
+  /** The same finding at another line. */
+  public Finding atLine(int otherLine) {
+    return new Finding(code, istioCode, level, origin, file, otherLine, path, reason, message);
+  }
+
   /** The page of {@code docs/validation.md} that explains {@link #code()}. */
   public String documentationUrl() {
     return "https://sailplan.dev/docs/validation#" + code.toLowerCase(java.util.Locale.ROOT);

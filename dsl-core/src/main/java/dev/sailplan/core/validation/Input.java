@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * One named YAML stream for {@link Validation#analyze(java.util.List)}: a file, a string, standard
- * input. It is opened once and read as a stream, document by document.
+ * input. It is read as a stream, document by document; an input that {@linkplain #canReopen() can
+ * be opened again} is read a second time only when analyses across resources found something in it.
  */
 public interface Input {
   /** How findings name it: a file name, or empty for standard input. */
@@ -31,6 +32,14 @@ public interface Input {
     return 0;
   }
 
+  /**
+   * Whether {@link #open()} may be called again to read the same text (findings across resources
+   * read their documents again to find their fields' lines); false when not overridden.
+   */
+  default boolean canReopen() {
+    return false;
+  }
+
   /** A string, named {@code name} in findings. */
   static Input of(String name, String text) {
     Objects.requireNonNull(name, "name");
@@ -44,6 +53,11 @@ public interface Input {
       @Override
       public Reader open() {
         return new StringReader(text);
+      }
+
+      @Override
+      public boolean canReopen() {
+        return true;
       }
     };
   }
@@ -66,6 +80,11 @@ public interface Input {
       @Override
       public int malformedLine() {
         return ManifestParser.notUtf8(file, name).line();
+      }
+
+      @Override
+      public boolean canReopen() {
+        return true;
       }
     };
   }

@@ -3,7 +3,6 @@ package dev.sailplan.core.validation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.internal.Binder;
-import dev.sailplan.core.internal.GenericObject;
 import dev.sailplan.core.internal.KindFamilies;
 import dev.sailplan.core.internal.TextDocuments;
 import dev.sailplan.core.kind.KindInfo;
@@ -15,6 +14,7 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +34,27 @@ final class TextValidation {
   private final Map<String, String> defined = new HashMap<>();
 
   /** The Kubernetes objects Sailplan does not model, for the analyses across resources. */
-  final List<GenericObject> generic = new ArrayList<>();
+  final List<KubeObject> generic = new ArrayList<>();
+
+  /** The typed resources without an admission Error, for the analyses across resources. */
+  private final List<Resource> clean = new ArrayList<>();
+
+  /**
+   * Where each object analysed across resources was read. Its text is not kept: the few documents
+   * that get findings across resources are read again to find their fields' lines.
+   */
+  private final IdentityHashMap<Object, Anchor> anchors = new IdentityHashMap<>();
+
+  /** The inputs read so far, by index. */
+  private final List<Input> inputs = new ArrayList<>();
+
+  /** Findings of the analyses across resources, waiting for their lines. */
+  private final List<Pending> pending = new ArrayList<>();
+
+  private final List<Analyzer> analyzers;
+  private final String rootNamespace;
+  private final boolean defaultGateway;
+  private int suppressed;
 
   private int documents;
 
@@ -43,6 +63,20 @@ final class TextValidation {
       Map<String, TreeValidator> rules,
       List<ResourceCheck> checks,
       KindFamilies families) {
+    this(schemas, rules, checks, List.of(), "istio-system", false, families);
+  }
+
+  TextValidation(
+      Map<String, TreeValidator> schemas,
+      Map<String, TreeValidator> rules,
+      List<ResourceCheck> checks,
+      List<Analyzer> analyzers,
+      String rootNamespace,
+      boolean defaultGateway,
+      KindFamilies families) {
+    this.analyzers = analyzers;
+    this.rootNamespace = rootNamespace;
+    this.defaultGateway = defaultGateway;
     this.schemas = schemas;
     this.rules = rules;
     this.checks = checks;
@@ -57,6 +91,8 @@ final class TextValidation {
    */
   void read(Input input) throws IOException {
     String file = input.name();
+    int index = inputs.size();
+    inputs.add(input);
     try (Reader in = input.open()) {
       documents +=
           TextDocuments.read(
@@ -79,7 +115,7 @@ final class TextValidation {
 
                 @Override
                 public void document(TextDocuments.Document d) {
-                  check(file, d);
+                  check(index, file, d);
                 }
               });
     } catch (ManifestException e) {
@@ -102,12 +138,144 @@ final class TextValidation {
     }
   }
 
-  /** What was found, sorted. */
+  /** Runs the analyses across resources; then what was found, sorted. */
   Analysis result() {
-    return new Analysis(Findings.of(found), documents);
+    if (!analyzers.isEmpty()) {
+      Mesh mesh =
+          Mesh.builder()
+              .resources(clean)
+              .objects(generic)
+              .rootNamespace(rootNamespace)
+              .defaultGateway(defaultGateway)
+              .build();
+      Reports reports =
+          new Reports() {
+            @Override
+            public Report on(Resource resource) {
+              return report(resource);
+            }
+
+            @Override
+            public Report on(KubeObject object) {
+              return report(object);
+            }
+          };
+      for (Analyzer a : analyzers) {
+        a.analyze(mesh, reports);
+      }
+      locatePending();
+    }
+    return new Analysis(Findings.of(found), documents, suppressed);
   }
 
-  private void check(String file, TextDocuments.Document d) {
+  private Report report(Object object) {
+    Anchor anchor = anchors.get(object);
+    if (anchor == null) {
+      return Validation.DISCARD; // assumed, not read: nobody can fix it
+    }
+    return (code, istioCode, level, path, reason, message) -> {
+      if (anchor.suppression.suppresses(code, istioCode)) {
+        suppressed++;
+      } else {
+        pending.add(
+            new Pending(
+                anchor,
+                new Finding(
+                    code,
+                    istioCode,
+                    level,
+                    anchor.origin,
+                    anchor.file,
+                    anchor.line,
+                    path.toString(),
+                    reason,
+                    message),
+                path));
+      }
+    };
+  }
+
+  /**
+   * Gives each pending finding the line of its field: the inputs that can be read again are read
+   * again, and only their documents with findings are looked at; others keep the object's line.
+   */
+  private void locatePending() {
+    Map<Integer, Map<Long, List<Pending>>> byInput = new HashMap<>();
+    for (Pending p : pending) {
+      byInput
+          .computeIfAbsent(p.anchor.input, k -> new HashMap<>())
+          .computeIfAbsent(p.anchor.document, k -> new ArrayList<>())
+          .add(p);
+    }
+    for (Map.Entry<Integer, Map<Long, List<Pending>>> e : byInput.entrySet()) {
+      Input input = inputs.get(e.getKey());
+      Map<Long, List<Pending>> byDocument = e.getValue();
+      if (input.canReopen()) {
+        try (Reader in = input.open()) {
+          TextDocuments.read(
+              in,
+              new TextDocuments.Sink() {
+                @Override
+                public void unreadable(Problem p) {}
+
+                @Override
+                public void document(TextDocuments.Document d) {
+                  List<Pending> here = byDocument.remove(Anchor.id(d));
+                  if (here != null) {
+                    for (Pending p : here) {
+                      found.add(p.finding.atLine(d.lineOf(references(p.path))));
+                    }
+                  }
+                }
+              });
+        } catch (IOException | ManifestException e2) {
+          // It was read a moment ago; if it cannot be now, the objects' own lines will do.
+        }
+      }
+      byDocument.values().forEach(list -> list.forEach(p -> found.add(p.finding)));
+    }
+    pending.clear();
+  }
+
+  private static List<JsonMappingException.Reference> references(FieldPath path) {
+    List<JsonMappingException.Reference> references = new ArrayList<>();
+    for (Object step : path.steps()) {
+      references.add(
+          step instanceof Integer i
+              ? new JsonMappingException.Reference(null, i)
+              : new JsonMappingException.Reference(null, (String) step));
+    }
+    return references;
+  }
+
+  /** Where an object was read: its input, document and item, origin, first line, suppressions. */
+  private static final class Anchor {
+    final int input;
+    final long document;
+    final String origin;
+    final String file;
+    final int line;
+    final Suppression suppression;
+
+    Anchor(int input, TextDocuments.Document d, Located report) {
+      this.input = input;
+      this.document = id(d);
+      this.origin = report.origin;
+      this.file = report.file;
+      this.line = d.line();
+      this.suppression = report.suppression;
+    }
+
+    /** The document's number and its item in a {@code kind: List}, as one key. */
+    static long id(TextDocuments.Document d) {
+      return ((long) d.number() << 32) | (d.item() + 1L);
+    }
+  }
+
+  /** A finding of the analyses across resources and the field it is about. */
+  private record Pending(Anchor anchor, Finding finding, FieldPath path) {}
+
+  private void check(int input, String file, TextDocuments.Document d) {
     JsonNode tree = d.tree();
     JsonNode apiVersion = tree.get("apiVersion");
     JsonNode kind = tree.get("kind");
@@ -140,14 +308,17 @@ final class TextValidation {
       case UNKNOWN ->
           report.error("SP0003", FieldPath.root().field("apiVersion"), family.message());
       case GENERIC -> {
-        generic.add(GenericObject.of(tree, file, d.line()));
+        KubeObject object = KubeObject.of(tree);
+        generic.add(object);
+        anchors.put(object, new Anchor(input, d, report));
         define(file, d, report, KindFamilies.group(apiVersion.asText()), kind.asText());
       }
-      case MODELLED -> checkModelled(file, d, report, family.info().orElseThrow());
+      case MODELLED -> checkModelled(input, file, d, report, family.info().orElseThrow());
     }
   }
 
-  private void checkModelled(String file, TextDocuments.Document d, Located report, KindInfo info) {
+  private void checkModelled(
+      int input, String file, TextDocuments.Document d, Located report, KindInfo info) {
     TreeValidator schema = schemas.get(Validation.key(info));
     if (schema != null) {
       schema.validate(d.tree(), null, report);
@@ -182,6 +353,10 @@ final class TextValidation {
     if (!report.errors) {
       define(file, d, report, info.group(), info.kind());
     }
+    if (!report.errors) {
+      clean.add(bound.value());
+      anchors.put(bound.value(), new Anchor(input, d, report));
+    }
   }
 
   /** Records where an object is defined; a second definition is an SP0005 naming the first. */
@@ -212,29 +387,29 @@ final class TextValidation {
   /** A report that puts each finding at the line of its field path, found only for findings. */
   private final class Located implements Report {
     final String origin;
-    private final String file;
+    final String file;
     private final TextDocuments.Document document;
     boolean errors;
     boolean typeErrors;
+
+    final Suppression suppression;
 
     Located(String origin, String file, TextDocuments.Document document) {
       this.origin = origin;
       this.file = file;
       this.document = document;
+      this.suppression = Suppression.of(document.tree().path("metadata").path("annotations"));
     }
 
     @Override
     public void add(
         String code, String istioCode, Level level, FieldPath path, String reason, String message) {
+      if (suppression.suppresses(code, istioCode)) {
+        suppressed++;
+        return;
+      }
       errors |= level == Level.ERROR;
       typeErrors |= Validation.TYPE_ERROR.equals(code);
-      List<JsonMappingException.Reference> references = new ArrayList<>();
-      for (Object step : path.steps()) {
-        references.add(
-            step instanceof Integer i
-                ? new JsonMappingException.Reference(null, i)
-                : new JsonMappingException.Reference(null, (String) step));
-      }
       found.add(
           new Finding(
               code,
@@ -242,7 +417,7 @@ final class TextValidation {
               level,
               origin,
               file,
-              document.lineOf(references),
+              document.lineOf(references(path)),
               path.toString(),
               reason,
               message));

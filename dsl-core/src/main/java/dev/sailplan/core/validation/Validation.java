@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,12 +37,20 @@ import java.util.ServiceLoader;
  * resource checks run. An object defined twice in all the inputs together is {@code SP0005}. A
  * failing document never stops the others.
  *
+ * <p>Then the {@link Analyzer}s look at all the objects without an admission Error together, as a
+ * {@link Mesh}; their findings get the lines of their fields too (files are read a second time for
+ * that, only when an analyzer found something in them). An object's annotation {@code
+ * sailplan.dev/suppress: "SP1005,SP2004"} (or {@code istioctl}'s {@code
+ * galley.istio.io/analyze-suppress}, with IST codes; {@code *} for all) suppresses those findings
+ * on it, except admission findings, and {@link Analysis#suppressed()} counts them.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class Validation {
   private final Map<String, TreeValidator> schemas;
   private final Map<String, TreeValidator> rules;
   private final List<ResourceCheck> checks;
+  private final List<Analyzer> analyzers;
   private final String rootNamespace;
   private final boolean defaultGateway;
   private final KindRegistry kinds;
@@ -53,6 +62,7 @@ public final class Validation {
     this.schemas = Map.copyOf(b.schemas);
     this.rules = Map.copyOf(b.rules);
     this.checks = List.copyOf(b.checks);
+    this.analyzers = List.copyOf(b.analyzers);
     this.rootNamespace = b.rootNamespace;
     this.defaultGateway = b.defaultGateway;
     this.kinds = b.kinds;
@@ -148,7 +158,9 @@ public final class Validation {
    *     finding)
    */
   public Analysis analyze(List<? extends Input> inputs) throws IOException {
-    TextValidation run = new TextValidation(schemas, rules, checks, families());
+    TextValidation run =
+        new TextValidation(
+            schemas, rules, checks, analyzers, rootNamespace, defaultGateway, families());
     for (Input input : inputs) {
       run.read(input);
     }
@@ -169,14 +181,50 @@ public final class Validation {
     return ValidationProvider.key(info.group(), info.kind());
   }
 
-  /** Everything found in {@code resources}; built objects carry no file or line. */
+  /**
+   * Everything found in {@code resources}, each checked alone and then all of them together by the
+   * analyzers (those with an admission Error left out); built objects carry no file or line.
+   */
   public Findings validate(Iterable<? extends Resource> resources) {
     List<Finding> found = new ArrayList<>();
+    IdentityHashMap<Resource, Collector> reports = new IdentityHashMap<>();
+    List<Resource> clean = new ArrayList<>();
     for (Resource r : resources) {
-      validate(r, null, "", 0, found);
+      Collector c = validate(r, null, "", 0, found);
+      if (!c.errors) {
+        clean.add(r);
+        reports.put(r, c);
+      }
+    }
+    if (!analyzers.isEmpty()) {
+      Mesh mesh =
+          Mesh.builder()
+              .resources(clean)
+              .rootNamespace(rootNamespace)
+              .defaultGateway(defaultGateway)
+              .build();
+      Reports sink =
+          new Reports() {
+            @Override
+            public Report on(Resource resource) {
+              Collector c = reports.get(resource);
+              return c == null ? DISCARD : c;
+            }
+
+            @Override
+            public Report on(KubeObject object) {
+              return DISCARD; // built resources hold none
+            }
+          };
+      for (Analyzer a : analyzers) {
+        a.analyze(mesh, sink);
+      }
     }
     return Findings.of(found);
   }
+
+  /** A report that keeps nothing: for objects the analysis only assumes. */
+  static final Report DISCARD = (code, istioCode, level, path, reason, message) -> {};
 
   /**
    * Everything found in {@code resource} as it replaces {@code old}: besides what {@link
@@ -216,9 +264,10 @@ public final class Validation {
    * @param file the file it was read from, or empty
    * @param line its first line, or 0
    */
-  void validate(Resource resource, JsonNode old, String file, int line, List<Finding> out) {
+  Collector validate(Resource resource, JsonNode old, String file, int line, List<Finding> out) {
     String origin = origin(resource);
-    Collector report = new Collector(origin, file, line, out);
+    Collector report =
+        new Collector(origin, file, line, out, Suppression.of(resource.metadata().annotations()));
     String key = ValidationProvider.key(resource.group(), resource.kind());
     TreeValidator schema = schemas.get(key);
     TreeValidator rule = rules.get(key);
@@ -237,6 +286,7 @@ public final class Validation {
         c.check(resource, report);
       }
     }
+    return report;
   }
 
   private static String name(Resource r) {
@@ -260,19 +310,24 @@ public final class Validation {
     private final String file;
     private final int line;
     private final List<Finding> out;
+    private final Suppression suppression;
     boolean errors;
     boolean typeErrors;
 
-    Collector(String origin, String file, int line, List<Finding> out) {
+    Collector(String origin, String file, int line, List<Finding> out, Suppression suppression) {
       this.origin = origin;
       this.file = file;
       this.line = line;
       this.out = out;
+      this.suppression = suppression;
     }
 
     @Override
     public void add(
         String code, String istioCode, Level level, FieldPath path, String reason, String message) {
+      if (suppression.suppresses(code, istioCode)) {
+        return;
+      }
       errors |= level == Level.ERROR;
       typeErrors |= TYPE_ERROR.equals(code);
       out.add(
@@ -286,6 +341,7 @@ public final class Validation {
     private final Map<String, TreeValidator> schemas = new HashMap<>();
     private final Map<String, TreeValidator> rules = new HashMap<>();
     private final List<ResourceCheck> checks = new ArrayList<>();
+    private final List<Analyzer> analyzers = new ArrayList<>();
     private String rootNamespace = "istio-system";
     private boolean defaultGateway = true;
     private KindRegistry kinds;
@@ -301,12 +357,13 @@ public final class Validation {
       return this;
     }
 
-    /** Adds one provider's schema validators, rules and checks. */
+    /** Adds one provider's schema validators, rules, checks and analyzers. */
     public Builder provider(ValidationProvider provider) {
       // Several providers may check one kind (the schema's constraints, its CEL rules): all run.
       provider.schemas().forEach((key, v) -> schemas.merge(key, v, Builder::both));
       provider.rules().forEach((key, v) -> rules.merge(key, v, Builder::both));
       checks.addAll(provider.checks());
+      analyzers.addAll(provider.analyzers());
       return this;
     }
 

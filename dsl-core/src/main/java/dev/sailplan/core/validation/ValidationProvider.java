@@ -22,6 +22,11 @@ public interface ValidationProvider {
     return Map.of();
   }
 
+  /** Checks across resources, run after every input is read. */
+  default List<Analyzer> analyzers() {
+    return List.of();
+  }
+
   /** Checks of typed resources. */
   default List<ResourceCheck> checks() {
     return List.of();

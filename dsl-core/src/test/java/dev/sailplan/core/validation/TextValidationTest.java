@@ -3,7 +3,6 @@ package dev.sailplan.core.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sailplan.core.internal.GenericObject;
 import dev.sailplan.core.internal.KindFamilies;
 import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.kind.KindRegistry;
@@ -315,16 +314,16 @@ class TextValidationTest {
             Map.of(), Map.of(), List.of(), new KindFamilies(KindRegistry.discover()));
     run.read(Input.of("mesh.yaml", yaml));
     assertEquals(new Analysis(Findings.none(), 3), run.result());
-    GenericObject deployment = run.generic.get(0);
+    KubeObject deployment = run.generic.get(0);
     assertEquals(
         List.of(
-            "apps/v1 Deployment shop/web line 1",
+            "apps/v1 Deployment shop/web",
             "{app=web}",
             "{app=web, version=v1}",
             "{sidecar.istio.io/inject=true}",
-            "[ContainerPort[container=web, name=http, port=8080, protocol=TCP],"
-                + " ContainerPort[container=web, name=, port=9090, protocol=UDP]]",
-            "{\"runAsUser\":1337}"),
+            "[Container[name=web, init=false, ports=[ContainerPort[name=http, port=8080,"
+                + " protocol=TCP], ContainerPort[name=, port=9090, protocol=UDP]],"
+                + " runAsUser=OptionalLong[1337]]]"),
         List.of(
             deployment.apiVersion()
                 + " "
@@ -332,14 +331,11 @@ class TextValidationTest {
                 + " "
                 + deployment.namespace()
                 + "/"
-                + deployment.name()
-                + " line "
-                + deployment.line(),
+                + deployment.name(),
             deployment.labels().toString(),
             deployment.podLabels().toString(),
             deployment.podAnnotations().toString(),
-            deployment.ports().toString(),
-            deployment.podSecurityContext().toString()));
+            deployment.containers().toString()));
     assertEquals(Map.of("job", "nightly"), run.generic.get(2).podLabels());
     assertEquals("ConfigMap", run.generic.get(1).kind());
   }
