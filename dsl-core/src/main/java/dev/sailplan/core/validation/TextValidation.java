@@ -308,9 +308,12 @@ final class TextValidation {
       case UNKNOWN ->
           report.error("SP0003", FieldPath.root().field("apiVersion"), family.message());
       case GENERIC -> {
-        KubeObject object = KubeObject.of(tree);
-        generic.add(object);
-        anchors.put(object, new Anchor(input, d, report));
+        if (!analyzers.isEmpty()) {
+          // Only analyses across resources read them: without any, memory stays flat.
+          KubeObject object = KubeObject.of(tree);
+          generic.add(object);
+          anchors.put(object, new Anchor(input, d, report));
+        }
         define(file, d, report, KindFamilies.group(apiVersion.asText()), kind.asText());
       }
       case MODELLED -> checkModelled(input, file, d, report, family.info().orElseThrow());
@@ -353,7 +356,7 @@ final class TextValidation {
     if (!report.errors) {
       define(file, d, report, info.group(), info.kind());
     }
-    if (!report.errors) {
+    if (!report.errors && !analyzers.isEmpty()) {
       clean.add(bound.value());
       anchors.put(bound.value(), new Anchor(input, d, report));
     }

@@ -309,9 +309,16 @@ class TextValidationTest {
               template:
                 metadata: {labels: {job: nightly}}
         """;
+    Analyzer none = (mesh, reports) -> {};
     TextValidation run =
         new TextValidation(
-            Map.of(), Map.of(), List.of(), new KindFamilies(KindRegistry.discover()));
+            Map.of(),
+            Map.of(),
+            List.of(),
+            List.of(none),
+            "istio-system",
+            false,
+            new KindFamilies(KindRegistry.discover()));
     run.read(Input.of("mesh.yaml", yaml));
     assertEquals(new Analysis(Findings.none(), 3), run.result());
     KubeObject deployment = run.generic.get(0);
