@@ -1,14 +1,17 @@
 package dev.sailplan.gatewayapi.validation;
 
+import dev.sailplan.core.validation.Analyzer;
 import dev.sailplan.core.validation.ResourceCheck;
 import dev.sailplan.core.validation.TreeValidator;
 import dev.sailplan.core.validation.ValidationProvider;
+import dev.sailplan.gatewayapi.internal.analysis.GatewayApiAnalysis;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Registers the admission checks of the Gateway API kinds: schemas and CEL rules with {@code
- * Validation} (through {@code META-INF/services} and {@code module-info}).
+ * Registers with {@code Validation} (through {@code META-INF/services} and {@code module-info}) the
+ * admission checks of the Gateway API kinds (schemas and CEL rules) and the analyses across Gateway
+ * API resources.
  */
 public final class GatewayApiValidation implements ValidationProvider {
   /** Called by {@code ServiceLoader}. */
@@ -30,5 +33,11 @@ public final class GatewayApiValidation implements ValidationProvider {
   @Override
   public List<ResourceCheck> checks() {
     return List.of();
+  }
+
+  /** The analyses across resources: attachment, backends, references, conflicts, waypoints. */
+  @Override
+  public List<Analyzer> analyzers() {
+    return GatewayApiAnalysis.analyzers();
   }
 }

@@ -1,15 +1,19 @@
 package dev.sailplan.istio.validation;
 
+import dev.sailplan.core.validation.Analyzer;
 import dev.sailplan.core.validation.ResourceCheck;
 import dev.sailplan.core.validation.TreeValidator;
 import dev.sailplan.core.validation.ValidationProvider;
+import dev.sailplan.istio.internal.analysis.SecurityAnalysis;
+import dev.sailplan.istio.internal.analysis.TrafficAnalysis;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Registers the admission checks of Istio's kinds: schemas, CEL rules and what istiod's validating
- * webhook rejects with {@code Validation} (through {@code META-INF/services} and {@code
- * module-info}).
+ * Registers with {@code Validation} (through {@code META-INF/services} and {@code module-info}) the
+ * admission checks of Istio's kinds (schemas, CEL rules, what istiod's validating webhook rejects)
+ * and the analyses across Istio resources.
  */
 public final class IstioValidation implements ValidationProvider {
   /** Called by {@code ServiceLoader}. */
@@ -31,5 +35,15 @@ public final class IstioValidation implements ValidationProvider {
   @Override
   public List<ResourceCheck> checks() {
     return List.of();
+  }
+
+  /** The analyses across resources: traffic, then security, placement and API. */
+  @Override
+  public List<Analyzer> analyzers() {
+    List<Analyzer> all = new ArrayList<>();
+    all.addAll(TrafficAnalysis.analyzers());
+
+    all.addAll(SecurityAnalysis.analyzers());
+    return all;
   }
 }
