@@ -120,6 +120,14 @@ final class ValidateCommand implements Callable<Integer> {
               + " (* any characters, ? one), e.g. 'SP0107=HTTPRoute default/*'. Repeatable.")
   private List<String> suppress = new ArrayList<>();
 
+  @Option(
+      names = "--assume-external",
+      paramLabel = "GLOB",
+      description =
+          "What lives outside the input, so that references to it are not reported as missing:"
+              + " hosts ('*.svc.cluster.local') or objects ('Service payments/*'). Repeatable.")
+  private List<String> assumeExternal = new ArrayList<>();
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -138,6 +146,11 @@ final class ValidateCommand implements Callable<Integer> {
     List<Suppression> suppressions = new ArrayList<>();
     for (String s : suppress) {
       suppressions.add(suppression(s));
+    }
+    for (String glob : assumeExternal) {
+      if (glob.isBlank()) {
+        throw usage("--assume-external '' matches nothing");
+      }
     }
     if (rootNamespace != null && rootNamespace.isEmpty()) {
       throw usage("--root-namespace '' names no namespace");
@@ -160,6 +173,7 @@ final class ValidateCommand implements Callable<Integer> {
             .discover()
             .rootNamespace(root == null ? "istio-system" : root)
             .defaultGateway(!noDefaultGateway)
+            .assumeExternal(assumeExternal)
             .build();
     Analysis analysis;
     try {

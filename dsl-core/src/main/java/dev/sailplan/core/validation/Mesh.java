@@ -39,6 +39,8 @@ public final class Mesh {
   private final List<KubeObject> objects;
   private final String rootNamespace;
   private final Set<Object> assumed;
+  private final List<java.util.regex.Pattern> externalHosts;
+  private final List<java.util.regex.Pattern> externalObjects;
   private final Map<Class<?>, List<Resource>> byType = new HashMap<>();
   private final Map<String, Resource> byName = new HashMap<>();
   private final Map<String, List<KubeObject>> workloadsByNamespace = new HashMap<>();
@@ -66,6 +68,11 @@ public final class Mesh {
     this.objects = Collections.unmodifiableList(o);
     this.rootNamespace = b.rootNamespace;
     this.assumed = synthetic;
+    this.externalHosts = new ArrayList<>();
+    this.externalObjects = new ArrayList<>();
+    for (String glob : b.external) {
+      (glob.contains(" ") ? externalObjects : externalHosts).add(glob(glob));
+    }
     for (Resource x : resources) {
       byType.computeIfAbsent(x.getClass(), k -> new ArrayList<>()).add(x);
       byName.putIfAbsent(
@@ -145,6 +152,41 @@ public final class Mesh {
     return assumed.contains(resourceOrObject);
   }
 
+  /**
+   * Whether a host that the input does not define lives outside it, by the {@code assumeExternal}
+   * globs without a space (e.g. {@code *.svc.cluster.local}, {@code *.payments.svc.cluster.local}).
+   */
+  public boolean isExternalHost(String host) {
+    return externalHosts.stream().anyMatch(p -> p.matcher(host).matches());
+  }
+
+  /**
+   * Whether an object that the input does not define lives outside it, by the {@code
+   * assumeExternal} globs of the form {@code Kind namespace/name} (e.g. {@code Service
+   * payments/*}); {@code namespace} is empty for cluster-scoped kinds, matched as {@code Kind
+   * name}.
+   */
+  public boolean isExternal(String kind, String namespace, String name) {
+    String id = namespace.isEmpty() ? kind + " " + name : kind + " " + namespace + "/" + name;
+    return externalObjects.stream().anyMatch(p -> p.matcher(id).matches());
+  }
+
+  /** A glob as a pattern: {@code *} any characters, {@code ?} one, everything else itself. */
+  static java.util.regex.Pattern glob(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*') {
+        regex.append(".*");
+      } else if (c == '?') {
+        regex.append('.');
+      } else {
+        regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return java.util.regex.Pattern.compile(regex.toString());
+  }
+
   private static String key(String group, String kind, String namespace, String name) {
     return group + "\u0000" + kind + "\u0000" + namespace + "\u0000" + name;
   }
@@ -197,8 +239,24 @@ public final class Mesh {
     private final List<KubeObject> objects = new ArrayList<>();
     private String rootNamespace = "istio-system";
     private boolean defaultGateway = true;
+    private final List<String> external = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Says what lives outside the input, for references to things it does not define: globs of
+     * hosts ({@code *.svc.cluster.local}) or of objects ({@code Service payments/*}), as {@code
+     * sailplan validate --assume-external} takes them.
+     */
+    public Builder assumeExternal(Collection<String> globs) {
+      for (String g : globs) {
+        if (g.isBlank()) {
+          throw new IllegalArgumentException("an empty --assume-external glob matches nothing");
+        }
+        external.add(g.strip());
+      }
+      return this;
+    }
 
     /** Adds typed resources. */
     public Builder resources(Collection<? extends Resource> more) {

@@ -55,6 +55,7 @@ final class TextValidation {
   private final String rootNamespace;
   private final boolean defaultGateway;
   private int suppressed;
+  private List<String> external = List.of();
 
   private int documents;
 
@@ -138,6 +139,11 @@ final class TextValidation {
     }
   }
 
+  /** Says what lives outside the inputs; see {@link Mesh.Builder#assumeExternal}. */
+  void assumeExternal(List<String> globs) {
+    this.external = List.copyOf(globs);
+  }
+
   /** Runs the analyses across resources; then what was found, sorted. */
   Analysis result() {
     if (!analyzers.isEmpty()) {
@@ -147,6 +153,7 @@ final class TextValidation {
               .objects(generic)
               .rootNamespace(rootNamespace)
               .defaultGateway(defaultGateway)
+              .assumeExternal(external)
               .build();
       Reports reports =
           new Reports() {

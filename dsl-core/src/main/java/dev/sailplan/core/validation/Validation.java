@@ -53,6 +53,7 @@ public final class Validation {
   private final List<Analyzer> analyzers;
   private final String rootNamespace;
   private final boolean defaultGateway;
+  private final List<String> external;
   private final KindRegistry kinds;
   private volatile KindFamilies families;
 
@@ -65,6 +66,7 @@ public final class Validation {
     this.analyzers = List.copyOf(b.analyzers);
     this.rootNamespace = b.rootNamespace;
     this.defaultGateway = b.defaultGateway;
+    this.external = List.copyOf(b.external);
     this.kinds = b.kinds;
   }
 
@@ -161,6 +163,7 @@ public final class Validation {
     TextValidation run =
         new TextValidation(
             schemas, rules, checks, analyzers, rootNamespace, defaultGateway, families());
+    run.assumeExternal(external);
     for (Input input : inputs) {
       run.read(input);
     }
@@ -202,6 +205,7 @@ public final class Validation {
               .resources(clean)
               .rootNamespace(rootNamespace)
               .defaultGateway(defaultGateway)
+              .assumeExternal(external)
               .build();
       Reports sink =
           new Reports() {
@@ -344,6 +348,7 @@ public final class Validation {
     private final List<Analyzer> analyzers = new ArrayList<>();
     private String rootNamespace = "istio-system";
     private boolean defaultGateway = true;
+    private final List<String> external = new ArrayList<>();
     private KindRegistry kinds;
 
     private Builder() {}
@@ -387,6 +392,15 @@ public final class Validation {
      */
     public Builder defaultGateway(boolean assumed) {
       this.defaultGateway = assumed;
+      return this;
+    }
+
+    /**
+     * Says what lives outside the input: references to hosts or objects matching these globs
+     * ({@code *.svc.cluster.local}, {@code Service payments/*}) are not reported as missing.
+     */
+    public Builder assumeExternal(List<String> globs) {
+      external.addAll(globs);
       return this;
     }
 

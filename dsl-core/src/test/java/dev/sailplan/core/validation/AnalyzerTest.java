@@ -223,4 +223,20 @@ class AnalyzerTest {
     assertFalse(seen.get(0).isAssumed(seen.get(0).resources().get(0)));
     assertEquals(1, seen.get(0).resources().size());
   }
+
+  @Test
+  void assumedExternalHostsAndObjects() {
+    Mesh mesh =
+        Mesh.builder()
+            .assumeExternal(
+                List.of("*.payments.svc.cluster.local", "Service billing/*", "Namespace ops"))
+            .build();
+    assertTrue(mesh.isExternalHost("api.payments.svc.cluster.local"));
+    assertFalse(mesh.isExternalHost("api.shop.svc.cluster.local"));
+    assertTrue(mesh.isExternal("Service", "billing", "invoices"));
+    assertFalse(mesh.isExternal("Service", "shop", "invoices"));
+    assertFalse(mesh.isExternal("Gateway", "billing", "invoices"));
+    assertTrue(mesh.isExternal("Namespace", "", "ops"));
+    assertFalse(mesh.isExternalHost("Service billing/x"));
+  }
 }
