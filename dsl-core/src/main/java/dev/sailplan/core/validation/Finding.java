@@ -49,9 +49,14 @@ public record Finding(
     return new Finding(code, istioCode, level, origin, file, otherLine, path, reason, message);
   }
 
-  /** The page of {@code docs/validation.md} that explains {@link #code()}. */
+  /**
+   * The page that explains {@link #code()}: its section of {@code docs/validation.md} for an
+   * admission code (SP0xxx), else {@code docs/rules/<CODE>.md}.
+   */
   public String documentationUrl() {
-    return "https://sailplan.dev/docs/validation#" + code.toLowerCase(java.util.Locale.ROOT);
+    return code.startsWith("SP0") || !code.startsWith("SP")
+        ? "https://sailplan.dev/docs/validation#" + code.toLowerCase(java.util.Locale.ROOT)
+        : "https://sailplan.dev/docs/rules/" + code;
   }
 
   @Override
