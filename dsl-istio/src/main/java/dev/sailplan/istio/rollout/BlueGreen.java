@@ -1,13 +1,18 @@
 package dev.sailplan.istio.rollout;
 
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.rollout.SteppedRollout;
 import dev.sailplan.core.value.ResourceNames;
+import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.VirtualService;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A blue/green switch of one service between two subsets: the DestinationRule gains the next subset
@@ -29,13 +34,13 @@ import java.util.List;
  * DestinationRule and VirtualService are named after the host.
  */
 public final class BlueGreen extends SteppedRollout {
-  private final SubsetService service;
+  private final ServiceObjects objects;
   private final String live;
   private final String next;
 
   private BlueGreen(Builder b, SubsetService service) {
     super(b, service.host() + "-blue-green");
-    this.service = service;
+    this.objects = b.objects(service, b.live, b.next);
     this.live = b.live;
     this.next = b.next;
   }
@@ -64,6 +69,14 @@ public final class BlueGreen extends SteppedRollout {
 
     /** The plan's name. Default: {@code <host>-blue-green}. */
     Options name(String planName);
+
+    /**
+     * Starts from the objects running now: the service's DestinationRule gains the next subset (and
+     * loses the live one when finished) and keeps everything else; every HTTP route sending traffic
+     * to the live subset changes only its destinations. Without it, the DestinationRule and
+     * VirtualService are created, named after the host.
+     */
+    Options from(Collection<? extends Resource> current);
 
     /**
      * The switch, checked.
@@ -108,7 +121,7 @@ public final class BlueGreen extends SteppedRollout {
   /** Before the switch: only the live subset exists and takes all traffic. */
   @Override
   public State current() {
-    return State.of(service.rule(live), routes(live));
+    return State.of(objects.current());
   }
 
   /**
@@ -149,17 +162,24 @@ public final class BlueGreen extends SteppedRollout {
         List.of(
             new Planner.Target(
                 "drop-" + live + "-subset",
-                State.of(service.rule(next), routes(next)),
+                state(objects.rule(List.of(next), List.of(live)), routes(next)),
                 Barrier.NONE)));
   }
 
   /** Both subsets defined, all traffic to {@code subset}. */
   private State bothDefined(String subset) {
-    return State.of(service.rule(live, next), routes(subset));
+    return state(objects.rule(List.of(live, next), List.of()), routes(subset));
   }
 
-  /** All traffic to one subset. */
-  private VirtualService routes(String subset) {
-    return service.routes(List.of(SubsetService.primary(List.of(service.to(subset)))));
+  private static State state(DestinationRule rule, List<VirtualService> routes) {
+    List<Resource> all = new ArrayList<>();
+    all.add(rule);
+    all.addAll(routes);
+    return State.of(all);
+  }
+
+  /** All of the live subset's traffic on {@code subset}. */
+  private List<VirtualService> routes(String subset) {
+    return objects.routes(next, subset.equals(next) ? 100 : 0, Optional.empty());
   }
 }

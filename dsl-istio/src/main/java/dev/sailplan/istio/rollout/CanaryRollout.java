@@ -3,6 +3,7 @@ package dev.sailplan.istio.rollout;
 import static dev.sailplan.istio.Traffic.exact;
 import static dev.sailplan.istio.Traffic.matchHeader;
 
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
@@ -12,10 +13,13 @@ import dev.sailplan.core.rollout.SteppedRollout;
 import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
+import dev.sailplan.istio.networking.v1.HTTPRouteDestination;
 import dev.sailplan.istio.networking.v1.VirtualService;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +46,7 @@ public final class CanaryRollout extends SteppedRollout {
   private static final Pattern HEADER = Pattern.compile("[a-z0-9][-a-z0-9_.]*");
 
   private final SubsetService service;
+  private final ServiceObjects objects;
   private final String stable;
   private final String canary;
   private final List<Integer> weights;
@@ -50,6 +55,7 @@ public final class CanaryRollout extends SteppedRollout {
   private CanaryRollout(Builder b, SubsetService service) {
     super(b, service.host() + "-canary");
     this.service = service;
+    this.objects = b.objects(service, b.stable, b.canary);
     this.stable = b.stable;
     this.canary = b.canary;
     this.weights = b.weights;
@@ -86,6 +92,14 @@ public final class CanaryRollout extends SteppedRollout {
 
     /** The pod label that subsets select on, a label key. Default: {@code version}. */
     Options versionLabel(String label);
+
+    /**
+     * Starts from the objects running now: the service's DestinationRule gains the canary subset
+     * (and loses the stable one at the end) and keeps everything else; every HTTP route sending
+     * traffic to the stable subset changes only its destinations and weights. Without it, the
+     * DestinationRule and VirtualService are created, named after the host.
+     */
+    Options from(Collection<? extends Resource> current);
 
     /** The plan's name. Default: {@code <host>-canary}. */
     Options name(String planName);
@@ -156,10 +170,13 @@ public final class CanaryRollout extends SteppedRollout {
     }
   }
 
-  /** Before the rollout: only the stable subset exists and takes all traffic. */
+  /**
+   * Before the rollout: the objects of {@link Options#from}, or the stable subset alone taking all
+   * traffic.
+   */
   @Override
   public State current() {
-    return State.of(rule(stable), routes(0, false));
+    return State.of(objects.current());
   }
 
   @Override
@@ -168,7 +185,7 @@ public final class CanaryRollout extends SteppedRollout {
     out.add(
         new Planner.Target(
             "add-canary-subset",
-            State.of(rule(stable, canary), routes(0, true)),
+            state(rule(stable, canary), routes(0, true)),
             Barrier.GATE,
             header
                 .map(
@@ -200,14 +217,14 @@ public final class CanaryRollout extends SteppedRollout {
       out.add(
           new Planner.Target(
               StepWeights.stepName(w),
-              State.of(rule(stable, canary), routes(w, w < 100)),
+              state(rule(stable, canary), routes(w, w < 100)),
               Barrier.GATE,
               shift));
     }
     out.add(
         new Planner.Target(
             "drop-stable-subset",
-            State.of(rule(canary), routes(100, false)),
+            state(objects.rule(List.of(canary), List.of(stable)), routes(100, false)),
             Barrier.NONE,
             "remove subset " + stable + " now that no route uses it"));
     return out;
@@ -226,7 +243,7 @@ public final class CanaryRollout extends SteppedRollout {
         List.of(
             new Planner.Target(
                 "return-to-" + stable,
-                State.of(rule(stable, canary), routes(0, false)),
+                state(rule(stable, canary), routes(0, false)),
                 Barrier.GATE,
                 "send all " + service.host() + " traffic back to " + stable),
             new Planner.Target(
@@ -237,23 +254,29 @@ public final class CanaryRollout extends SteppedRollout {
   }
 
   private DestinationRule rule(String... subsets) {
-    return service.rule(subsets);
+    return objects.rule(List.of(subsets), List.of());
+  }
+
+  private static State state(DestinationRule rule, List<VirtualService> routes) {
+    List<Resource> all = new ArrayList<>();
+    all.add(rule);
+    all.addAll(routes);
+    return State.of(all);
   }
 
   /** Routes giving the canary {@code canaryWeight} percent, plus the header override when asked. */
-  private VirtualService routes(int canaryWeight, boolean withOverride) {
-    List<HTTPRoute> http = new ArrayList<>();
-    if (withOverride && header.isPresent()) {
-      http.add(
-          HTTPRoute.builder()
-              .name("canary-override")
-              .addMatch(matchHeader(header.get()[0], exact(header.get()[1])))
-              .addRoute(service.to(canary))
-              .build());
-    }
-    http.add(
-        SubsetService.primary(
-            StepWeights.split(canaryWeight, stable, canary, service::to, service::to)));
-    return service.routes(http);
+  private List<VirtualService> routes(int canaryWeight, boolean withOverride) {
+    Optional<Function<HTTPRouteDestination, HTTPRoute>> override =
+        withOverride
+            ? header.map(
+                h ->
+                    to ->
+                        HTTPRoute.builder()
+                            .name("canary-override")
+                            .addMatch(matchHeader(h[0], exact(h[1])))
+                            .addRoute(to)
+                            .build())
+            : Optional.empty();
+    return objects.routes(canary, canaryWeight, override);
   }
 }

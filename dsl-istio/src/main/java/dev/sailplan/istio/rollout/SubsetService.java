@@ -5,6 +5,7 @@ import static dev.sailplan.istio.Traffic.routeTo;
 import static dev.sailplan.istio.Traffic.subset;
 import static dev.sailplan.istio.Traffic.virtualService;
 
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.rollout.SteppedRollout;
 import dev.sailplan.core.value.ResourceNames;
 import dev.sailplan.istio.networking.v1.DestinationRule;
@@ -13,6 +14,7 @@ import dev.sailplan.istio.networking.v1.HTTPRoute;
 import dev.sailplan.istio.networking.v1.HTTPRouteDestination;
 import dev.sailplan.istio.networking.v1.VirtualService;
 import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -57,6 +59,7 @@ record SubsetService(String namespace, String host, String versionLabel) {
     private final String namespace;
     private final String host;
     private String versionLabel = "version";
+    private List<Resource> current;
 
     /** Starts with the service {@code namespace/host}, checked. */
     Builder(Class<O> options, String serviceRef) {
@@ -70,6 +73,27 @@ record SubsetService(String namespace, String host, String versionLabel) {
     public final O versionLabel(String label) {
       this.versionLabel = label;
       return self();
+    }
+
+    /**
+     * The objects running now (a DestinationRule and VirtualServices among others, e.g. read from
+     * {@code kubectl get -o yaml}): the rollout changes only the subsets and the routes to the
+     * stable subset in them, and creates what is missing.
+     */
+    public final O from(Collection<? extends Resource> objects) {
+      this.current = List.copyOf(objects);
+      return self();
+    }
+
+    /**
+     * The service's objects before the rollout: found in {@link #from} or created.
+     *
+     * @throws IllegalArgumentException when the current objects make the rollout impossible
+     */
+    final ServiceObjects objects(SubsetService service, String stable, String other) {
+      return current == null
+          ? ServiceObjects.created(service, stable)
+          : ServiceObjects.from(service, stable, other, current);
     }
 
     /** The host, for the default plan name. */
