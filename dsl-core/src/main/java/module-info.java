@@ -3,9 +3,9 @@
  * registry, values shared by every API group, plans and their renderings, and the Kubernetes core
  * kinds the composites need.
  *
- * <p>Every package is public API except {@code dev.sailplan.core.internal} and {@code
- * dev.sailplan.core.yaml.internal}. Model modules register their kinds with {@code provides
- * dev.sailplan.core.kind.KindProvider} and their planner knowledge with {@code provides
+ * <p>Every package is public API except {@code dev.sailplan.core.internal} (and its subpackages)
+ * and {@code dev.sailplan.core.yaml.internal}. Model modules register their kinds with {@code
+ * provides dev.sailplan.core.kind.KindProvider} and their planner knowledge with {@code provides
  * dev.sailplan.core.plan.DependencyModel}.
  */
 module dev.sailplan.core {
@@ -51,5 +51,5 @@ module dev.sailplan.core {
   provides dev.sailplan.core.plan.DependencyModel with
       dev.sailplan.core.k8s.CoreDependencies;
   provides dev.sailplan.core.validation.ValidationProvider with
-      dev.sailplan.core.k8s.CoreValidation;
+      dev.sailplan.core.internal.validation.CoreValidation;
 }

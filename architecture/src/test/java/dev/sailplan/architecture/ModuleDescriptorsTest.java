@@ -48,14 +48,17 @@ class ModuleDescriptorsTest {
   }
 
   @Test
-  void modelModulesProvideTheirKindsAndDependencyModels() {
+  void modelModulesProvideTheirKindsDependencyModelsAndValidation() {
     for (Map.Entry<String, Path> m : SailplanJars.libraries().entrySet()) {
       Set<String> services =
           descriptor(m.getKey(), m.getValue()).provides().stream()
               .map(ModuleDescriptor.Provides::service)
               .collect(Collectors.toSet());
       assertEquals(
-          Set.of("dev.sailplan.core.kind.KindProvider", "dev.sailplan.core.plan.DependencyModel"),
+          Set.of(
+              "dev.sailplan.core.kind.KindProvider",
+              "dev.sailplan.core.plan.DependencyModel",
+              "dev.sailplan.core.validation.ValidationProvider"),
           services,
           m.getKey() + " provides");
     }

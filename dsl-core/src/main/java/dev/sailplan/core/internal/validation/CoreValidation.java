@@ -1,4 +1,4 @@
-package dev.sailplan.core.k8s;
+package dev.sailplan.core.internal.validation;
 
 import dev.sailplan.core.validation.ResourceCheck;
 import dev.sailplan.core.validation.TreeValidator;
