@@ -30,6 +30,6 @@ public final class IstioValidation implements ValidationProvider {
   /** The checks of typed resources that the schemas cannot express. */
   @Override
   public List<ResourceCheck> checks() {
-    return List.of();
+    return List.of(new IstioWebhookChecks());
   }
 }

@@ -1,0 +1,141 @@
+package dev.sailplan.istio.validation.internal;
+
+import dev.sailplan.core.validation.FieldPath;
+import dev.sailplan.istio.networking.v1.Gateway;
+import dev.sailplan.istio.networking.v1.Server;
+import dev.sailplan.istio.networking.v1.ServerTLSMode;
+import dev.sailplan.istio.networking.v1.ServerTLSSettings;
+import dev.sailplan.istio.networking.v1.TLSCertificate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What istiod's {@code ValidateGateway} rejects. */
+public final class GatewayRules {
+  private GatewayRules() {}
+
+  /** Checks {@code gateway}. */
+  public static void check(Gateway gateway, Rejections out) {
+    if (gateway.spec().isEmpty()) {
+      return;
+    }
+    List<Server> servers = gateway.spec().get().servers();
+    FieldPath path = FieldPath.root().field("spec").field("servers");
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < servers.size(); i++) {
+      Server server = servers.get(i);
+      FieldPath at = path.index(i);
+      for (int j = 0; j < server.hosts().size(); j++) {
+        for (String problem : Names.namespacedHost(server.hosts().get(j), true)) {
+          out.add("SP0413", at.field("hosts").index(j), problem);
+        }
+      }
+      boolean unix = server.bind().orElse("").startsWith("unix://");
+      long number = server.port().number();
+      String portProblem = number > 0 || !unix ? Values.port(number) : null;
+      out.addIfAny("SP0423", at.field("port").field("number"), portProblem);
+      server.tls().ifPresent(tls -> tls(tls, at.field("tls"), out));
+      if (portProblem == null && Values.isProtocol(server.port().protocol())) {
+        protocol(server, at, out);
+      }
+      String name = server.port().name();
+      if (!names.add(name)) {
+        out.add(
+            "SP0410",
+            at.field("port").field("name"),
+            "port names in servers must be unique: duplicate name " + name);
+      }
+    }
+  }
+
+  private static void protocol(Server server, FieldPath at, Rejections out) {
+    String protocol = server.port().protocol();
+    ServerTLSSettings tls = server.tls().orElse(null);
+    if (Values.isTls(protocol) && tls == null) {
+      out.add("SP0412", at, "server must have TLS settings for HTTPS/TLS protocols");
+    } else if (!Values.isTls(protocol) && tls != null) {
+      if (!Values.isHttp(protocol)) {
+        out.add(
+            "SP0412", at.field("tls"), "server cannot have TLS settings for non HTTPS/TLS ports");
+      } else if (!passthrough(tls)
+          || tls.caCertificates().isPresent()
+          || tls.privateKey().isPresent()
+          || tls.serverCertificate().isPresent()) {
+        // Only an HTTP-to-HTTPS redirect (tls: {httpsRedirect: true}) fits a plain text port.
+        out.add(
+            "SP0412", at.field("tls"), "server cannot have TLS settings for plain text HTTP ports");
+      }
+    }
+  }
+
+  private static boolean passthrough(ServerTLSSettings tls) {
+    ServerTLSMode mode = tls.mode().orElse(ServerTLSMode.PASSTHROUGH);
+    return mode == ServerTLSMode.PASSTHROUGH || mode == ServerTLSMode.AUTO_PASSTHROUGH;
+  }
+
+  private static void tls(ServerTLSSettings tls, FieldPath path, Rejections out) {
+    ServerTLSMode mode = tls.mode().orElse(ServerTLSMode.PASSTHROUGH);
+    boolean credential = tls.credentialName().isPresent() || !tls.credentialNames().isEmpty();
+    if (mode == ServerTLSMode.ISTIO_MUTUAL) {
+      // The workload's own certificate is used: any other source is a contradiction.
+      refuse(tls.serverCertificate().isPresent(), "server certificate", path, out);
+      refuse(tls.privateKey().isPresent(), "private key", path, out);
+      refuse(tls.caCertificates().isPresent(), "CA bundle", path, out);
+      refuse(!tls.tlsCertificates().isEmpty(), "tlsCertificates", path, out);
+      refuse(tls.credentialName().isPresent(), "credentialName", path, out);
+      refuse(!tls.credentialNames().isEmpty(), "credentialNames", path, out);
+      return;
+    }
+    int sources =
+        (tls.serverCertificate().isPresent() && tls.privateKey().isPresent() ? 1 : 0)
+            + (tls.credentialName().isPresent() ? 1 : 0)
+            + (tls.credentialNames().isEmpty() ? 0 : 1)
+            + (tls.tlsCertificates().isEmpty() ? 0 : 1);
+    if (sources > 1) {
+      out.add(
+          "SP0412",
+          path,
+          "only one of credential_name, credential_names, server_certificate/private_key,"
+              + " tls_certificates should be specified");
+    }
+    boolean terminates =
+        mode == ServerTLSMode.SIMPLE
+            || mode == ServerTLSMode.MUTUAL
+            || mode == ServerTLSMode.OPTIONAL_MUTUAL;
+    if (terminates && credential) {
+      return; // the certificates come from the secret
+    }
+    if (terminates) {
+      String prefix = mode == ServerTLSMode.SIMPLE ? "SIMPLE TLS" : "MUTUAL TLS";
+      if (mode != ServerTLSMode.SIMPLE
+          && tls.caCertificates().isEmpty()
+          && tls.caCertCredentialName().isEmpty()) {
+        out.add("SP0411", path, prefix + " requires a client CA bundle");
+      }
+      List<TLSCertificate> certs = tls.tlsCertificates();
+      boolean missingCert =
+          certs.isEmpty()
+              ? tls.serverCertificate().isEmpty()
+              : certs.stream().anyMatch(c -> c.serverCertificate().isEmpty());
+      boolean missingKey =
+          certs.isEmpty()
+              ? tls.privateKey().isEmpty()
+              : certs.stream().anyMatch(c -> c.privateKey().isEmpty());
+      if (missingCert) {
+        out.add("SP0411", path, prefix + " requires a server certificate");
+      }
+      if (missingKey) {
+        out.add("SP0411", path, prefix + " requires a private key");
+      }
+    }
+    if (tls.caCrl().isPresent() && mode == ServerTLSMode.SIMPLE) {
+      out.add("SP0412", path, "CRL is not supported with SIMPLE TLS");
+    }
+  }
+
+  private static void refuse(boolean set, String what, FieldPath path, Rejections out) {
+    if (set) {
+      out.add("SP0412", path, "ISTIO_MUTUAL TLS cannot have associated " + what);
+    }
+  }
+}

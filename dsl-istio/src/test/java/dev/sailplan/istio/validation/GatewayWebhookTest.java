@@ -1,0 +1,147 @@
+package dev.sailplan.istio.validation;
+
+import static dev.sailplan.istio.validation.WebhookTesting.expect;
+
+import org.junit.jupiter.api.Test;
+
+/** What istiod's webhook rejects in a Gateway's servers. */
+class GatewayWebhookTest {
+  /** SP0410 */
+  @Test
+  void serverPortNamesAreUnique() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: public
+          namespace: istio-ingress
+        spec:
+          selector:
+            istio: ingressgateway
+          servers:
+          - port:
+              number: 80
+              name: http
+              protocol: HTTP
+            hosts:
+            - "*/shop.example.com"
+          - port:
+              number: 8080
+              name: http
+              protocol: HTTP
+            hosts:
+            - "*/api.example.com"
+        """,
+        "Error [SP0410] (Gateway istio-ingress/public mesh.yaml:18) spec.servers[1].port.name: port names in servers must be unique: duplicate name http");
+  }
+
+  /** SP0411 */
+  @Test
+  void simpleAndMutualTlsNeedCredentials() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: public
+          namespace: istio-ingress
+        spec:
+          selector:
+            istio: ingressgateway
+          servers:
+          - port:
+              number: 443
+              name: https
+              protocol: HTTPS
+            hosts:
+            - "*/shop.example.com"
+            tls:
+              mode: SIMPLE
+          - port:
+              number: 8443
+              name: https-mtls
+              protocol: HTTPS
+            hosts:
+            - "*/partners.example.com"
+            tls:
+              mode: MUTUAL
+              serverCertificate: /etc/certs/server.pem
+              privateKey: /etc/certs/key.pem
+        """,
+        "Error [SP0411] (Gateway istio-ingress/public mesh.yaml:16) spec.servers[0].tls: SIMPLE TLS requires a private key",
+        "Error [SP0411] (Gateway istio-ingress/public mesh.yaml:16) spec.servers[0].tls: SIMPLE TLS requires a server certificate",
+        "Error [SP0411] (Gateway istio-ingress/public mesh.yaml:24) spec.servers[1].tls: MUTUAL TLS requires a client CA bundle");
+  }
+
+  /** SP0412 */
+  @Test
+  void tlsSettingsMustFitTheModeAndProtocol() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: public
+          namespace: istio-ingress
+        spec:
+          selector:
+            istio: ingressgateway
+          servers:
+          - port:
+              number: 443
+              name: https
+              protocol: HTTPS
+            hosts:
+            - "*/shop.example.com"
+          - port:
+              number: 15443
+              name: tls-mesh
+              protocol: TLS
+            hosts:
+            - "*/mesh.example.com"
+            tls:
+              mode: ISTIO_MUTUAL
+              credentialName: mesh-cert
+          - port:
+              number: 80
+              name: http
+              protocol: HTTP
+            hosts:
+            - "*/shop.example.com"
+            tls:
+              mode: SIMPLE
+              credentialName: shop-cert
+        """,
+        "Error [SP0412] (Gateway istio-ingress/public mesh.yaml:10) spec.servers[0]: server must have TLS settings for HTTPS/TLS protocols",
+        "Error [SP0412] (Gateway istio-ingress/public mesh.yaml:22) spec.servers[1].tls: ISTIO_MUTUAL TLS cannot have associated credentialName",
+        "Error [SP0412] (Gateway istio-ingress/public mesh.yaml:31) spec.servers[2].tls: server cannot have TLS settings for plain text HTTP ports");
+  }
+
+  /** SP0413 */
+  @Test
+  void serverHostsAreDnsNamesWithAnOptionalNamespace() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: public
+          namespace: istio-ingress
+        spec:
+          selector:
+            istio: ingressgateway
+          servers:
+          - port:
+              number: 80
+              name: http
+              protocol: HTTP
+            hosts:
+            - "bookinfo"
+            - "shop/api.*.example.com"
+        """,
+        "Error [SP0413] (Gateway istio-ingress/public mesh.yaml:15) spec.servers[0].hosts[0]: short names (non FQDN) are not allowed",
+        "Error [SP0413] (Gateway istio-ingress/public mesh.yaml:16) spec.servers[0].hosts[1]: domain name \"*.example.com\" invalid (label \"*\" invalid)",
+        "Error [SP0413] (Gateway istio-ingress/public mesh.yaml:16) spec.servers[0].hosts[1]: partial wildcard \"api.*.example.com\" not allowed");
+  }
+}
