@@ -3,6 +3,7 @@ package dev.sailplan.istio.validation;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.validation.Report;
 import dev.sailplan.core.validation.ResourceCheck;
+import dev.sailplan.istio.extensions.v1alpha1.WasmPlugin;
 import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.Gateway;
 import dev.sailplan.istio.networking.v1.ServiceEntry;
@@ -12,6 +13,7 @@ import dev.sailplan.istio.networking.v1.WorkloadEntry;
 import dev.sailplan.istio.networking.v1alpha3.EnvoyFilter;
 import dev.sailplan.istio.security.v1.AuthorizationPolicy;
 import dev.sailplan.istio.security.v1.RequestAuthentication;
+import dev.sailplan.istio.telemetry.v1.Telemetry;
 import dev.sailplan.istio.validation.internal.AuthorizationPolicyRules;
 import dev.sailplan.istio.validation.internal.DestinationRuleRules;
 import dev.sailplan.istio.validation.internal.EnvoyFilterRules;
@@ -20,7 +22,9 @@ import dev.sailplan.istio.validation.internal.Rejections;
 import dev.sailplan.istio.validation.internal.RequestAuthenticationRules;
 import dev.sailplan.istio.validation.internal.ServiceEntryRules;
 import dev.sailplan.istio.validation.internal.SidecarRules;
+import dev.sailplan.istio.validation.internal.TelemetryRules;
 import dev.sailplan.istio.validation.internal.VirtualServiceRules;
+import dev.sailplan.istio.validation.internal.WasmPluginRules;
 import dev.sailplan.istio.validation.internal.WorkloadEntryRules;
 
 /**
@@ -34,8 +38,8 @@ import dev.sailplan.istio.validation.internal.WorkloadEntryRules;
  *     can not simultaneously specify 'distribute' and 'failover'
  * }</pre>
  *
- * <p>Kinds whose webhook checks the CRD schema already enforces (PeerAuthentication, Telemetry,
- * WorkloadGroup, WasmPlugin, ProxyConfig) have no checks here.
+ * <p>Kinds whose webhook checks the CRD schema already enforces (PeerAuthentication, WorkloadGroup,
+ * ProxyConfig) have no checks here.
  */
 public final class IstioWebhookChecks implements ResourceCheck {
   /** The checks; they keep no state. */
@@ -62,6 +66,10 @@ public final class IstioWebhookChecks implements ResourceCheck {
       RequestAuthenticationRules.check(r, out);
     } else if (resource instanceof EnvoyFilter r) {
       EnvoyFilterRules.check(r, out);
+    } else if (resource instanceof Telemetry r) {
+      TelemetryRules.check(r, out);
+    } else if (resource instanceof WasmPlugin r) {
+      WasmPluginRules.check(r, out);
     }
   }
 }

@@ -144,4 +144,132 @@ class GatewayWebhookTest {
         "Error [SP0413] (Gateway istio-ingress/public mesh.yaml:16) spec.servers[0].hosts[1]: domain name \"*.example.com\" invalid (label \"*\" invalid)",
         "Error [SP0413] (Gateway istio-ingress/public mesh.yaml:16) spec.servers[0].hosts[1]: partial wildcard \"api.*.example.com\" not allowed");
   }
+
+  /** SP0439 */
+  @Test
+  void protocolsAreOnesIstioKnows() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata:
+          name: api
+          namespace: default
+        spec:
+          hosts:
+          - api.example.com
+          ports:
+          - number: 443
+            name: https
+            protocol: HTTPX
+          resolution: DNS
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: quic
+          namespace: istio-ingress
+        spec:
+          servers:
+          - port:
+              number: 443
+              name: quic
+              protocol: QUIC
+            hosts:
+            - "*/api.example.com"
+        """,
+        "Error [SP0439] (ServiceEntry default/api mesh.yaml:12) spec.ports[0].protocol: unsupported protocol: HTTPX",
+        "Error [SP0439] (Gateway istio-ingress/quic mesh.yaml:25) spec.servers[0].port.protocol: invalid protocol \"QUIC\", supported protocols are HTTP, HTTP2, GRPC, GRPC-WEB, MONGO, REDIS, MYSQL, TCP");
+  }
+
+  /** SP0440 */
+  @Test
+  void portNamesAreDnsLabelsAndGatewayPortsAreNamed() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata:
+          name: api
+          namespace: default
+        spec:
+          hosts:
+          - api.example.com
+          ports:
+          - number: 8080
+            name: HTTP_8080
+            protocol: HTTP
+          resolution: DNS
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: public
+          namespace: istio-ingress
+        spec:
+          servers:
+          - port:
+              number: 80
+              name: ""
+              protocol: HTTP
+            hosts:
+            - "*/shop.example.com"
+        """,
+        "Error [SP0440] (ServiceEntry default/api mesh.yaml:11) spec.ports[0].name: invalid port name: HTTP_8080",
+        "Error [SP0440] (Gateway istio-ingress/public mesh.yaml:24) spec.servers[0].port.name: port name must be set");
+  }
+
+  /** SP0443 */
+  @Test
+  void aGatewayHasServersAndEachServerHosts() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: empty
+          namespace: istio-ingress
+        spec:
+          selector:
+            istio: ingressgateway
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: hostless
+          namespace: istio-ingress
+        spec:
+          servers:
+          - port:
+              number: 80
+              name: http
+              protocol: HTTP
+            hosts: []
+        """,
+        "Error [SP0443] (Gateway istio-ingress/empty mesh.yaml:6) spec.servers: gateway must have at least one server",
+        "Error [SP0443] (Gateway istio-ingress/hostless mesh.yaml:21) spec.servers[0].hosts: server config must contain at least one host");
+  }
+
+  /** SP0444 */
+  @Test
+  void targetPortHasNoPlaceOnAGatewayPort() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: public
+          namespace: istio-ingress
+        spec:
+          servers:
+          - port:
+              number: 80
+              name: http
+              protocol: HTTP
+              targetPort: 8080
+            hosts:
+            - "*/shop.example.com"
+        """,
+        "Error [SP0444] (Gateway istio-ingress/public mesh.yaml:12) spec.servers[0].port.targetPort: targetPort has no impact on Gateways");
+  }
 }

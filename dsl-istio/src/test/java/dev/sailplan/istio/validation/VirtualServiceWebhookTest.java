@@ -279,4 +279,95 @@ class VirtualServiceWebhookTest {
         "Error [SP0423] (VirtualService default/shop mesh.yaml:11) spec.http[0].match[0].port: port number 70000 must be in the range 1..65535",
         "Error [SP0423] (VirtualService default/shop mesh.yaml:16) spec.http[0].route[0].destination.port.number: port number 0 must be in the range 1..65535");
   }
+
+  /** SP0441 */
+  @Test
+  void subsetNamesAreDnsLabels() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+          namespace: default
+        spec:
+          host: reviews
+          subsets:
+          - name: V1.0
+            labels:
+              version: v1
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+          namespace: default
+        spec:
+          hosts:
+          - reviews
+          http:
+          - route:
+            - destination:
+                host: reviews
+                subset: v1_beta
+        """,
+        "Error [SP0441] (DestinationRule default/reviews mesh.yaml:9) spec.subsets[0].name: subset name is invalid: V1.0",
+        "Error [SP0441] (VirtualService default/reviews mesh.yaml:25) spec.http[0].route[0].destination.subset: subset name is invalid: v1_beta");
+  }
+
+  /** SP0442 */
+  @Test
+  void aVirtualServiceAndItsTcpRoutesRouteSomewhere() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: nothing
+          namespace: default
+        spec:
+          hosts:
+          - reviews
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: db
+          namespace: default
+        spec:
+          hosts:
+          - db
+          tcp:
+          - match:
+            - port: 5432
+        """,
+        "Error [SP0442] (VirtualService default/nothing mesh.yaml:6) spec: http, tcp or tls must be provided in virtual service",
+        "Error [SP0442] (VirtualService default/db mesh.yaml:19) spec.tcp[0]: TCP route is required");
+  }
+
+  /** SP0445 */
+  @Test
+  void exportToHasNoDuplicatesAndStarAlone() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+          namespace: default
+        spec:
+          hosts:
+          - reviews
+          exportTo:
+          - "."
+          - default
+          - "*"
+          http:
+          - route:
+            - destination:
+                host: reviews
+        """,
+        "Error [SP0445] (VirtualService default/reviews mesh.yaml:9) spec.exportTo: cannot have both public (*) and non-public exportTo values for a resource",
+        "Error [SP0445] (VirtualService default/reviews mesh.yaml:11) spec.exportTo[1]: duplicate entries in exportTo for entry default");
+  }
 }

@@ -36,10 +36,18 @@ public final class DestinationRuleRules {
     FieldPath path = FieldPath.root().field("spec");
     out.addIfAny("SP0421", path.field("host"), Names.wildcardDomain(spec.host()));
     spec.trafficPolicy().ifPresent(p -> policy(p, path.field("trafficPolicy"), out));
+    ExportTo.check(
+        spec.exportTo(),
+        rule.metadata().namespace().orElse(""),
+        false,
+        spec.workloadSelector().isPresent(),
+        path.field("exportTo"),
+        out);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < spec.subsets().size(); i++) {
       FieldPath subset = path.field("subsets").index(i);
       String name = spec.subsets().get(i).name();
+      out.addIfAny("SP0441", subset.field("name"), subsetName(name));
       if (!names.add(name)) {
         out.add("SP0408", subset.field("name"), "duplicate subset names: " + name);
       }
@@ -48,6 +56,14 @@ public final class DestinationRuleRules {
           .trafficPolicy()
           .ifPresent(p -> policy(p, subset.field("trafficPolicy"), out));
     }
+  }
+
+  /** Null when {@code name} may name a subset, else istiod's message. */
+  static String subsetName(String name) {
+    if (name.isEmpty()) {
+      return "subset name cannot be empty";
+    }
+    return Names.isDnsLabel(name) ? null : "subset name is invalid: " + name;
   }
 
   private static void policy(TrafficPolicy policy, FieldPath path, Rejections out) {

@@ -21,10 +21,16 @@ public final class GatewayRules {
     }
     List<Server> servers = gateway.spec().get().servers();
     FieldPath path = FieldPath.root().field("spec").field("servers");
+    if (servers.isEmpty()) {
+      out.add("SP0443", path, "gateway must have at least one server");
+    }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < servers.size(); i++) {
       Server server = servers.get(i);
       FieldPath at = path.index(i);
+      if (server.hosts().isEmpty()) {
+        out.add("SP0443", at.field("hosts"), "server config must contain at least one host");
+      }
       for (int j = 0; j < server.hosts().size(); j++) {
         for (String problem : Names.namespacedHost(server.hosts().get(j), true)) {
           out.add("SP0413", at.field("hosts").index(j), problem);
@@ -34,8 +40,28 @@ public final class GatewayRules {
       long number = server.port().number();
       String portProblem = number > 0 || !unix ? Values.port(number) : null;
       out.addIfAny("SP0423", at.field("port").field("number"), portProblem);
+      String protocol = server.port().protocol();
+      boolean known = Values.isProtocol(protocol);
+      if (!known) {
+        out.add(
+            "SP0439",
+            at.field("port").field("protocol"),
+            "invalid protocol "
+                + Names.quote(protocol)
+                + ", supported protocols are HTTP, HTTP2, GRPC, GRPC-WEB, MONGO, REDIS, MYSQL, TCP");
+      }
+      boolean target = server.port().targetPort().orElse(0) > 0;
+      if (target) {
+        out.add(
+            "SP0444", at.field("port").field("targetPort"), "targetPort has no impact on Gateways");
+      }
+      boolean named = !server.port().name().isEmpty();
+      if (!named) {
+        out.add("SP0440", at.field("port").field("name"), "port name must be set");
+      }
       server.tls().ifPresent(tls -> tls(tls, at.field("tls"), out));
-      if (portProblem == null && Values.isProtocol(server.port().protocol())) {
+      // istiod compares the port's protocol and TLS only when the port itself is valid.
+      if (portProblem == null && known && !target && named) {
         protocol(server, at, out);
       }
       String name = server.port().name();

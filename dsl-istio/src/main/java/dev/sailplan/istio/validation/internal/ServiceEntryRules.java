@@ -30,6 +30,12 @@ public final class ServiceEntryRules {
     Set<String> ports = new HashSet<>();
     for (int i = 0; i < spec.ports().size(); i++) {
       String name = spec.ports().get(i).name();
+      FieldPath port = path.field("ports").index(i);
+      out.addIfAny("SP0440", port.field("name"), Values.portName(name));
+      spec.ports()
+          .get(i)
+          .protocol()
+          .ifPresent(p -> out.addIfAny("SP0439", port.field("protocol"), Values.protocol(p)));
       if (!ports.add(name)) {
         out.add(
             "SP0424",
@@ -68,6 +74,13 @@ public final class ServiceEntryRules {
         endpointPorts(e, ports, at, out);
       }
     }
+    ExportTo.check(
+        spec.exportTo(),
+        entry.metadata().namespace().orElse(""),
+        true,
+        false,
+        path.field("exportTo"),
+        out);
     if (resolution != Resolution.NONE && spec.hosts().size() > 1) {
       // Plain TCP carries no host name, so one port cannot tell the hosts apart.
       for (int i = 0; i < spec.ports().size(); i++) {

@@ -4,6 +4,7 @@ import dev.sailplan.core.validation.FieldPath;
 import dev.sailplan.istio.networking.v1.IstioEgressListener;
 import dev.sailplan.istio.networking.v1.IstioIngressListener;
 import dev.sailplan.istio.networking.v1.Sidecar;
+import dev.sailplan.istio.networking.v1.SidecarPort;
 import dev.sailplan.istio.networking.v1.SidecarSpec;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class SidecarRules {
     Set<Long> ports = new HashSet<>();
     for (int i = 0; i < listeners.size(); i++) {
       FieldPath number = path.index(i).field("port").field("number");
+      port(listeners.get(i).port(), path.index(i).field("port"), out);
       long n = listeners.get(i).port().number().orElse(0);
       out.addIfAny("SP0423", number, Values.port(n));
       if (!ports.add(n)) {
@@ -59,6 +61,7 @@ public final class SidecarRules {
                   + " list");
         }
       } else {
+        port(listener.port().get(), at.field("port"), out);
         long n = listener.port().get().number().orElse(0);
         String bind = listener.bind().orElse("");
         if (n == 0 && !bind.startsWith(UNIX)) {
@@ -82,6 +85,19 @@ public final class SidecarRules {
         }
       }
       hosts(listener.hosts(), at.field("hosts"), out);
+    }
+  }
+
+  private static void port(SidecarPort port, FieldPath path, Rejections out) {
+    port.name()
+        .ifPresent(
+            n ->
+                out.addIfAny(
+                    "SP0440", path.field("name"), n.isEmpty() ? null : Values.portName(n)));
+    port.protocol()
+        .ifPresent(p -> out.addIfAny("SP0439", path.field("protocol"), Values.protocol(p)));
+    if (port.targetPort().orElse(0) > 0) {
+      out.add("SP0444", path.field("targetPort"), "targetPort has no impact on Sidecars");
     }
   }
 

@@ -35,7 +35,17 @@ final class Values {
         : "port number " + port + " must be in the range 1..65535";
   }
 
-  /** Whether istiod knows the protocol (an empty one is sniffed). */
+  /** Null when {@code name} may name a port, else istiod's message. */
+  static String portName(String name) {
+    return Names.isDnsLabel(name) ? null : "invalid port name: " + name;
+  }
+
+  /** Null when istiod knows {@code protocol} (an empty one is sniffed), else its message. */
+  static String protocol(String protocol) {
+    return protocol.isEmpty() || isProtocol(protocol) ? null : "unsupported protocol: " + protocol;
+  }
+
+  /** Whether istiod knows the protocol. */
   static boolean isProtocol(String protocol) {
     return PROTOCOLS.contains(protocol.toLowerCase(Locale.ROOT));
   }

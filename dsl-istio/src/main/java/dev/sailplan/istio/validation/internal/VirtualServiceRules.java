@@ -56,11 +56,24 @@ public final class VirtualServiceRules {
             "wildcard host * is not allowed for virtual services bound to the mesh gateway");
       }
     }
+    if (spec.http().isEmpty() && spec.tcp().isEmpty() && spec.tls().isEmpty()) {
+      out.add("SP0442", path, "http, tcp or tls must be provided in virtual service");
+    }
+    ExportTo.check(
+        spec.exportTo(),
+        service.metadata().namespace().orElse(""),
+        false,
+        false,
+        path.field("exportTo"),
+        out);
     for (int i = 0; i < spec.http().size(); i++) {
       HttpRouteRules.check(spec.http().get(i), delegate, path.field("http").index(i), out);
     }
     for (int i = 0; i < spec.tcp().size(); i++) {
       FieldPath at = path.field("tcp").index(i);
+      if (spec.tcp().get(i).route().isEmpty()) {
+        out.add("SP0442", at, "TCP route is required");
+      }
       destinations(spec.tcp().get(i).route(), at.field("route"), out);
       for (int j = 0; j < spec.tcp().get(i).match().size(); j++) {
         long port = spec.tcp().get(i).match().get(j).port().orElse(0);
@@ -70,7 +83,14 @@ public final class VirtualServiceRules {
       }
     }
     for (int i = 0; i < spec.tls().size(); i++) {
-      destinations(spec.tls().get(i).route(), path.field("tls").index(i).field("route"), out);
+      FieldPath at = path.field("tls").index(i);
+      if (spec.tls().get(i).match().isEmpty()) {
+        out.add("SP0442", at, "TLS route must have at least one match condition");
+      }
+      if (spec.tls().get(i).route().isEmpty()) {
+        out.add("SP0442", at, "TLS route is required");
+      }
+      destinations(spec.tls().get(i).route(), at.field("route"), out);
     }
   }
 
@@ -84,6 +104,9 @@ public final class VirtualServiceRules {
     String problem =
         d.host().equals("*") ? "invalid destination host *" : Names.wildcardDomain(d.host());
     out.addIfAny("SP0421", path.field("host"), problem);
+    d.subset()
+        .ifPresent(
+            s -> out.addIfAny("SP0441", path.field("subset"), DestinationRuleRules.subsetName(s)));
     d.port()
         .ifPresent(
             p ->
