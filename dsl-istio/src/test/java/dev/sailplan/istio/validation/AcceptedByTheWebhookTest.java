@@ -153,7 +153,7 @@ class AcceptedByTheWebhookTest {
           http:
           - match:
             - uri:
-                regex: "^/api/(v1|v2)/.*$"
+                regex: "^/api/(?P<version>v1|v2)/.*$"
               headers:
                 "@request.auth.claims.group":
                   exact: admin

@@ -370,4 +370,32 @@ class VirtualServiceWebhookTest {
         "Error [SP0445] (VirtualService default/reviews mesh.yaml:9) spec.exportTo: cannot have both public (*) and non-public exportTo values for a resource",
         "Error [SP0445] (VirtualService default/reviews mesh.yaml:11) spec.exportTo[1]: duplicate entries in exportTo for entry default");
   }
+
+  /** SP0448 */
+  @Test
+  void jwtClaimRoutingNeedsAGateway() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+          namespace: default
+        spec:
+          hosts:
+          - reviews
+          http:
+          - match:
+            - headers:
+                "@request.auth.claims.group":
+                  exact: admin
+            route:
+            - destination:
+                host: reviews
+        """,
+        "Error [SP0448] (VirtualService default/reviews mesh.yaml:12)"
+            + " spec.http[0].match[0].headers[@request.auth.claims.group]: JWT claim based routing"
+            + " (key: @request.auth.claims.group) is only supported for gateway, found no gateways:"
+            + " []");
+  }
 }

@@ -86,7 +86,8 @@ final class Values {
       return "error parsing regexp: invalid or unsupported Perl syntax: `" + unsupported + "`";
     }
     try {
-      Pattern.compile(re);
+      // RE2 also names groups (?P<name>...), which Java writes (?<name>...).
+      Pattern.compile(re.replace("(?P<", "(?<"));
       return null;
     } catch (PatternSyntaxException e) {
       return "error parsing regexp: " + e.getDescription() + " at index " + e.getIndex();

@@ -12,6 +12,9 @@ import java.util.Map;
 
 /** What istiod's {@code ValidateVirtualService} rejects. */
 public final class VirtualServiceRules {
+  static final String RE2 =
+      "; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)";
+
   private VirtualServiceRules() {}
 
   /** Checks {@code service}. */
@@ -66,8 +69,13 @@ public final class VirtualServiceRules {
         false,
         path.field("exportTo"),
         out);
+    boolean gateway = !spec.gateways().isEmpty() && !spec.gateways().contains("mesh");
     for (int i = 0; i < spec.http().size(); i++) {
-      HttpRouteRules.check(spec.http().get(i), delegate, path.field("http").index(i), out);
+      FieldPath at = path.field("http").index(i);
+      HttpRouteRules.check(spec.http().get(i), delegate, at, out);
+      if (!gateway) {
+        claims(spec.http().get(i).match(), spec.gateways(), at.field("match"), out);
+      }
     }
     for (int i = 0; i < spec.tcp().size(); i++) {
       FieldPath at = path.field("tcp").index(i);
@@ -92,6 +100,33 @@ public final class VirtualServiceRules {
       }
       destinations(spec.tls().get(i).route(), at.field("route"), out);
     }
+  }
+
+  /** Only a gateway has the JWT whose claims a route would match on. */
+  private static void claims(
+      List<HTTPMatchRequest> matches, List<String> gateways, FieldPath path, Rejections out) {
+    for (int j = 0; j < matches.size(); j++) {
+      for (String without : List.of("headers", "withoutHeaders")) {
+        Map<String, StringMatch> headers =
+            without.equals("headers") ? matches.get(j).headers() : matches.get(j).withoutHeaders();
+        for (String key : headers.keySet()) {
+          if (isClaim(key)) {
+            out.add(
+                "SP0448",
+                path.index(j).field(without).key(key),
+                "JWT claim based routing (key: "
+                    + key
+                    + ") is only supported for gateway, found no gateways: ["
+                    + String.join(" ", gateways)
+                    + "]");
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean isClaim(String key) {
+    return key.startsWith("@request.auth.claims.") || key.startsWith("@request.auth.claims[");
   }
 
   private static void destinations(List<RouteDestination> route, FieldPath path, Rejections out) {
@@ -139,7 +174,7 @@ public final class VirtualServiceRules {
     headers.forEach(
         (name, value) -> {
           // @request.auth.claims.<claim> routes on a JWT claim, not on a header.
-          if (!name.startsWith("@request.auth.claims.")) {
+          if (!isClaim(name)) {
             out.addIfAny("SP0416", path.key(name), Values.headerName(name));
           }
           // In withoutHeaders, regex "*" means "the header is present", not a pattern.
@@ -157,7 +192,4 @@ public final class VirtualServiceRules {
       }
     }
   }
-
-  static final String RE2 =
-      "; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)";
 }
