@@ -196,11 +196,7 @@ final class HttpRouteRules {
   }
 
   private static void percentage(Optional<Percent> p, String what, FieldPath path, Rejections out) {
-    double v =
-        p.flatMap(
-                x ->
-                    x.value().isPresent() ? Optional.of(x.value().getAsDouble()) : Optional.empty())
-            .orElse(0.0);
+    double v = p.map(x -> x.value().orElse(0)).orElse(0.0);
     // Go's %f: six decimals.
     String shown = String.format(Locale.ROOT, "%f", v);
     if (v > 100) {
@@ -218,20 +214,19 @@ final class HttpRouteRules {
 
   private static void retries(HTTPRetry retries, FieldPath path, Rejections out) {
     int attempts = retries.attempts().orElse(0);
+    String retryOn = retries.retryOn().orElse("");
     if (attempts < 0) {
       out.add("SP0419", path.field("attempts"), "attempts cannot be negative");
     }
     if (attempts == 0
         && (retries.perTryTimeout().isPresent()
-            || retries.retryOn().isPresent()
+            || !retryOn.isEmpty()
             || retries.retryRemoteLocalities().isPresent())) {
       out.add("SP0419", path, "http retry policy configured when attempts are set to 0 (disabled)");
     }
     Durations.check(retries.perTryTimeout(), path.field("perTryTimeout"), out);
-    for (String policy : retries.retryOn().orElse("").split(",", -1)) {
-      if (retries.retryOn().isPresent()
-          && !RETRY_ON.contains(policy)
-          && !StatusCodes.isKnown(policy)) {
+    for (String policy : retryOn.isEmpty() ? new String[0] : retryOn.split(",", -1)) {
+      if (!RETRY_ON.contains(policy) && !StatusCodes.isKnown(policy)) {
         out.add(
             "SP0419",
             path.field("retryOn"),
