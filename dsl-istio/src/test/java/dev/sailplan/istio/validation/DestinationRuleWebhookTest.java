@@ -131,4 +131,64 @@ class DestinationRuleWebhookTest {
         "Error [SP0409] (DestinationRule default/external mesh.yaml:9) spec.trafficPolicy.tls: client certificate required for mutual tls",
         "Error [SP0409] (DestinationRule default/external mesh.yaml:9) spec.trafficPolicy.tls: private key required for mutual tls");
   }
+
+  /** SP0449 */
+  @Test
+  void policiesAndConnectionPoolsSetSomething() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+          namespace: default
+        spec:
+          host: reviews
+          trafficPolicy:
+            connectionPool: {}
+            portLevelSettings:
+            - port:
+                number: 9080
+          subsets:
+          - name: v1
+            labels:
+              version: v1
+            trafficPolicy: {}
+        """,
+        "Error [SP0449] (DestinationRule default/reviews mesh.yaml:9) spec.trafficPolicy.connectionPool: connection pool must have at least one field",
+        "Error [SP0449] (DestinationRule default/reviews mesh.yaml:11) spec.trafficPolicy.portLevelSettings[0]: port traffic policy must have at least one field",
+        "Error [SP0449] (DestinationRule default/reviews mesh.yaml:17) spec.subsets[0].trafficPolicy: traffic policy must have at least one field");
+  }
+
+  /** SP0450 */
+  @Test
+  void trafficPolicySettingsAgreeAndFitEnvoy() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+          namespace: default
+        spec:
+          host: reviews
+          trafficPolicy:
+            connectionPool:
+              http:
+                h2UpgradePolicy: UPGRADE
+                useClientProtocol: true
+            outlierDetection:
+              consecutiveLocalOriginFailures: 3
+              maxEjectionPercent: 150
+            loadBalancer:
+              consistentHash:
+                httpHeaderName: x-user
+                maglev:
+                  tableSize: 65536
+        """,
+        "Error [SP0450] (DestinationRule default/reviews mesh.yaml:10) spec.trafficPolicy.connectionPool.http: use client protocol must not be true when H2UpgradePolicy is UPGRADE",
+        "Error [SP0450] (DestinationRule default/reviews mesh.yaml:14) spec.trafficPolicy.outlierDetection.consecutiveLocalOriginFailures: outlier detection consecutive local origin failures is specified, but split external local origin errors is set to false",
+        "Error [SP0450] (DestinationRule default/reviews mesh.yaml:15) spec.trafficPolicy.outlierDetection.maxEjectionPercent: percentage 150 is not in range 0..100",
+        "Error [SP0450] (DestinationRule default/reviews mesh.yaml:20) spec.trafficPolicy.loadBalancer.consistentHash.maglev.tableSize: tableSize must be a prime number for maglev");
+  }
 }

@@ -398,4 +398,74 @@ class VirtualServiceWebhookTest {
             + " (key: @request.auth.claims.group) is only supported for gateway, found no gateways:"
             + " []");
   }
+
+  /** SP0451 */
+  @Test
+  void redirectRewriteAndDirectResponseValues() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: shop
+          namespace: default
+        spec:
+          hosts:
+          - shop
+          http:
+          - redirect:
+              uri: /new
+              redirectCode: 200
+          - redirect:
+              scheme: ftp
+          - directResponse:
+              status: 700
+          - rewrite:
+              uri: /v2
+              uriRegexRewrite:
+                match: ^/v1
+                rewrite: /v2
+            route:
+            - destination:
+                host: shop
+        """,
+        "Error [SP0451] (VirtualService default/shop mesh.yaml:12) spec.http[0].redirect.redirectCode: 200 is not a valid redirect code, must be 3xx",
+        "Error [SP0451] (VirtualService default/shop mesh.yaml:14) spec.http[1].redirect.scheme: invalid redirect scheme, must be \"http\" or \"https\"",
+        "Error [SP0451] (VirtualService default/shop mesh.yaml:16) spec.http[2].directResponse.status: HTTP status 700 is not in range 200-599",
+        "Error [SP0451] (VirtualService default/shop mesh.yaml:17) spec.http[3].rewrite: rewrite may only contain one of URI or UriRegexRewrite");
+  }
+
+  /** SP0452 */
+  @Test
+  void faultInjectionValues() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: ratings
+          namespace: default
+        spec:
+          hosts:
+          - ratings
+          http:
+          - fault:
+              abort:
+                grpcStatus: NOT_FOUNDD
+                percentage:
+                  value: 150
+            route:
+            - destination:
+                host: ratings
+          - fault:
+              abort:
+                httpStatus: 700
+            route:
+            - destination:
+                host: ratings
+        """,
+        "Error [SP0452] (VirtualService default/ratings mesh.yaml:12) spec.http[0].fault.abort.grpcStatus: gRPC status \"NOT_FOUNDD\" is not supported. See https://github.com/grpc/grpc/blob/master/doc/statuscodes.md for a list of supported codes, for example 'NOT_FOUND'",
+        "Error [SP0452] (VirtualService default/ratings mesh.yaml:14) spec.http[0].fault.abort.percentage.value: percentage 150 is neither 0.0, nor in range [0.0001, 100.0]",
+        "Error [SP0452] (VirtualService default/ratings mesh.yaml:20) spec.http[1].fault.abort.httpStatus: HTTP status 700 is not in range 200-599");
+  }
 }

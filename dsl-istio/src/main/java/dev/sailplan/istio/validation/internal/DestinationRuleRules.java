@@ -67,6 +67,7 @@ public final class DestinationRuleRules {
   }
 
   private static void policy(TrafficPolicy policy, FieldPath path, Rejections out) {
+    TrafficPolicyRules.check(policy, path, out);
     OutlierDetection outlier = policy.outlierDetection().orElse(null);
     policy.loadBalancer().ifPresent(lb -> loadBalancer(lb, path.field("loadBalancer"), out));
     policy.tls().ifPresent(tls -> tls(tls, path.field("tls"), out));

@@ -39,6 +39,12 @@ final class HttpRouteRules {
       VirtualServiceRules.match(route.match().get(i), path.field("match").index(i), out);
     }
     route.headers().ifPresent(h -> headers(h, path.field("headers"), out));
+    route.redirect().ifPresent(r -> RouteActionValues.redirect(r, path.field("redirect"), out));
+    route.rewrite().ifPresent(r -> RouteActionValues.rewrite(r, path.field("rewrite"), out));
+    route
+        .directResponse()
+        .ifPresent(d -> RouteActionValues.directResponse(d, path.field("directResponse"), out));
+    route.fault().ifPresent(f -> RouteActionValues.fault(f, path.field("fault"), out));
     mirrors(route, path, out);
     route.retries().ifPresent(r -> retries(r, path.field("retries"), out));
     Durations.check(route.timeout(), path.field("timeout"), out);

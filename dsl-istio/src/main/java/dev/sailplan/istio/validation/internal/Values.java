@@ -35,6 +35,11 @@ final class Values {
         : "port number " + port + " must be in the range 1..65535";
   }
 
+  /** A number as Go's {@code %v} prints a float64: {@code 150}, {@code 0.5}. */
+  static String goFloat(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e21 ? Long.toString((long) v) : Double.toString(v);
+  }
+
   /** Null when {@code name} may name a port, else istiod's message. */
   static String portName(String name) {
     return Names.isDnsLabel(name) ? null : "invalid port name: " + name;
