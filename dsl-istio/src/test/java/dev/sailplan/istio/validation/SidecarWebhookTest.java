@@ -103,4 +103,57 @@ class SidecarWebhookTest {
         """,
         "Error [SP0404] (Sidecar shop/default mesh.yaml:6) spec: sidecar: empty configuration provided");
   }
+
+  /** SP0453 */
+  @Test
+  void ingressListenersForwardLocallyWithoutGatewayTls() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata:
+          name: reviews
+          namespace: shop
+        spec:
+          workloadSelector:
+            labels:
+              app: reviews
+          ingress:
+          - port:
+              number: 9080
+              protocol: HTTP
+              name: http
+            defaultEndpoint: 10.0.0.1:8080
+          - port:
+              number: 9443
+              protocol: HTTPS
+              name: https
+            defaultEndpoint: 127.0.0.1:8443
+            tls:
+              mode: ISTIO_MUTUAL
+        """,
+        "Error [SP0453] (Sidecar shop/reviews mesh.yaml:15) spec.ingress[0].defaultEndpoint: sidecar: defaultEndpoint must be of form 127.0.0.1:<port>,0.0.0.0:<port>,[::1]:port,[::]:port,unix://filepath or unset",
+        "Error [SP0453] (Sidecar shop/reviews mesh.yaml:22) spec.ingress[1].tls.mode: configuration is invalid: cannot set mode to ISTIO_MUTUAL in sidecar ingress tls");
+  }
+
+  /** SP0454 */
+  @Test
+  void anEgressProxyGoesWithAllowAny() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata:
+          name: default
+          namespace: shop
+        spec:
+          outboundTrafficPolicy:
+            mode: REGISTRY_ONLY
+            egressProxy:
+              host: egress.istio-egress.svc.cluster.local
+              port:
+                number: 443
+        """,
+        "Error [SP0454] (Sidecar shop/default mesh.yaml:9) spec.outboundTrafficPolicy.egressProxy: sidecar: egress_proxy must be set only with ALLOW_ANY outbound_traffic_policy mode");
+  }
 }

@@ -99,7 +99,8 @@ public final class GatewayRules {
     return mode == ServerTLSMode.PASSTHROUGH || mode == ServerTLSMode.AUTO_PASSTHROUGH;
   }
 
-  private static void tls(ServerTLSSettings tls, FieldPath path, Rejections out) {
+  /** The checks istiod shares between Gateway servers and Sidecar ingress listeners. */
+  static void tls(ServerTLSSettings tls, FieldPath path, Rejections out) {
     ServerTLSMode mode = tls.mode().orElse(ServerTLSMode.PASSTHROUGH);
     boolean credential = tls.credentialName().isPresent() || !tls.credentialNames().isEmpty();
     if (mode == ServerTLSMode.ISTIO_MUTUAL) {
