@@ -272,4 +272,37 @@ class GatewayWebhookTest {
         """,
         "Error [SP0444] (Gateway istio-ingress/public mesh.yaml:12) spec.servers[0].port.targetPort: targetPort has no impact on Gateways");
   }
+
+  /** SP0428 and SP0423 for binds: an IP address, or a unix socket with port number 0. */
+  @Test
+  void bindsAreIpAddressesOrUnixSocketsOnPortZero() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: internal
+          namespace: istio-ingress
+        spec:
+          servers:
+          - port:
+              number: 8080
+              name: http
+              protocol: HTTP
+            bind: localhost
+            hosts:
+            - "*/internal.example.com"
+          - port:
+              number: 8081
+              name: http-uds
+              protocol: HTTP
+            bind: unix:///var/run/gateway.sock
+            hosts:
+            - "*/uds.example.com"
+        """,
+        "Error [SP0428] (Gateway istio-ingress/internal mesh.yaml:12) spec.servers[0].bind:"
+            + " localhost is not a valid IP",
+        "Error [SP0423] (Gateway istio-ingress/internal mesh.yaml:16) spec.servers[1].port.number:"
+            + " port number must be 0 for unix domain socket");
+  }
 }

@@ -64,6 +64,11 @@ final class Addresses {
     return isIp(s) ? null : s + " is not a valid IP";
   }
 
+  /** A listener's {@code bind}: an IP address; null when valid. */
+  static String bind(String s) {
+    return isIp(s) ? null : s + " is not a valid IP";
+  }
+
   /** An ipBlocks entry of an AuthorizationPolicy; null when valid. */
   static String block(String s) {
     if (s.contains("/")) {

@@ -36,7 +36,16 @@ public final class GatewayRules {
           out.add("SP0413", at.field("hosts").index(j), problem);
         }
       }
-      boolean unix = server.bind().orElse("").startsWith("unix://");
+      String bind = server.bind().orElse("");
+      boolean unix = bind.startsWith("unix://");
+      if (unix && server.port().number() != 0) {
+        out.add(
+            "SP0423",
+            at.field("port").field("number"),
+            "port number must be 0 for unix domain socket");
+      } else if (!unix && !bind.isEmpty()) {
+        out.addIfAny("SP0428", at.field("bind"), Addresses.bind(bind));
+      }
       long number = server.port().number();
       String portProblem = number > 0 || !unix ? Values.port(number) : null;
       out.addIfAny("SP0423", at.field("port").field("number"), portProblem);

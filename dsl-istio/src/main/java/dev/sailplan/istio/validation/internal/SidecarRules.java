@@ -140,6 +140,10 @@ public final class SidecarRules {
           .filter(e -> !e.isEmpty())
           .ifPresent(e -> defaultEndpoint(e, at.field("defaultEndpoint"), out));
       listener.tls().ifPresent(t -> tls(t, at.field("tls"), out));
+      listener
+          .bind()
+          .filter(b -> !b.isEmpty())
+          .ifPresent(b -> out.addIfAny("SP0428", at.field("bind"), Addresses.bind(b)));
       long n = listener.port().number().orElse(0);
       out.addIfAny("SP0423", number, Values.port(n));
       if (!ports.add(n)) {
@@ -179,6 +183,9 @@ public final class SidecarRules {
               "sidecar: unix domain socket values for listeners must be unique");
         } else if (n != 0) {
           out.addIfAny("SP0423", at.field("port").field("number"), Values.port(n));
+          if (!bind.isEmpty()) {
+            out.addIfAny("SP0428", at.field("bind"), Addresses.bind(bind));
+          }
           if (!ports.add(n)) {
             out.add(
                 "SP0402",
