@@ -69,7 +69,7 @@ class AcceptedByTheWebhookTest {
           - name: v1
             labels:
               version: v1
-          - name: v2
+          - name: V2
             labels:
               version: v2
             trafficPolicy:

@@ -10,13 +10,12 @@ final class Names {
   private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?");
   private static final Pattern WILDCARD_LABEL =
       Pattern.compile("\\*|(?:\\*|\\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?");
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9](?:[-a-z0-9]*[a-z0-9])?");
 
   private Names() {}
 
-  /** A Kubernetes DNS-1123 label: a namespace, a subset or port name. */
+  /** A DNS-1123 label as istiod reads it (upper case too): a subset or port name. */
   static boolean isDnsLabel(String s) {
-    return s.length() <= 63 && DNS_LABEL.matcher(s).matches();
+    return s.length() <= 63 && LABEL.matcher(s).matches();
   }
 
   static String quote(String s) {
