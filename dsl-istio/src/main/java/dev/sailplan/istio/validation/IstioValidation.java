@@ -34,7 +34,7 @@ public final class IstioValidation implements ValidationProvider {
   /** The checks of typed resources that the schemas cannot express. */
   @Override
   public List<ResourceCheck> checks() {
-    return List.of();
+    return List.of(new IstioWebhookChecks());
   }
 
   /** The analyses across resources: traffic, then security, placement and API. */
