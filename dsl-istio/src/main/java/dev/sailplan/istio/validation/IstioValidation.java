@@ -3,6 +3,7 @@ package dev.sailplan.istio.validation;
 import dev.sailplan.core.validation.ResourceCheck;
 import dev.sailplan.core.validation.TreeValidator;
 import dev.sailplan.core.validation.ValidationProvider;
+import dev.sailplan.istio.internal.schema.IstioSchemas;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public final class IstioValidation implements ValidationProvider {
   /** The OpenAPI constraints of the kinds' schemas. */
   @Override
   public Map<String, TreeValidator> schemas() {
-    return Map.of();
+    return IstioSchemas.all();
   }
 
   /** The kinds' {@code x-kubernetes-validations} rules, compiled by codegen. */
