@@ -147,13 +147,13 @@ final class Walker {
           metadata(p, c, path.field(k), r);
         }
       } else if (p != null) {
-        if (c.isNull() && p.prunesNull()) {
-          continue; // dropped by the decoder before validation
+        if (c.isNull() && !p.nullable) {
+          continue; // dropped by the decoder before validation, or replaced by the default
         }
         count++;
         walk(p, c, path.field(k), false, r);
       } else if (s.additional != null) {
-        if (c.isNull() && s.additional.prunesNull()) {
+        if (c.isNull() && !s.additional.nullable) {
           continue;
         }
         count++;
