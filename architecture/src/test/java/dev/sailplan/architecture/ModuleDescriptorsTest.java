@@ -55,7 +55,10 @@ class ModuleDescriptorsTest {
               .map(ModuleDescriptor.Provides::service)
               .collect(Collectors.toSet());
       assertEquals(
-          Set.of("dev.sailplan.core.kind.KindProvider", "dev.sailplan.core.plan.DependencyModel"),
+          Set.of(
+              "dev.sailplan.core.kind.KindProvider",
+              "dev.sailplan.core.plan.DependencyModel",
+              "dev.sailplan.core.validation.ValidationProvider"),
           services,
           m.getKey() + " provides");
     }
