@@ -184,14 +184,16 @@ class OpenApiSchemasTest {
 
   @Test
   void duplicatesInSetsAndMaps() throws Exception {
-    // The second port has the default protocol, TCP: the same key as the first.
+    // The second port has the default protocol, TCP: the same key as the first. A value
+    // repeated more than once is reported once, as the server does.
     assertEquals(
         List.of(
             "SP0109 spec.tags[1]: Duplicate value: \"x\"",
             "SP0109 spec.ports[1]: Duplicate value: {\"port\":80,\"protocol\":\"TCP\"}"),
         check(
             "{\"host\": \"a\", \"tags\": [\"x\", \"x\"],"
-                + " \"ports\": [{\"port\": 80, \"protocol\": \"TCP\"}, {\"port\": 80}]}"));
+                + " \"ports\": [{\"port\": 80, \"protocol\": \"TCP\"}, {\"port\": 80},"
+                + " {\"port\": 80}]}"));
   }
 
   @Test

@@ -7,10 +7,9 @@ import dev.sailplan.core.validation.FieldPath;
 import dev.sailplan.core.validation.Level;
 import dev.sailplan.core.validation.Report;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Checks a JSON tree against a {@link Node} as the API server does for a custom resource: null
@@ -239,15 +238,16 @@ final class Walker {
       }
     }
     if (s.listType.equals("set")) {
-      Set<JsonNode> seen = new HashSet<>();
+      // As the server: each repeated value once, at its second occurrence.
+      Map<JsonNode, Integer> seen = new HashMap<>();
       for (int i = 0; i < n; i++) {
         JsonNode item = v.get(i);
-        if (!item.isNull() && !seen.add(Values.canonical(item))) {
+        if (!item.isNull() && seen.merge(Values.canonical(item), 1, Integer::sum) == 2) {
           r.error(Codes.DUPLICATE, path.index(i), "Duplicate value: " + render(item));
         }
       }
     } else if (s.listType.equals("map") && !s.listMapKeys.isEmpty()) {
-      Set<List<JsonNode>> seen = new HashSet<>();
+      Map<List<JsonNode>, Integer> seen = new HashMap<>();
       for (int i = 0; i < n; i++) {
         JsonNode item = v.get(i);
         if (!item.isObject()) {
@@ -262,7 +262,7 @@ final class Walker {
           }
           key.add(kv == null ? null : Values.canonical(kv));
         }
-        if (!seen.add(key)) {
+        if (seen.merge(key, 1, Integer::sum) == 2) {
           r.error(
               Codes.DUPLICATE, path.index(i), "Duplicate value: " + renderKey(s.listMapKeys, key));
         }
