@@ -20,6 +20,7 @@ class OpenApiSchemasTest {
       {"type": "object", "required": ["spec"], "properties": {
         "apiVersion": {"type": "string"}, "kind": {"type": "string"},
         "metadata": {"type": "object"},
+        "status": {"type": "object", "properties": {"phase": {"type": "string", "enum": ["Ready"]}}},
         "spec": {"type": "object", "required": ["host"], "properties": {
           "host": {"type": "string", "minLength": 1, "maxLength": 3},
           "hostname": {"type": "string",
@@ -218,6 +219,16 @@ class OpenApiSchemasTest {
                 + " end with an alphanumeric character (e.g. 'example.com', regex used for"
                 + " validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"),
         checkObject("{\"metadata\": {\"name\": \"a\\nb\"}, \"spec\": {\"host\": \"a\"}}"));
+  }
+
+  @Test
+  void theStatusOfANewObjectIsNotValidated() throws Exception {
+    // The server resets it (status subresource) rather than checking it.
+    assertEquals(
+        List.of(),
+        checkObject(
+            "{\"metadata\": {\"name\": \"w\"}, \"spec\": {\"host\": \"a\"},"
+                + " \"status\": {\"phase\": \"Gone\", \"extra\": 1}}"));
   }
 
   private static List<String> checkObject(String json) throws Exception {

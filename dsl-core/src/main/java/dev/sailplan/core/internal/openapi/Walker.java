@@ -145,6 +145,10 @@ final class Walker {
         if (k.equals("metadata")) {
           metadata(p, c, path.field(k), r);
         }
+      } else if (root && k.equals("status") && p != null) {
+        // Every modelled kind with a status has a status subresource: the server resets the
+        // status of a new object instead of validating it.
+        count++;
       } else if (p != null) {
         if (c.isNull() && !p.nullable) {
           continue; // dropped by the decoder before validation, or replaced by the default
