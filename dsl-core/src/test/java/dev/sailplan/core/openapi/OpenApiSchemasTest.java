@@ -108,6 +108,8 @@ class OpenApiSchemasTest {
     assertEquals(
         List.of("SP0006 spec.weight: must be of type integer, not number"),
         check("{\"host\": \"a\", \"weight\": 1.5}"));
+    // A whole float is an integer to the server.
+    assertEquals(List.of(), check("{\"host\": \"a\", \"weight\": 10.0}"));
   }
 
   @Test

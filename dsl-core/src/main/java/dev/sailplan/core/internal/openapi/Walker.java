@@ -328,11 +328,20 @@ final class Walker {
       case Node.OBJECT -> v.isObject();
       case Node.ARRAY -> v.isArray();
       case Node.STRING -> v.isTextual();
-      case Node.INTEGER -> v.isIntegralNumber();
+      case Node.INTEGER -> v.isIntegralNumber() || isJsonInteger(v);
       case Node.NUMBER -> v.isNumber();
       case Node.BOOLEAN -> v.isBoolean();
       default -> true;
     };
+  }
+
+  /** A float the server takes for an integer (1.0): whole and within ±2^53. */
+  private static boolean isJsonInteger(JsonNode v) {
+    if (!v.isFloatingPointNumber()) {
+      return false;
+    }
+    double d = v.asDouble();
+    return d == Math.rint(d) && Math.abs(d) <= 9007199254740992d;
   }
 
   private static boolean inEnum(List<JsonNode> values, JsonNode v) {
