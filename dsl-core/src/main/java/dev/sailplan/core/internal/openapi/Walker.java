@@ -24,10 +24,6 @@ final class Walker {
     walk(schema, object, FieldPath.root(), true, report);
   }
 
-  static void walk(Node s, JsonNode v, FieldPath path, Report r) {
-    walk(s, v, path, false, r);
-  }
-
   private static void walk(Node s, JsonNode v, FieldPath path, boolean root, Report r) {
     if (v.isNull()) {
       if (!s.nullable && !s.alternative) {
@@ -219,7 +215,7 @@ final class Walker {
     }
     for (Map.Entry<String, Node> p : s.properties.entrySet()) {
       JsonNode c = v.get(p.getKey());
-      if (c != null && !(c.isNull() && p.getValue().prunesNull())) {
+      if (c != null && !(c.isNull() && !p.getValue().nullable)) {
         walk(p.getValue(), c, path.field(p.getKey()), false, r);
       }
     }
