@@ -15,6 +15,8 @@ module dev.sailplan.core {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires com.fasterxml.jackson.datatype.jdk8;
   requires org.yaml.snakeyaml;
+  // RE2 semantics for schema patterns, as the API server's Go regexp; no backtracking.
+  requires re2j;
   // Compile-time only: the Immutables style annotation and the @Generated marker of generated code.
   requires static org.immutables.value;
   requires static java.compiler;
@@ -24,6 +26,7 @@ module dev.sailplan.core {
   exports dev.sailplan.core.k8s;
   exports dev.sailplan.core.kind;
   exports dev.sailplan.core.meta;
+  exports dev.sailplan.core.openapi;
   exports dev.sailplan.core.plan;
   exports dev.sailplan.core.plan.render;
   exports dev.sailplan.core.problem;

@@ -56,7 +56,7 @@ class FootprintTest {
                     !(m.startsWith("dev.sailplan.")
                         || m.startsWith("com.fasterxml.jackson.")
                         || m.equals("org.yaml.snakeyaml")
-                        || m.equals("com.google.re2j")))
+                        || m.equals("re2j")))
             .toList();
     assertEquals(List.of(), unexpected, "modules: " + modules);
     assertTrue(modules.contains("dev.sailplan.core"), () -> "modules: " + modules);

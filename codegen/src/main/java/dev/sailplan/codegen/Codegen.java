@@ -6,6 +6,7 @@ import dev.sailplan.codegen.crd.CrdReader;
 import dev.sailplan.codegen.crd.CrdVersion;
 import dev.sailplan.codegen.emit.JavaEmitter;
 import dev.sailplan.codegen.emit.ProviderEmitter;
+import dev.sailplan.codegen.emit.SchemaTableEmitter;
 import dev.sailplan.codegen.model.ModelBuilder;
 import dev.sailplan.codegen.model.PackageModel;
 import dev.sailplan.codegen.model.TypeDef;
@@ -65,6 +66,19 @@ public final class Codegen {
     files.put(
         config.sourceDir() + "/" + config.provider().replace('.', '/') + ".java",
         provider.toString());
+    if (config.schemaValidators() != null) {
+      List<CrdVersion> validated =
+          crds.stream()
+              .filter(
+                  v ->
+                      config.kinds().isEmpty()
+                          || config.kinds().contains(v.group() + "/" + v.kind()))
+              .toList();
+      files.put(
+          config.sourceDir() + "/" + config.schemaValidators().replace('.', '/') + ".java",
+          SchemaTableEmitter.emit(config.schemaValidators(), validated, config.schemas())
+              .toString());
+    }
     files.put(
         config.resourceDir() + "/" + SERVICES_FILE,
         "# "

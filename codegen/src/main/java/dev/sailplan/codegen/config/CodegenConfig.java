@@ -48,6 +48,8 @@ import java.util.Objects;
  *     given on the command line
  * @param supertypes hand-written superclasses by generated type name (simple names, same package)
  * @param shared {@code Kind:path}s by the qualified name of the one type they share
+ * @param schemaValidators fully qualified name of the class of schema validators to emit, or null
+ *     for none
  */
 public record CodegenConfig(
     @JsonProperty("schemas") List<String> schemas,
@@ -60,7 +62,8 @@ public record CodegenConfig(
     @JsonProperty("durations") List<String> durations,
     @JsonProperty("schemaDir") String schemaDir,
     @JsonProperty("supertypes") Map<String, String> supertypes,
-    @JsonProperty("shared") Map<String, List<String>> shared) {
+    @JsonProperty("shared") Map<String, List<String>> shared,
+    @JsonProperty("schemaValidators") String schemaValidators) {
 
   /** Checks required parts and copies the collections. */
   public CodegenConfig {
@@ -80,6 +83,34 @@ public record CodegenConfig(
     }
     shared = sharedPaths;
     supertypes = supertypes == null ? Map.of() : new LinkedHashMap<>(supertypes);
+  }
+
+  /** A config without schema validators. */
+  public CodegenConfig(
+      List<String> schemas,
+      String sourceDir,
+      String resourceDir,
+      String provider,
+      Map<String, String> packages,
+      List<String> kinds,
+      Map<String, String> names,
+      List<String> durations,
+      String schemaDir,
+      Map<String, String> supertypes,
+      Map<String, List<String>> shared) {
+    this(
+        schemas,
+        sourceDir,
+        resourceDir,
+        provider,
+        packages,
+        kinds,
+        names,
+        durations,
+        schemaDir,
+        supertypes,
+        shared,
+        null);
   }
 
   /**

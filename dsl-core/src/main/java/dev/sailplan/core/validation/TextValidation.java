@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.internal.Binder;
 import dev.sailplan.core.internal.KindFamilies;
 import dev.sailplan.core.internal.TextDocuments;
+import dev.sailplan.core.internal.meta.NameRule;
+import dev.sailplan.core.internal.meta.ObjectMetaRules;
 import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
@@ -315,13 +317,18 @@ final class TextValidation {
       case UNKNOWN ->
           report.error("SP0003", FieldPath.root().field("apiVersion"), family.message());
       case GENERIC -> {
+        String group = KindFamilies.group(apiVersion.asText());
+        checkMetadata(tree.get("metadata"), group, kind.asText(), report);
+        if (report.errors) {
+          return;
+        }
         if (!analyzers.isEmpty()) {
           // Only analyses across resources read them: without any, memory stays flat.
           KubeObject object = KubeObject.of(tree);
           generic.add(object);
           anchors.put(object, new Anchor(input, d, report));
         }
-        define(file, d, report, KindFamilies.group(apiVersion.asText()), kind.asText());
+        define(file, d, report, group, kind.asText());
       }
       case MODELLED -> checkModelled(input, file, d, report, family.info().orElseThrow());
     }
@@ -367,6 +374,32 @@ final class TextValidation {
       clean.add(bound.value());
       anchors.put(bound.value(), new Anchor(input, d, report));
     }
+  }
+
+  /**
+   * The API server's ObjectMeta rules for a Kubernetes kind Sailplan reads without a schema (the
+   * schema validators of modelled kinds check their metadata themselves).
+   */
+  private static void checkMetadata(JsonNode metadata, String group, String kind, Report report) {
+    if (metadata != null && !metadata.isObject()) {
+      report.error(
+          Validation.TYPE_ERROR, FieldPath.root().field("metadata"), "must be of type object");
+      return;
+    }
+    ObjectMetaRules.check(
+        metadata,
+        NameRule.of(group, kind),
+        ObjectMetaRules.namespaced(group, kind),
+        kind,
+        (code, warning, field, step, message) -> {
+          FieldPath path = FieldPath.root().field("metadata").field(field);
+          if (step instanceof String key) {
+            path = path.key(key);
+          } else if (step instanceof Integer index) {
+            path = path.index(index);
+          }
+          report.add(code, "", warning ? Level.WARNING : Level.ERROR, path, "", message);
+        });
   }
 
   /** Records where an object is defined; a second definition is an SP0005 naming the first. */

@@ -5,6 +5,7 @@ import dev.sailplan.core.validation.ResourceCheck;
 import dev.sailplan.core.validation.TreeValidator;
 import dev.sailplan.core.validation.ValidationProvider;
 import dev.sailplan.gatewayapi.internal.analysis.GatewayApiAnalysis;
+import dev.sailplan.gatewayapi.internal.schema.GatewayApiSchemas;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public final class GatewayApiValidation implements ValidationProvider {
   /** The OpenAPI constraints of the kinds' schemas. */
   @Override
   public Map<String, TreeValidator> schemas() {
-    return Map.of();
+    return GatewayApiSchemas.all();
   }
 
   /** The kinds' {@code x-kubernetes-validations} rules, compiled by codegen. */

@@ -6,6 +6,7 @@ import dev.sailplan.core.validation.TreeValidator;
 import dev.sailplan.core.validation.ValidationProvider;
 import dev.sailplan.istio.internal.analysis.SecurityAnalysis;
 import dev.sailplan.istio.internal.analysis.TrafficAnalysis;
+import dev.sailplan.istio.internal.schema.IstioSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class IstioValidation implements ValidationProvider {
   /** The OpenAPI constraints of the kinds' schemas. */
   @Override
   public Map<String, TreeValidator> schemas() {
-    return Map.of();
+    return IstioSchemas.all();
   }
 
   /** The kinds' {@code x-kubernetes-validations} rules, compiled by codegen. */

@@ -1,5 +1,6 @@
 package dev.sailplan.core.internal.validation;
 
+import dev.sailplan.core.internal.schema.CoreSchemas;
 import dev.sailplan.core.validation.ResourceCheck;
 import dev.sailplan.core.validation.TreeValidator;
 import dev.sailplan.core.validation.ValidationProvider;
@@ -17,7 +18,7 @@ public final class CoreValidation implements ValidationProvider {
   /** The OpenAPI constraints of the kinds' schemas. */
   @Override
   public Map<String, TreeValidator> schemas() {
-    return Map.of();
+    return CoreSchemas.all();
   }
 
   /** The kinds' {@code x-kubernetes-validations} rules, compiled by codegen. */

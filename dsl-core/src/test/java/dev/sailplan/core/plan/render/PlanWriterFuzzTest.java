@@ -32,6 +32,9 @@ import dev.sailplan.core.plan.PlanningException;
 import dev.sailplan.core.plan.ResourceKey;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.validation.Findings;
+import dev.sailplan.core.validation.Validation;
+import dev.sailplan.core.validation.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -147,6 +150,17 @@ class PlanWriterFuzzTest {
       Path out = root.resolve("out");
       Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
       Files.writeString(elsewhere.resolve("keep.txt"), "mine\n", StandardCharsets.UTF_8);
+      Set<Resource> applied = new java.util.LinkedHashSet<>(plan.desired().resources());
+      plan.stages().forEach(stage -> applied.addAll(stage.applies()));
+      Findings findings = Validation.standard().validate(applied);
+      if (findings.hasErrors()) {
+        // Names the API server refuses (the hostile ones, mostly) never reach the file system.
+        ValidationException e =
+            assertThrows(ValidationException.class, () -> PlanWriter.write(plan, out));
+        assertEquals(findings.all(), e.findings().all());
+        assertFalse(Files.exists(out), "nothing was written");
+        return;
+      }
       if (!FOLDER_NAME.matcher(plan.name()).matches() || plan.name().length() > 200) {
         IllegalArgumentException e =
             assertThrows(IllegalArgumentException.class, () -> PlanWriter.write(plan, out));
