@@ -4,6 +4,7 @@ import static dev.sailplan.gatewayapi.GatewayApi.backend;
 import static dev.sailplan.gatewayapi.GatewayApi.httpRoute;
 import static dev.sailplan.gatewayapi.GatewayApi.parent;
 
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.Rollout;
@@ -16,7 +17,9 @@ import dev.sailplan.gatewayapi.v1.HTTPRouteRule;
 import dev.sailplan.gatewayapi.v1.HTTPRouteSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A canary rollout on one Gateway API HTTPRoute between two Services: the route's single rule
@@ -47,6 +50,7 @@ public final class HttpRouteCanary extends SteppedRollout {
   private final Backend canary;
   private final List<String> hostnames;
   private final List<Integer> weights;
+  private final Optional<RouteObjects> objects;
 
   private HttpRouteCanary(Builder b) {
     super(b, b.route + "-canary");
@@ -57,6 +61,11 @@ public final class HttpRouteCanary extends SteppedRollout {
     this.canary = b.canary;
     this.hostnames = List.copyOf(b.hostnames);
     this.weights = b.weights;
+    this.objects =
+        b.current == null
+            ? Optional.empty()
+            : RouteObjects.find(
+                b.current, b.namespace, b.route, b.stable.service(), b.stable.port());
   }
 
   /** Starts a canary rollout on the HTTPRoute {@code namespace/name}. */
@@ -98,6 +107,14 @@ public final class HttpRouteCanary extends SteppedRollout {
     Options hostnames(String... hostnames);
 
     /**
+     * Starts from the objects running now: when they hold the route, only the backendRefs and
+     * weights of its rules that send traffic to the stable backend change; matches, filters,
+     * timeouts, parentRefs, hostnames and other rules stay as they are (the parent and hostnames
+     * given here are for a route the rollout creates).
+     */
+    Options from(Collection<? extends Resource> current);
+
+    /**
      * The canary's share of traffic at each step, strictly increasing, within 1..100, ending at
      * 100. Default: 10, 25, 50, 100.
      */
@@ -132,6 +149,7 @@ public final class HttpRouteCanary extends SteppedRollout {
     private Backend canary;
     private List<String> hostnames = List.of();
     private List<Integer> weights = StepWeights.DEFAULT;
+    private List<Resource> current;
 
     Builder(String namespace, String route) {
       super(Options.class);
@@ -160,6 +178,12 @@ public final class HttpRouteCanary extends SteppedRollout {
     @Override
     public Options hostnames(String... names) {
       this.hostnames = new ArrayList<>(Arrays.asList(names));
+      return this;
+    }
+
+    @Override
+    public Options from(Collection<? extends Resource> objects) {
+      this.current = List.copyOf(objects);
       return this;
     }
 
@@ -207,7 +231,7 @@ public final class HttpRouteCanary extends SteppedRollout {
   /** Before the rollout: the route sends everything to the stable backend. */
   @Override
   public State current() {
-    return State.of(route(0));
+    return State.of(objects.map(RouteObjects::current).orElseGet(() -> route(0)));
   }
 
   /** {@code shift-N} for each step weight, a gate after each but the last. */
@@ -237,6 +261,9 @@ public final class HttpRouteCanary extends SteppedRollout {
 
   /** The route giving the canary {@code canaryWeight} percent. */
   private HTTPRoute route(int canaryWeight) {
+    if (objects.isPresent()) {
+      return objects.get().at(canary.service(), canary.port(), canaryWeight);
+    }
     HTTPRouteRule rule =
         HTTPRouteRule.builder()
             .addAllBackendRefs(

@@ -371,6 +371,89 @@ class RolloutFromCurrentStateTest {
         e.getMessage());
   }
 
+  @Test
+  void anHttpRouteCanaryChangesOnlyTheBackendsOfTheRulesToTheStableService() {
+    List<Resource> current =
+        Manifests.parse(
+            """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: api
+              namespace: web
+              labels: {team: web}
+            spec:
+              parentRefs:
+              - {name: public, namespace: istio-ingress, sectionName: https}
+              hostnames: [api.example.com]
+              rules:
+              - matches:
+                - path: {type: PathPrefix, value: /v1}
+                filters:
+                - type: RequestHeaderModifier
+                  requestHeaderModifier:
+                    set: [{name: x-api, value: v1}]
+                timeouts: {request: 10s}
+                backendRefs:
+                - {name: api-v1, port: 8080}
+              - matches:
+                - path: {type: PathPrefix, value: /static}
+                backendRefs:
+                - {name: static, port: 80}
+              - backendRefs:
+                - {name: api-v1, port: 8080, weight: 3}
+                - {name: api-legacy, port: 8080, weight: 1}
+            """,
+            "current.yaml");
+    Plan plan =
+        dev.sailplan.gatewayapi.rollout.HttpRouteCanary.of("web/api")
+            .parent("istio-ingress/public")
+            .stable("api-v1", 8080)
+            .canary("api-v2", 8080)
+            .from(current)
+            .steps(50, 100)
+            .build()
+            .plan();
+    assertEquals(List.of(), MakeBeforeBreakChecker.check(plan));
+    Map<ResourceKey, Resource> half = plan.steps().get(0).desired().asMap();
+    Map<ResourceKey, Resource> last = plan.desired().asMap();
+    assertEquals(
+        "api-v1:8080 50, api-v2:8080 50 | static:80 | api-v1:8080 150, api-v2:8080 150,"
+            + " api-legacy:8080 100",
+        backends(find(half, "HTTPRoute", "web", "api")));
+    assertEquals(
+        "api-v2:8080 | static:80 | api-v2:8080 300, api-legacy:8080 100",
+        backends(find(last, "HTTPRoute", "web", "api")));
+    JsonNode before = Manifests.toTree(current.get(0)).deepCopy();
+    for (Stage stage : plan.stages()) {
+      for (Resource r : stage.applies()) {
+        JsonNode now = Manifests.toTree(r).deepCopy();
+        for (JsonNode t : List.of(before, now)) {
+          for (JsonNode rule : t.path("spec").path("rules")) {
+            ((ObjectNode) rule).remove("backendRefs");
+          }
+        }
+        assertEquals(before, now);
+      }
+    }
+  }
+
+  private static String backends(Resource route) {
+    List<String> rules = new ArrayList<>();
+    for (var rule : ((dev.sailplan.gatewayapi.v1.HTTPRoute) route).spec().rules()) {
+      List<String> refs = new ArrayList<>();
+      for (var ref : rule.backendRefs()) {
+        refs.add(
+            ref.name()
+                + ":"
+                + ref.port().orElseThrow()
+                + (ref.weight().isPresent() ? " " + ref.weight().getAsInt() : ""));
+      }
+      rules.add(String.join(", ", refs));
+    }
+    return String.join(" | ", rules);
+  }
+
   /** Random current DestinationRules and VirtualServices with random extra fields. */
   @Property(tries = 150)
   void everyStageEqualsTheCurrentObjectsOutsideTheOwnedPaths(@ForAll long seed) {
