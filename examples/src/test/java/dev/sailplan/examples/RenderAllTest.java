@@ -116,6 +116,9 @@ class RenderAllTest {
   @Test
   void everyBundledExampleAndPlanHasNoErrorFinding() {
     for (SeedExample e : SeedExamples.all()) {
+      if (e.isValidationCase()) {
+        continue; // RenderAll checks that it has exactly the Errors it is kept for
+      }
       assertEquals(
           List.of(),
           dev.sailplan.core.validation.Validation.standard()
@@ -178,6 +181,18 @@ class RenderAllTest {
             dev.sailplan.core.meta.ObjectMeta.ref(name)
                 .withLabels(java.util.Map.of(dev.sailplan.core.fixture.MarkedInvalid.LABEL, "yes")))
         .build();
+  }
+
+  @Test
+  void theSeedsIstiodRejectsAreListedNotWritten() throws IOException {
+    RenderAll.Summary s = RenderAll.render(dir.resolve("out"));
+    assertEquals(
+        List.of(
+            "003-14-namespace-egress-sidecar: SP0401",
+            "003-15-frontend-sidecar: SP0401",
+            "003-19-locality-failover: SP0405",
+            "003-29-payments-scoped-sidecar: SP0403"),
+        s.validationCases());
   }
 
   @Test

@@ -314,8 +314,9 @@ public final class Seed003Traffic {
    * kept).
    */
   private static SeedExample namespaceEgressSidecar() {
-    return SeedExample.of(
+    return SeedExample.rejected(
         "003-14-namespace-egress-sidecar",
+        List.of("SP0401"),
         sidecar(
             "production/default-sidecar",
             SidecarSpec.builder()
@@ -330,8 +331,9 @@ public final class Seed003Traffic {
    * port-less listeners; kept).
    */
   private static SeedExample frontendSidecar() {
-    return SeedExample.of(
+    return SeedExample.rejected(
         "003-15-frontend-sidecar",
+        List.of("SP0401"),
         sidecar(
             "default/frontend-sidecar",
             SidecarSpec.builder()
@@ -415,8 +417,9 @@ public final class Seed003Traffic {
    * outlier detection.
    */
   private static SeedExample localityFailover() {
-    return SeedExample.of(
+    return SeedExample.rejected(
         "003-19-locality-failover",
+        List.of("SP0405"),
         destinationRule(
             "default/locality-lb",
             DestinationRuleSpec.builder()
@@ -475,8 +478,9 @@ public final class Seed003Traffic {
 
   /** Namespace-wide Sidecar for payments: one egress listener scoped to the hosts it needs. */
   private static SeedExample paymentsScopedSidecar() {
-    return SeedExample.of(
+    return SeedExample.rejected(
         "003-29-payments-scoped-sidecar",
+        List.of("SP0403"),
         sidecar(
             "payments/default",
             SidecarSpec.builder()
