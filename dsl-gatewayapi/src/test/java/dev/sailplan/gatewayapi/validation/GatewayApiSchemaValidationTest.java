@@ -54,6 +54,33 @@ class GatewayApiSchemaValidationTest {
   }
 
   @Test
+  void alternativesSeeTheDefaults() {
+    // An address without a type is an IPAddress (the default), so exactly one alternative holds.
+    String yaml =
+        """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: edge, namespace: default}
+        spec:
+          gatewayClassName: istio
+          addresses:
+          - value: "1.2.3.4"
+          - value: "2001:db8::1"
+          - {type: Hostname, value: example.com}
+          listeners:
+          - {name: http, port: 80, protocol: HTTP}
+        """;
+    assertEquals(List.of(), findings(yaml));
+    assertEquals(
+        List.of(
+            "Error [SP0112] (Gateway default/edge mesh.yaml:7) spec.addresses[0]: must validate"
+                + " one and only one schema (oneOf)"),
+        findings(yaml.replace("\"1.2.3.4\"", "not-an-ip")).stream()
+            .filter(f -> f.contains("SP01"))
+            .toList());
+  }
+
+  @Test
   void listenersAreAMapKeyedByName() {
     String yaml =
         """

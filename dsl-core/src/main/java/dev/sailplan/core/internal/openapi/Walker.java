@@ -270,7 +270,10 @@ final class Walker {
     }
   }
 
-  private static void composition(Node s, JsonNode v, FieldPath path, Report r) {
+  private static void composition(Node s, JsonNode value, FieldPath path, Report r) {
+    // The server decodes with defaults applied, so the alternatives see them: a Gateway address
+    // without a type is an IPAddress for "oneOf: [type IPAddress, type not IPAddress]".
+    JsonNode v = withDefaults(s, value);
     for (Node a : s.allOf) {
       walk(a, v, path, false, r);
     }
@@ -291,6 +294,26 @@ final class Walker {
     if (s.not != null && valid(s.not, v)) {
       r.error(Codes.COMPOSITION, path, "must not validate the schema (not)");
     }
+  }
+
+  /**
+   * The object with its absent properties that have a default set to it; other values as they are.
+   */
+  private static JsonNode withDefaults(Node s, JsonNode v) {
+    if (!v.isObject()) {
+      return v;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy = null;
+    for (Map.Entry<String, Node> e : s.properties.entrySet()) {
+      JsonNode given = v.get(e.getKey());
+      if (e.getValue().defaultValue != null && (given == null || given.isNull())) {
+        if (copy == null) {
+          copy = ((com.fasterxml.jackson.databind.node.ObjectNode) v).deepCopy();
+        }
+        copy.set(e.getKey(), e.getValue().defaultValue);
+      }
+    }
+    return copy == null ? v : copy;
   }
 
   /**
