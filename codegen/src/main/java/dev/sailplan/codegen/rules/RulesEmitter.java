@@ -84,7 +84,8 @@ public final class RulesEmitter {
     SchemaTypes types = new SchemaTypes(version.kind());
     List<Site> sites = new ArrayList<>();
     List<String[]> defaults = new ArrayList<>();
-    walk(version.kind(), root, "", types, sites, defaults);
+    List<String> maps = new ArrayList<>();
+    walk(version.kind(), root, "", types, sites, defaults, maps);
     if (sites.isEmpty()) {
       return;
     }
@@ -92,6 +93,11 @@ public final class RulesEmitter {
     for (String[] d : defaults) {
       if (sites.stream().anyMatch(s -> related(s.path, d[0]))) {
         b.add("\n.defaultValue($S, $S)", d[0], d[1]);
+      }
+    }
+    for (String m : maps) {
+      if (sites.stream().anyMatch(s -> within(m, s.path))) {
+        b.add("\n.map($S)", m);
       }
     }
     for (Site s : sites) {
@@ -130,7 +136,8 @@ public final class RulesEmitter {
   }
 
   private static boolean within(String path, String prefix) {
-    return path.equals(prefix)
+    return prefix.isEmpty()
+        || path.equals(prefix)
         || (path.startsWith(prefix)
             && (path.charAt(prefix.length()) == '.'
                 || path.charAt(prefix.length()) == '['
@@ -143,7 +150,8 @@ public final class RulesEmitter {
       String path,
       SchemaTypes types,
       List<Site> sites,
-      List<String[]> defaults) {
+      List<String[]> defaults,
+      List<String> maps) {
     for (CelRule r : node.constraints().rules()) {
       sites.add(site(kind, node, path, r, types));
     }
@@ -157,12 +165,13 @@ public final class RulesEmitter {
         if (p.schema().constraints().defaultValue() != null) {
           defaults.add(new String[] {child, p.schema().constraints().defaultValue()});
         }
-        walk(kind, p.schema(), child, types, sites, defaults);
+        walk(kind, p.schema(), child, types, sites, defaults, maps);
       }
     } else if (node instanceof ArraySchema a) {
-      walk(kind, a.items(), path + "[]", types, sites, defaults);
+      walk(kind, a.items(), path + "[]", types, sites, defaults, maps);
     } else if (node instanceof MapSchema m) {
-      walk(kind, m.values(), path + "{}", types, sites, defaults);
+      maps.add(path);
+      walk(kind, m.values(), path + "{}", types, sites, defaults, maps);
     }
   }
 
@@ -246,11 +255,11 @@ public final class RulesEmitter {
                     .addMember("value", "$S", "dev.sailplan.codegen")
                     .build())
             .addJavadoc(
-                "The $L {@code x-kubernetes-validations} rules at $L schema nodes of $L, compiled to"
-                    + " Java.\n",
+                "The {@code x-kubernetes-validations} rules of $L, compiled to Java: $L distinct"
+                    + " expressions at $L schema nodes.\n",
+                String.join(", ", schemaFiles),
                 bodies.size(),
-                siteCount,
-                String.join(", ", schemaFiles))
+                siteCount)
             .addField(
                 com.palantir.javapoet.FieldSpec.builder(
                         CEL_RULES.nestedClass("Rules"),
@@ -277,6 +286,18 @@ public final class RulesEmitter {
                     .returns(TREE_VALIDATOR)
                     .addCode(body)
                     .build()));
+    CodeBlock.Builder list = CodeBlock.builder().add("return $T.of(", List.class).indent();
+    for (int i = 0; i < sources.size(); i++) {
+      list.add(i == 0 ? "\n$S" : ",\n$S", sources.get(i));
+    }
+    list.unindent().add(");\n");
+    type.addMethod(
+        MethodSpec.methodBuilder("sources")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addJavadoc("The CEL source of each rule and message expression, by number.\n")
+            .returns(ParameterizedTypeName.get(List.class, String.class))
+            .addCode(list.build())
+            .build());
     CodeBlock.Builder dispatch = CodeBlock.builder().add("return switch (rule) {\n").indent();
     for (int i = 0; i < bodies.size(); i++) {
       dispatch.add("case $L -> r$L(self, oldSelf);\n", i, i);

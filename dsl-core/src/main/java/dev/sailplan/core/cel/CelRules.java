@@ -56,11 +56,37 @@ public final class CelRules implements TreeValidator {
   private final Rules rules;
   private final List<Site> sites;
   private final List<Default> defaults;
+  private final List<String> maps;
 
   private CelRules(Builder b) {
     this.rules = b.rules;
     this.sites = List.copyOf(b.sites);
     this.defaults = List.copyOf(b.defaults);
+    this.maps = List.copyOf(b.maps);
+  }
+
+  /**
+   * Where one rule is evaluated.
+   *
+   * @param path the schema node, e.g. {@code spec.ports[]} ({@code []} list items, {@code {}} map
+   *     values)
+   * @param rule the rule's number in the generated class
+   * @param transition whether it reads {@code oldSelf}
+   * @param message the message of its finding
+   */
+  public record SiteInfo(String path, int rule, boolean transition, String message) {}
+
+  /** Every rule site, in evaluation order. */
+  public List<SiteInfo> sites() {
+    return sites.stream().map(s -> new SiteInfo(s.path, s.rule, s.transition, s.message)).toList();
+  }
+
+  /**
+   * The schema nodes below rule sites that are maps (their keys are data, not field names), in the
+   * notation of {@link SiteInfo#path()}.
+   */
+  public List<String> maps() {
+    return maps;
   }
 
   /** A builder of the rules of one kind, evaluated by {@code rules}. */
@@ -82,7 +108,8 @@ public final class CelRules implements TreeValidator {
     }
   }
 
-  private JsonNode withDefaults(JsonNode object) {
+  /** A copy of {@code object} with the schema's defaults the rules see, or itself without any. */
+  public JsonNode withDefaults(JsonNode object) {
     if (defaults.isEmpty() || !object.isObject()) {
       return object;
     }
@@ -224,6 +251,7 @@ public final class CelRules implements TreeValidator {
   }
 
   private static final class Site {
+    final String path;
     final String[] steps;
     final int rule;
     final boolean transition;
@@ -242,6 +270,7 @@ public final class CelRules implements TreeValidator {
         int messageExpression,
         String reason,
         String fieldPath) {
+      this.path = path;
       this.steps = steps(path);
       this.rule = rule;
       this.transition = transition;
@@ -290,6 +319,7 @@ public final class CelRules implements TreeValidator {
     private final Rules rules;
     private final List<Site> sites = new ArrayList<>();
     private final List<Default> defaults = new ArrayList<>();
+    private final List<String> maps = new ArrayList<>();
 
     private Builder(Rules rules) {
       this.rules = Objects.requireNonNull(rules, "rules");
@@ -307,6 +337,12 @@ public final class CelRules implements TreeValidator {
       } catch (java.io.IOException e) {
         throw new IllegalArgumentException("default at " + path + " is not JSON: " + json, e);
       }
+      return this;
+    }
+
+    /** Records that the node at {@code path} is a map, whose keys are data. */
+    public Builder map(String path) {
+      maps.add(path);
       return this;
     }
 
