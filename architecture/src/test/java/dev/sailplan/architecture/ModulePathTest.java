@@ -111,6 +111,7 @@ class ModulePathTest {
         && (name.startsWith("sailplan-dsl-")
             || name.startsWith("sailplan-examples-")
             || name.startsWith("jackson-")
-            || name.startsWith("snakeyaml-"));
+            || name.startsWith("snakeyaml-")
+            || name.startsWith("re2j-"));
   }
 }
