@@ -205,9 +205,11 @@ public final class RulesEmitter {
     }
     CelType self = types.of(node, path);
     RuleCompiler.Compiled rule;
+    int number;
     int message = -1;
     try {
       rule = RuleCompiler.compile(RuleCompiler.compiler(types, self, SimpleType.BOOL), r.rule());
+      number = number(rule, r.rule());
       if (!r.messageExpression().isEmpty()) {
         CelCompiler strings = RuleCompiler.compiler(types, self, SimpleType.STRING);
         message =
@@ -216,7 +218,7 @@ public final class RulesEmitter {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(where + " cannot be compiled: " + e.getMessage(), e);
     }
-    return new Site(path, r, number(rule, r.rule()), message, rule.transition());
+    return new Site(path, r, number, message, rule.transition());
   }
 
   private int number(RuleCompiler.Compiled compiled, String source) {

@@ -115,6 +115,37 @@ class RulesEmitterTest {
   }
 
   @Test
+  void aMessageExpressionIsCompiledAsAString() throws Exception {
+    String code =
+        emit("""
+                - rule: self.name.size() < 10
+                  messageExpression: "'name ' + self.name + ' is too long'"
+                  message: name is too long
+                """)
+            .toString();
+    assertTrue(
+        code.contains(
+            ".rule(\"spec\", 0, false, \"name is too long\", \"name is too long\", 1,"
+                + " \"FieldValueInvalid\", \"\")"),
+        code);
+    assertTrue(
+        code.contains(
+            "return Cel.add(Cel.add(\"name \", Cel.get(self, \"name\")), \" is too long\");"),
+        code);
+  }
+
+  @Test
+  void aMessageExpressionThatIsNoStringFailsGeneration() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> emit("- rule: self.name.size() < 10\n  messageExpression: self.name.size()"));
+    assertTrue(
+        e.getMessage().startsWith("Widget spec: rule 'self.name.size() < 10' cannot be compiled: "),
+        e.getMessage());
+  }
+
+  @Test
   void aSchemaWithoutRulesGetsNoClass() throws Exception {
     JsonNode schema =
         new ObjectMapper().readTree("{\"type\":\"object\",\"properties\":{\"spec\":{}}}");

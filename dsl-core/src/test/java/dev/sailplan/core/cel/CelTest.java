@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sailplan.core.validation.Report;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +121,42 @@ class CelTest {
     assertFalse(Cel.isIP("shop.example.com"));
     assertTrue(Cel.isCIDR("10.0.0.0/8"));
     assertFalse(Cel.isCIDR("10.0.0.0/33"));
+  }
+
+  @Test
+  void aMessageExpressionNamesTheValueAndAnEmptyOneFallsBackToTheMessage() throws Exception {
+    CelRules rules =
+        CelRules.builder(
+                (rule, self, old) ->
+                    rule == 0
+                        ? Cel.lt(Cel.size(Cel.get(self, "name")), 3L)
+                        : Cel.get(self, "message"))
+            .rule(
+                "spec",
+                0,
+                false,
+                "name is too long",
+                "name is too long",
+                1,
+                "FieldValueForbidden",
+                ".name")
+            .build();
+    List<String> found = new ArrayList<>();
+    Report collect =
+        (code, i, level, path, reason, message) ->
+            found.add(code + " " + path + " " + reason + ": " + message);
+    ObjectMapper json = new ObjectMapper();
+    rules.validate(
+        json.readTree("{\"spec\":{\"name\":\"abcd\",\"message\":\"abcd is long\"}}"),
+        null,
+        collect);
+    rules.validate(
+        json.readTree("{\"spec\":{\"name\":\"abcd\",\"message\":\" \"}}"), null, collect);
+    assertEquals(
+        List.of(
+            "SP0301 spec.name FieldValueForbidden: abcd is long",
+            "SP0301 spec.name FieldValueForbidden: name is too long"),
+        found);
   }
 
   @Test
