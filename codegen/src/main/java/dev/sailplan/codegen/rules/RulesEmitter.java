@@ -124,10 +124,21 @@ public final class RulesEmitter {
     b.add("\n.build();\n").unindent();
     String key =
         version.group().isEmpty() ? version.kind() : version.group() + "/" + version.kind();
-    String method =
-        version.kind().substring(0, 1).toLowerCase(Locale.ROOT) + version.kind().substring(1);
+    String method = methodName(version.kind());
     tables.put(method, b.build());
     methodOfKey.put(key, method);
+  }
+
+  /** {@code HTTPRoute} → {@code httpRoute}, {@code BackendTLSPolicy} → {@code backendTLSPolicy}. */
+  static String methodName(String kind) {
+    int upper = 0;
+    while (upper < kind.length() && Character.isUpperCase(kind.charAt(upper))) {
+      upper++;
+    }
+    // The last capital of a run starts the next word, unless the run is the whole name.
+    int cut = upper > 1 && upper < kind.length() ? upper - 1 : upper;
+    return kind.substring(0, Math.max(cut, 1)).toLowerCase(Locale.ROOT)
+        + kind.substring(Math.max(cut, 1));
   }
 
   /** Whether a default at {@code d} changes what a rule at {@code site} sees. */

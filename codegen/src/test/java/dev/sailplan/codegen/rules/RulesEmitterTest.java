@@ -159,6 +159,14 @@ class RulesEmitterTest {
   }
 
   @Test
+  void eachKindsTableIsAMethodNamedAfterIt() {
+    assertEquals("httpRoute", RulesEmitter.methodName("HTTPRoute"));
+    assertEquals("backendTLSPolicy", RulesEmitter.methodName("BackendTLSPolicy"));
+    assertEquals("gateway", RulesEmitter.methodName("Gateway"));
+    assertEquals("abc", RulesEmitter.methodName("ABC"));
+  }
+
+  @Test
   void theClassIsNamedAfterTheKindProvider() {
     assertEquals(
         "dev.sailplan.istio.internal.rules.IstioRules",

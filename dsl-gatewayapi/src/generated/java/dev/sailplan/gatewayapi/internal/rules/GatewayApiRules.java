@@ -27,12 +27,12 @@ public final class GatewayApiRules {
       Map.entry("gateway.networking.k8s.io/BackendTLSPolicy", backendTLSPolicy()),
       Map.entry("gateway.networking.k8s.io/GatewayClass", gatewayClass()),
       Map.entry("gateway.networking.k8s.io/Gateway", gateway()),
-      Map.entry("gateway.networking.k8s.io/GRPCRoute", gRPCRoute()),
-      Map.entry("gateway.networking.k8s.io/HTTPRoute", hTTPRoute()),
+      Map.entry("gateway.networking.k8s.io/GRPCRoute", grpcRoute()),
+      Map.entry("gateway.networking.k8s.io/HTTPRoute", httpRoute()),
       Map.entry("gateway.networking.k8s.io/ListenerSet", listenerSet()),
-      Map.entry("gateway.networking.k8s.io/TCPRoute", tCPRoute()),
-      Map.entry("gateway.networking.k8s.io/TLSRoute", tLSRoute()),
-      Map.entry("gateway.networking.k8s.io/UDPRoute", uDPRoute()));
+      Map.entry("gateway.networking.k8s.io/TCPRoute", tcpRoute()),
+      Map.entry("gateway.networking.k8s.io/TLSRoute", tlsRoute()),
+      Map.entry("gateway.networking.k8s.io/UDPRoute", udpRoute()));
   }
 
   private static TreeValidator backendTLSPolicy() {
@@ -90,7 +90,7 @@ public final class GatewayApiRules {
       .build();
   }
 
-  private static TreeValidator gRPCRoute() {
+  private static TreeValidator grpcRoute() {
     return CelRules.builder(RULES)
       .defaultValue("spec.parentRefs[].group", "\"gateway.networking.k8s.io\"")
       .defaultValue("spec.parentRefs[].kind", "\"Gateway\"")
@@ -141,7 +141,7 @@ public final class GatewayApiRules {
       .build();
   }
 
-  private static TreeValidator hTTPRoute() {
+  private static TreeValidator httpRoute() {
     return CelRules.builder(RULES)
       .defaultValue("spec.parentRefs[].group", "\"gateway.networking.k8s.io\"")
       .defaultValue("spec.parentRefs[].kind", "\"Gateway\"")
@@ -278,7 +278,7 @@ public final class GatewayApiRules {
       .build();
   }
 
-  private static TreeValidator tCPRoute() {
+  private static TreeValidator tcpRoute() {
     return CelRules.builder(RULES)
       .defaultValue("spec.parentRefs[].group", "\"gateway.networking.k8s.io\"")
       .defaultValue("spec.parentRefs[].kind", "\"Gateway\"")
@@ -291,7 +291,7 @@ public final class GatewayApiRules {
       .build();
   }
 
-  private static TreeValidator tLSRoute() {
+  private static TreeValidator tlsRoute() {
     return CelRules.builder(RULES)
       .defaultValue("spec.parentRefs[].group", "\"gateway.networking.k8s.io\"")
       .defaultValue("spec.parentRefs[].kind", "\"Gateway\"")
@@ -307,7 +307,7 @@ public final class GatewayApiRules {
       .build();
   }
 
-  private static TreeValidator uDPRoute() {
+  private static TreeValidator udpRoute() {
     return CelRules.builder(RULES)
       .defaultValue("spec.parentRefs[].group", "\"gateway.networking.k8s.io\"")
       .defaultValue("spec.parentRefs[].kind", "\"Gateway\"")
