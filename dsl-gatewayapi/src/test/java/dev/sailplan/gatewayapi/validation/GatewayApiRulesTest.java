@@ -73,7 +73,7 @@ class GatewayApiRulesTest {
   }
 
   @Test
-  void tlsOnAnHttpListenerAndTlsWithoutModeAreRejected() {
+  void tlsOnAnHttpListenerIsRejected() {
     assertEquals(
         List.of(
             "Error [SP0301] (Gateway infra/public mesh.yaml:8) spec.listeners: tls must not be"
