@@ -15,13 +15,15 @@ module dev.sailplan.core {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires com.fasterxml.jackson.datatype.jdk8;
   requires org.yaml.snakeyaml;
-  // RE2 semantics for schema patterns, as the API server's Go regexp; no backtracking.
+  // RE2 semantics, as the API server's Go regexp (schema patterns, CEL's matches()); the jar
+  // names no module, so its file name does.
   requires re2j;
   // Compile-time only: the Immutables style annotation and the @Generated marker of generated code.
   requires static org.immutables.value;
   requires static java.compiler;
 
   exports dev.sailplan.core;
+  exports dev.sailplan.core.cel;
   exports dev.sailplan.core.diff;
   exports dev.sailplan.core.k8s;
   exports dev.sailplan.core.kind;

@@ -11,6 +11,9 @@ import dev.sailplan.codegen.model.ModelBuilder;
 import dev.sailplan.codegen.model.PackageModel;
 import dev.sailplan.codegen.model.TypeDef;
 import dev.sailplan.codegen.naming.NamingStrategy;
+import dev.sailplan.codegen.rules.RulesEmitter;
+import dev.sailplan.codegen.schema.SchemaNode;
+import dev.sailplan.codegen.schema.SchemaParser;
 import dev.sailplan.codegen.write.GeneratorWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +82,19 @@ public final class Codegen {
           SchemaTableEmitter.emit(config.schemaValidators(), validated, config.schemas())
               .toString());
     }
+    JavaFile rules =
+        RulesEmitter.emit(
+            RulesEmitter.className(config.provider()), ruleSchemas(config, crds), config.schemas());
+    if (rules != null) {
+      files.put(
+          config.sourceDir()
+              + "/"
+              + rules.packageName().replace('.', '/')
+              + "/"
+              + rules.typeSpec().name()
+              + ".java",
+          rules.toString());
+    }
     files.put(
         config.resourceDir() + "/" + SERVICES_FILE,
         "# "
@@ -89,6 +105,24 @@ public final class Codegen {
             + config.provider()
             + "\n");
     return files;
+  }
+
+  /** Each generated kind's model version with its parsed schema, whose rules codegen compiles. */
+  private static Map<CrdVersion, SchemaNode> ruleSchemas(
+      CodegenConfig config, List<CrdVersion> crds) {
+    Map<String, List<CrdVersion>> byKind = new LinkedHashMap<>();
+    for (CrdVersion v : crds) {
+      String key = v.group() + "/" + v.kind();
+      if (config.kinds().isEmpty() || config.kinds().contains(key)) {
+        byKind.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+      }
+    }
+    Map<CrdVersion, SchemaNode> out = new LinkedHashMap<>();
+    for (List<CrdVersion> versions : byKind.values()) {
+      CrdVersion model = ModelBuilder.modelVersion(versions);
+      out.put(model, SchemaParser.parse(model.schema(), model.kind(), config.durations()));
+    }
+    return out;
   }
 
   /** A supertype for a type that is not generated is a mistake (a typo, or a type renamed). */

@@ -222,7 +222,7 @@ public final class ModelBuilder {
   }
 
   /** v1 when served, else the storage version, else the first served one. */
-  private static CrdVersion modelVersion(List<CrdVersion> versions) {
+  public static CrdVersion modelVersion(List<CrdVersion> versions) {
     CrdVersion best = null;
     for (CrdVersion v : versions) {
       if (!v.served()) {

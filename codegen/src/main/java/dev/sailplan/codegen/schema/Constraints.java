@@ -48,6 +48,21 @@ public record Constraints(
    *
    * @param rule the CEL expression
    * @param message its message, or empty
+   * @param messageExpression a CEL expression that computes the message, or empty
+   * @param reason the API server's reason when it fails ({@code FieldValueInvalid} when empty)
+   * @param fieldPath where the failure is reported, relative to the node ({@code .a.b}), or empty
+   * @param optionalOldSelf whether the rule also runs on create, with {@code oldSelf} unset
    */
-  public record CelRule(String rule, String message) {}
+  public record CelRule(
+      String rule,
+      String message,
+      String messageExpression,
+      String reason,
+      String fieldPath,
+      boolean optionalOldSelf) {
+    /** A rule with a message only. */
+    public CelRule(String rule, String message) {
+      this(rule, message, "", "", "", false);
+    }
+  }
 }

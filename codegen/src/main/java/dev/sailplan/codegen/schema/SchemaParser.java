@@ -156,7 +156,14 @@ public final class SchemaParser {
   private static Constraints constraints(JsonNode node) {
     List<Constraints.CelRule> rules = new ArrayList<>();
     for (JsonNode v : node.path("x-kubernetes-validations")) {
-      rules.add(new Constraints.CelRule(v.path("rule").asText(), v.path("message").asText("")));
+      rules.add(
+          new Constraints.CelRule(
+              v.path("rule").asText(),
+              v.path("message").asText(""),
+              v.path("messageExpression").asText(""),
+              v.path("reason").asText(""),
+              v.path("fieldPath").asText(""),
+              v.path("optionalOldSelf").asBoolean(false)));
     }
     List<String> keys = new ArrayList<>();
     node.path("x-kubernetes-list-map-keys").forEach(k -> keys.add(k.asText()));

@@ -27,7 +27,7 @@ public final class GatewayApiValidation implements ValidationProvider {
   /** The kinds' {@code x-kubernetes-validations} rules, compiled by codegen. */
   @Override
   public Map<String, TreeValidator> rules() {
-    return Map.of();
+    return dev.sailplan.gatewayapi.internal.rules.GatewayApiRules.all();
   }
 
   /** The checks of typed resources that the schemas cannot express. */

@@ -29,7 +29,7 @@ public final class IstioValidation implements ValidationProvider {
   /** The kinds' {@code x-kubernetes-validations} rules, compiled by codegen. */
   @Override
   public Map<String, TreeValidator> rules() {
-    return Map.of();
+    return dev.sailplan.istio.internal.rules.IstioRules.all();
   }
 
   /** The checks of typed resources that the schemas cannot express. */
