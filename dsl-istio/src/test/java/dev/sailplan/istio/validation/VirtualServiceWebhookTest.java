@@ -42,6 +42,40 @@ class VirtualServiceWebhookTest {
         "Error [SP0414] (VirtualService default/shop mesh.yaml:20) spec.http[2]: root HTTP route delegated must not specify route");
   }
 
+  /** SP0455 */
+  @Test
+  void weightsAreRelativeButNotNegativeOrAllZero() {
+    expect(
+        """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+          namespace: default
+        spec:
+          hosts:
+          - reviews
+          http:
+          - route:
+            - destination: {host: reviews, subset: v1}
+              weight: 150
+            - destination: {host: reviews, subset: v2}
+              weight: -5
+          - route:
+            - destination: {host: reviews, subset: v1}
+              weight: 150
+            - destination: {host: reviews, subset: v2}
+              weight: 60
+          tcp:
+          - route:
+            - destination: {host: reviews, subset: v1}
+              weight: 0
+            - destination: {host: reviews, subset: v2}
+        """,
+        "Error [SP0455] (VirtualService default/reviews mesh.yaml:14) spec.http[0].route[1].weight: weight -5 < 0",
+        "Error [SP0455] (VirtualService default/reviews mesh.yaml:21) spec.tcp[0].route: total destination weight = 0");
+  }
+
   /** SP0415 */
   @Test
   void regexesAreRe2() {

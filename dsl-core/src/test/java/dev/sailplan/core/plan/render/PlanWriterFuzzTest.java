@@ -157,7 +157,8 @@ class PlanWriterFuzzTest {
         // Names the API server refuses (the hostile ones, mostly) never reach the file system.
         ValidationException e =
             assertThrows(ValidationException.class, () -> PlanWriter.write(plan, out));
-        assertEquals(findings.all(), e.findings().all());
+        // The same finding of two versions of one object is reported once.
+        assertEquals(findings.all().stream().distinct().toList(), e.findings().all());
         assertFalse(Files.exists(out), "nothing was written");
         return;
       }

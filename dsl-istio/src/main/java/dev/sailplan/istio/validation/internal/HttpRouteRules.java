@@ -87,6 +87,8 @@ final class HttpRouteRules {
           route.route().get(i).destination(), at.field("destination"), out);
       route.route().get(i).headers().ifPresent(h -> headers(h, at.field("headers"), out));
     }
+    VirtualServiceRules.weights(
+        route.route().stream().map(d -> d.weight().orElse(0)).toList(), path.field("route"), out);
   }
 
   /** Which of route, redirect, directResponse and delegate a route may combine. */

@@ -133,6 +133,25 @@ public final class VirtualServiceRules {
     for (int j = 0; j < route.size(); j++) {
       destination(route.get(j).destination(), path.index(j).field("destination"), out);
     }
+    weights(route.stream().map(d -> d.weight().orElse(0)).toList(), path, out);
+  }
+
+  /**
+   * Route weights as istiod takes them: relative (they need not sum to 100), none negative, and not
+   * all zero when there are several destinations (SP0455).
+   */
+  static void weights(List<Integer> weights, FieldPath path, Rejections out) {
+    int total = 0;
+    for (int j = 0; j < weights.size(); j++) {
+      int w = weights.get(j);
+      if (w < 0) {
+        out.add("SP0455", path.index(j).field("weight"), "weight " + w + " < 0");
+      }
+      total += w;
+    }
+    if (weights.size() > 1 && total == 0) {
+      out.add("SP0455", path, "total destination weight = 0");
+    }
   }
 
   static void destination(Destination d, FieldPath path, Rejections out) {
