@@ -1,6 +1,7 @@
 package dev.sailplan.istio.validation;
 
 import static dev.sailplan.istio.validation.WebhookTesting.expect;
+import static dev.sailplan.istio.validation.WebhookTesting.expectAll;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class TelemetryAndWasmWebhookTest {
   /** SP0447 */
   @Test
   void aWasmEnvironmentVariableIsSetOnce() {
-    expect(
+    // The CRD's env is a list keyed by name: its SP0109 comes before the webhook's SP0447.
+    expectAll(
         """
         apiVersion: extensions.istio.io/v1alpha1
         kind: WasmPlugin
@@ -47,6 +49,6 @@ class TelemetryAndWasmWebhookTest {
             - name: MODE
               value: lax
         """,
-        "Error [SP0447] (WasmPlugin default/filter mesh.yaml:12) spec.vmConfig.env[1].name: duplicate env");
+        "Error [SP0109] (WasmPlugin default/filter mesh.yaml:12) spec.vmConfig.env[1]: Duplicate value: {\"name\":\"MODE\"}");
   }
 }

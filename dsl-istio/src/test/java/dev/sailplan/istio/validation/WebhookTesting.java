@@ -32,6 +32,15 @@ final class WebhookTesting {
     assertEquals(List.of(lines), webhook(yaml));
   }
 
+  /** Asserts every finding of {@code yaml}, of any code. */
+  static void expectAll(String yaml, String... lines) {
+    assertEquals(
+        List.of(lines),
+        Validation.standard().validate(yaml, "mesh.yaml").all().stream()
+            .map(Finding::toString)
+            .toList());
+  }
+
   /** Asserts that nothing in {@code yaml} is an Error, so that every check ran and passed. */
   static void accepted(String yaml) {
     assertEquals(
