@@ -116,6 +116,10 @@ class RenderAllTest {
   @Test
   void everyBundledExampleAndPlanHasNoErrorFinding() {
     for (SeedExample e : SeedExamples.all()) {
+      if (e.isValidationCase()) {
+        // A seed kept with its documented mistake: RenderAll checks it has exactly those codes.
+        continue;
+      }
       assertEquals(
           List.of(),
           dev.sailplan.core.validation.Validation.standard()
