@@ -20,6 +20,7 @@ public final class SecurityAnalysis {
         new GatewayAnalyzer(),
         new PlacementEnvoyFilterAnalyzer(),
         new PlacementApiVersionAnalyzer(),
-        new PlacementTelemetryAnalyzer());
+        new PlacementTelemetryAnalyzer(),
+        new AnnotationAnalyzer());
   }
 }

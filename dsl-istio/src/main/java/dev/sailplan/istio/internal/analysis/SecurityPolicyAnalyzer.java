@@ -1,5 +1,6 @@
 package dev.sailplan.istio.internal.analysis;
 
+import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.k8s.ServiceSpec;
 import dev.sailplan.core.validation.Analyzer;
@@ -50,6 +51,7 @@ final class SecurityPolicyAnalyzer implements Analyzer {
     SecurityMeshIndex index = new SecurityMeshIndex(mesh);
     SecurityMtlsModes modes = new SecurityMtlsModes(mesh);
     JwtCoverage jwt = new JwtCoverage(mesh);
+    Set<String> namespaces = knownNamespaces(mesh);
     for (AuthorizationPolicy policy : mesh.all(AuthorizationPolicy.class)) {
       AuthorizationPolicySpec spec = policy.spec().orElse(null);
       if (spec == null) {
@@ -57,6 +59,7 @@ final class SecurityPolicyAnalyzer implements Analyzer {
       }
       Target target = Target.of(policy, spec, index);
       Report report = reports.on(policy);
+      noWorkloads(report, spec, target, index);
       Action action = spec.action().orElse(Action.ALLOW);
       List<Rule> rules = spec.rules();
       for (int i = 0; i < rules.size(); i++) {
@@ -72,8 +75,88 @@ final class SecurityPolicyAnalyzer implements Analyzer {
         }
         hosts(report, rule, at, target);
         jwt.check(report, rule, at, target);
+        missingNamespaces(report, rule, at, namespaces, mesh);
       }
     }
+  }
+
+  /**
+   * SP2013 (IST0127): a policy whose selector matches no pod has no effect; judged only when the
+   * input holds workloads of its own.
+   */
+  private static void noWorkloads(
+      Report report, AuthorizationPolicySpec spec, Target target, SecurityMeshIndex index) {
+    if (!index.hasOwnWorkloads() || !target.refs.isEmpty() || target.meshWide) {
+      return;
+    }
+    boolean root = target.namespace.equals(index.mesh().rootNamespace());
+    List<KubeObject> pods =
+        root
+            ? index.selectAnywhere(target.selector)
+            : index.select(target.namespace, target.selector);
+    // Istio's default ingress gateway, when assumed, counts: a policy may select its pods.
+    if (!pods.isEmpty()) {
+      return;
+    }
+    report.add(
+        "SP2013",
+        "IST0127",
+        Level.WARNING,
+        spec.selector().isPresent()
+            ? FieldPath.root().field("spec").field("selector")
+            : FieldPath.root(),
+        "",
+        "no workload in the input matches this policy ("
+            + target.describe()
+            + "), so it has no effect; check the selector's labels");
+  }
+
+  /**
+   * SP2014 (IST0101): {@code source.namespaces} naming a namespace the input does not define;
+   * judged only when the input defines Namespaces, and never for one assumed external.
+   */
+  private static void missingNamespaces(
+      Report report, Rule rule, FieldPath at, Set<String> namespaces, Mesh mesh) {
+    if (namespaces.isEmpty()) {
+      return;
+    }
+    List<From> from = rule.from();
+    for (int k = 0; k < from.size(); k++) {
+      Source s = from.get(k).source().orElse(null);
+      if (s == null) {
+        continue;
+      }
+      for (Map.Entry<String, List<String>> f :
+          List.of(
+              Map.entry("namespaces", s.namespaces()),
+              Map.entry("notNamespaces", s.notNamespaces()))) {
+        List<String> names = f.getValue();
+        for (int n = 0; n < names.size(); n++) {
+          String ns = names.get(n);
+          if (ns.contains("*") || namespaces.contains(ns) || mesh.isExternal("Namespace", "", ns)) {
+            continue;
+          }
+          report.add(
+              "SP2014",
+              "IST0101",
+              Level.WARNING,
+              at.field("from").index(k).field("source").field(f.getKey()).index(n),
+              "",
+              "namespace "
+                  + ns
+                  + " is not defined in the input, so no request comes from it; check the name");
+        }
+      }
+    }
+  }
+
+  /** The Namespaces the input defines, empty when it defines none. */
+  private static Set<String> knownNamespaces(Mesh mesh) {
+    Set<String> out = new HashSet<>();
+    for (Namespace ns : mesh.all(Namespace.class)) {
+      out.add(ns.metadata().name().orElse(""));
+    }
+    return out;
   }
 
   /** SP2001: a rule with neither from, to nor when matches every request. */
