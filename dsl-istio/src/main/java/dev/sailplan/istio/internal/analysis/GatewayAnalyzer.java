@@ -16,6 +16,8 @@ import dev.sailplan.istio.networking.v1.GatewaySpec;
 import dev.sailplan.istio.networking.v1.Server;
 import dev.sailplan.istio.networking.v1.ServerTLSMode;
 import dev.sailplan.istio.networking.v1.ServerTLSSettings;
+import dev.sailplan.istio.networking.v1.VirtualService;
+import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,6 +95,131 @@ final class GatewayAnalyzer implements Analyzer {
     }
     for (List<Claim> group : claims.values()) {
       conflicts(group);
+    }
+    credentials(gateways, reports, index);
+    internalGateways(mesh, reports);
+  }
+
+  /**
+   * SP3015 (IST0101): a {@code credentialName} whose Secret is not in the namespace of the gateway
+   * pods (else the Gateway's), judged only when the input holds Secrets; SP3016 (IST0138): one
+   * certificate on several Gateways of one selector.
+   */
+  private static void credentials(
+      List<Gateway> gateways, Reports reports, SecurityMeshIndex index) {
+    Mesh mesh = index.mesh();
+    boolean secrets = mesh.objects().stream().anyMatch(o -> o.kind().equals("Secret"));
+    Map<String, Set<String>> users = new LinkedHashMap<>();
+    Map<String, List<Gateway>> usedBy = new LinkedHashMap<>();
+    for (Gateway gw : gateways) {
+      GatewaySpec spec = gw.spec().orElse(null);
+      if (spec == null) {
+        continue;
+      }
+      Set<String> podNamespaces = new java.util.TreeSet<>();
+      if (index.hasOwnWorkloads() && !spec.selector().isEmpty()) {
+        for (KubeObject pod : index.selectAnywhere(spec.selector())) {
+          podNamespaces.add(pod.namespace());
+        }
+      }
+      if (podNamespaces.isEmpty()) {
+        podNamespaces.add(SecurityMeshIndex.namespace(gw));
+      }
+      List<Server> servers = spec.servers();
+      for (int i = 0; i < servers.size(); i++) {
+        ServerTLSSettings tls = servers.get(i).tls().orElse(null);
+        if (tls == null) {
+          continue;
+        }
+        String cert =
+            tls.credentialName().orElse(tls.serverCertificate().map(f -> "file " + f).orElse(""));
+        if (cert.isEmpty()) {
+          continue;
+        }
+        String key = selector(spec.selector()) + "~" + cert;
+        if (users.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(gw.qualifiedName())) {
+          usedBy.computeIfAbsent(key, k -> new ArrayList<>()).add(gw);
+        }
+        String name = tls.credentialName().orElse("");
+        if (!secrets || name.isEmpty() || name.contains("/")) {
+          continue;
+        }
+        for (String ns : podNamespaces) {
+          String secret = name;
+          if (mesh.findObject("", "Secret", ns, secret).isEmpty()
+              && !mesh.isExternal("Secret", ns, secret)) {
+            reports
+                .on(gw)
+                .add(
+                    "SP3015",
+                    "IST0101",
+                    Level.ERROR,
+                    FieldPath.root()
+                        .field("spec")
+                        .field("servers")
+                        .index(i)
+                        .field("tls")
+                        .field("credentialName"),
+                    "",
+                    "credentialName "
+                        + name
+                        + " names no Secret in "
+                        + ns
+                        + ", the namespace of the gateway pods: the gateway has no certificate"
+                        + " and TLS handshakes on this server fail");
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, List<Gateway>> e : usedBy.entrySet()) {
+      List<Gateway> all = e.getValue();
+      if (all.size() < 2) {
+        continue;
+      }
+      String names = String.join(", ", users.get(e.getKey()));
+      String cert = e.getKey().substring(e.getKey().indexOf('~') + 1);
+      for (Gateway gw : all) {
+        reports
+            .on(gw)
+            .add(
+                "SP3016",
+                "IST0138",
+                Level.WARNING,
+                FieldPath.root().field("spec").field("servers"),
+                "",
+                "the Gateways "
+                    + names
+                    + " share the certificate "
+                    + cert
+                    + ": an HTTP/2 client reuses its connection across their hosts and gets 404s"
+                    + " from the Gateway that does not serve the host; serve those hosts from one"
+                    + " Gateway");
+      }
+    }
+  }
+
+  /**
+   * SP3017 (IST0165): a VirtualService bound to the Gateway Istio generates for a Gateway API
+   * Gateway, an internal object that changes with the implementation.
+   */
+  private static void internalGateways(Mesh mesh, Reports reports) {
+    for (VirtualService vs : mesh.all(VirtualService.class)) {
+      List<String> gws = vs.spec().map(VirtualServiceSpec::gateways).orElse(List.of());
+      for (int i = 0; i < gws.size(); i++) {
+        if (gws.get(i).endsWith("-istio-autogenerated-k8s-gateway")) {
+          reports
+              .on(vs)
+              .add(
+                  "SP3017",
+                  "IST0165",
+                  Level.WARNING,
+                  FieldPath.root().field("spec").field("gateways").index(i),
+                  "",
+                  gws.get(i)
+                      + " is the internal Gateway Istio generates for a Gateway API Gateway; bind"
+                      + " routes to the Gateway API Gateway with an HTTPRoute instead");
+        }
+      }
     }
   }
 

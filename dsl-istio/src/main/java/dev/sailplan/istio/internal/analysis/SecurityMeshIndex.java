@@ -71,8 +71,11 @@ final class SecurityMeshIndex {
 
   /** Whether pods with these labels are a gateway's (an Istio or a Gateway API deployment). */
   static boolean isGatewayPod(Map<String, String> labels) {
+    // istio: ingressgateway / egressgateway / eastwestgateway, app: istio-ingressgateway (Helm).
     String istio = labels.getOrDefault("istio", "");
     return istio.endsWith("gateway")
+        || (labels.getOrDefault("app", "").startsWith("istio-")
+            && labels.get("app").endsWith("gateway"))
         || labels.containsKey("gateway.networking.k8s.io/gateway-name")
         || labels.containsKey("istio.io/gateway-name");
   }
