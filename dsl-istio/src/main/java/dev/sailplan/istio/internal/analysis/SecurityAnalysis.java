@@ -21,6 +21,7 @@ public final class SecurityAnalysis {
         new PlacementEnvoyFilterAnalyzer(),
         new PlacementApiVersionAnalyzer(),
         new PlacementTelemetryAnalyzer(),
+        new PlacementDeprecatedFieldAnalyzer(),
         new AnnotationAnalyzer());
   }
 }

@@ -170,4 +170,52 @@ class GatewayParityTest {
     assertEquals(
         List.of(), found(yaml.replace("app: web, version: v2", "app: web, version: v3"), "SP3014"));
   }
+
+  @Test
+  void deprecatedFields() {
+    String yaml =
+        """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: ratings
+          namespace: bookinfo
+        spec:
+          hosts: [ratings]
+          http:
+          - fault:
+              delay:
+                percent: 10
+                fixedDelay: 5s
+            route:
+            - destination:
+                host: ratings
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata:
+          name: default
+          namespace: bookinfo
+        spec:
+          outboundTrafficPolicy:
+            mode: ALLOW_ANY
+            egressProxy:
+              host: istio-egressgateway.istio-egress.svc.cluster.local
+              port:
+                number: 443
+        """;
+    assertEquals(
+        List.of(
+            "Warning [SP3018] (VirtualService bookinfo/ratings mesh.yaml:11)"
+                + " spec.http[0].fault.delay.percent: fault.delay.percent is deprecated; use"
+                + " fault.delay.percentage (value: a double) {IST0002}",
+            "Warning [SP3018] (Sidecar bookinfo/default mesh.yaml:25)"
+                + " spec.outboundTrafficPolicy.egressProxy: outboundTrafficPolicy.egressProxy is"
+                + " deprecated and ignored; route egress through an egress gateway with a"
+                + " VirtualService {IST0002}"),
+        found(yaml, "SP3018"));
+    String current =
+        yaml.replace("percent: 10", "percentage: {value: 10}").substring(0, yaml.indexOf("---"));
+    assertEquals(List.of(), found(current, "SP3018"));
+  }
 }
