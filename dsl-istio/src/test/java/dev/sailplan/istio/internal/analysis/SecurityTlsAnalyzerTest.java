@@ -3,6 +3,17 @@ package dev.sailplan.istio.internal.analysis;
 import static dev.sailplan.istio.internal.analysis.SecurityPolicyAnalyzerTest.found;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sailplan.core.validation.Finding;
+import dev.sailplan.core.validation.Validation;
+import dev.sailplan.istio.Security;
+import dev.sailplan.istio.Traffic;
+import dev.sailplan.istio.networking.v1.ClientTLSMode;
+import dev.sailplan.istio.networking.v1.ClientTLSSettings;
+import dev.sailplan.istio.networking.v1.DestinationRule;
+import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
+import dev.sailplan.istio.networking.v1.TrafficPolicy;
+import dev.sailplan.istio.security.v1.MutualTLSMode;
+import dev.sailplan.istio.security.v1.PeerAuthentication;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -292,5 +303,37 @@ class SecurityTlsAnalyzerTest {
         found(DEPLOYMENT, "SP2012"));
     assertEquals(
         List.of(), found(DEPLOYMENT.replace("{runAsUser: 1337}", "{runAsUser: 1000}"), "SP2012"));
+  }
+
+  @Test
+  void builtResourcesAreAnalysedToo() {
+    PeerAuthentication strict =
+        Security.peerAuthentication("payments/default", Security.mtls(MutualTLSMode.STRICT));
+    DestinationRule plaintext =
+        Traffic.destinationRule(
+            "shop/ledger",
+            DestinationRuleSpec.builder()
+                .host("ledger.payments.svc.cluster.local")
+                .trafficPolicy(
+                    TrafficPolicy.builder()
+                        .tls(ClientTLSSettings.builder().mode(ClientTLSMode.DISABLE).build())
+                        .build())
+                .build());
+    assertEquals(
+        List.of(
+            "Error [SP2008] (DestinationRule shop/ledger) spec.trafficPolicy.tls.mode: DISABLE"
+                + " toward ledger.payments.svc.cluster.local, whose namespace payments is STRICT"
+                + " (PeerAuthentication payments/default): the server accepts only Istio mTLS and"
+                + " every request fails with 503; remove tls to use auto-mTLS"),
+        Validation.standard().validate(List.of(strict, plaintext)).all().stream()
+            .filter(f -> f.code().startsWith("SP2"))
+            .map(Finding::toString)
+            .toList());
+    // Removing the DestinationRule first is what a STRICT migration does: nothing to report.
+    assertEquals(
+        List.of(),
+        Validation.standard().validate(List.of(strict)).all().stream()
+            .filter(f -> f.code().startsWith("SP2"))
+            .toList());
   }
 }
