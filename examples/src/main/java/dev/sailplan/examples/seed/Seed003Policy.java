@@ -113,8 +113,10 @@ public final class Seed003Policy {
    * Requires a valid JWT whose role claim is admin or user (no RequestAuthentication, as the seed).
    */
   private static SeedExample requireJwt() {
-    return SeedExample.of(
+    // Kept as the seed wrote it: claim check without a RequestAuthentication (SP2009).
+    return SeedExample.rejected(
         "003-11-require-jwt",
+        List.of("SP2009"),
         authorizationPolicy(
             "default/require-jwt",
             AuthorizationPolicySpec.builder()
@@ -152,8 +154,10 @@ public final class Seed003Policy {
    * Read-only database API: ALLOW GET/HEAD and DENY DELETE (methods without ports, as the seed).
    */
   private static SeedExample databaseApiReadOnly() {
-    return SeedExample.of(
+    // Kept as the seed wrote it: DENY on methods without ports (SP2002).
+    return SeedExample.rejected(
         "003-13-database-api-read-only",
+        List.of("SP2002"),
         authorizationPolicy(
             "default/read-only-access", methodsPolicy("database-api", Action.ALLOW, "GET", "HEAD")),
         authorizationPolicy(
@@ -198,8 +202,10 @@ public final class Seed003Policy {
    * required.
    */
   private static SeedExample expertAndRule() {
-    return SeedExample.of(
+    // Kept as the seed wrote it: claim check without a RequestAuthentication (SP2009).
+    return SeedExample.rejected(
         "003-27-expert-and-rule",
+        List.of("SP2009"),
         authorizationPolicy(
             "default/expert-and-rule",
             AuthorizationPolicySpec.builder()

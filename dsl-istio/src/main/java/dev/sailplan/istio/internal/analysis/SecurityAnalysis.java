@@ -12,6 +12,16 @@ public final class SecurityAnalysis {
 
   /** Every analyzer of this family. */
   public static List<Analyzer> analyzers() {
-    return List.of();
+    return List.of(
+        new SecurityPolicyAnalyzer(),
+        new SecurityTlsAnalyzer(),
+        new SecurityEgressAnalyzer(),
+        new SecurityWorkloadAnalyzer(),
+        new GatewayAnalyzer(),
+        new PlacementEnvoyFilterAnalyzer(),
+        new PlacementApiVersionAnalyzer(),
+        new PlacementTelemetryAnalyzer(),
+        new PlacementDeprecatedFieldAnalyzer(),
+        new AnnotationAnalyzer());
   }
 }
