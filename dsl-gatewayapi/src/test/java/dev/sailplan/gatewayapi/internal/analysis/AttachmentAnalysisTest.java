@@ -377,4 +377,50 @@ class AttachmentAnalysisTest {
     String other = b.replace("value: /}", "value: /checkout}");
     assertEquals(List.of(), found(MESH + a + other, "SP5009"));
   }
+
+  /**
+   * A route without a namespace is applied in {@code default}: a Gateway whose listener keeps the
+   * default allowedRoutes (Same) in istio-system does not admit it.
+   */
+  @Test
+  void aRouteWithoutANamespaceIsInDefault() {
+    String yaml =
+        """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: public-gateway, namespace: istio-system}
+        spec:
+          gatewayClassName: istio
+          listeners:
+          - name: https
+            port: 443
+            protocol: HTTPS
+            tls:
+              mode: Terminate
+              certificateRefs: [{name: tls-cert-secret}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: api-routes}
+        spec:
+          parentRefs: [{name: public-gateway, namespace: istio-system}]
+          hostnames: ["api.example.com"]
+          rules:
+          - matches: [{path: {type: PathPrefix, value: /v2/}}]
+            backendRefs: [{name: api-v2, port: 8080}]
+        """;
+    assertEquals(
+        List.of(
+            "Error [SP5003] (HTTPRoute api-routes mesh.yaml:18) spec.parentRefs[0]: Gateway"
+                + " istio-system/public-gateway does not admit routes from namespace default:"
+                + " listener https allowedRoutes.namespaces.from is Same (the default), only"
+                + " istio-system; the route is not attached"),
+        found(yaml, "SP5003"));
+    assertEquals(
+        List.of(
+            "Error [SP5006] (HTTPRoute api-routes mesh.yaml:22)"
+                + " spec.rules[0].backendRefs[0].name: backendRef names Service default/api-v2,"
+                + " which the input does not define; requests for this backend fail"),
+        found(yaml, "SP5006"));
+  }
 }
