@@ -116,6 +116,9 @@ class RenderAllTest {
   @Test
   void everyBundledExampleAndPlanHasNoErrorFinding() {
     for (SeedExample e : SeedExamples.all()) {
+      if (e.isValidationCase()) {
+        continue; // kept to show what validation rejects, with the codes it names
+      }
       assertEquals(
           List.of(),
           dev.sailplan.core.validation.Validation.standard()

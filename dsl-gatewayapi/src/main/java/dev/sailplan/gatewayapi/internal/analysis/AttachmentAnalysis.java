@@ -70,7 +70,8 @@ final class AttachmentAnalysis implements Analyzer {
       return; // an implementation's own parent kind: its rules are its own
     }
     if (kind.equals("ListenerSet")) {
-      if (!listenerSets.containsKey(namespace + "/" + name)
+      if (!listenerSets.isEmpty()
+          && !listenerSets.containsKey(namespace + "/" + name)
           && !topology.mesh.isExternal(kind, namespace, name)) {
         missing(route, at, reports, "ListenerSet " + namespace + "/" + name, "");
       }
@@ -81,7 +82,7 @@ final class AttachmentAnalysis implements Analyzer {
     }
     Optional<Gateway> found = topology.gateway(namespace, name);
     if (found.isEmpty()) {
-      if (!topology.mesh.isExternal(kind, namespace, name)) {
+      if (topology.judgesMissingGateway(namespace, name)) {
         boolean istio =
             topology.mesh.find("networking.istio.io", "Gateway", namespace, name).isPresent();
         missing(
@@ -274,7 +275,7 @@ final class AttachmentAnalysis implements Analyzer {
       Reports reports) {
     Optional<Service> service = topology.service(namespace, ref.name());
     if (service.isEmpty()) {
-      if (!topology.isExternalService(namespace, ref.name())) {
+      if (topology.judgesMissingService(namespace, ref.name())) {
         missing(route, at, reports, "Service " + namespace + "/" + ref.name(), "");
       }
       return;

@@ -71,7 +71,7 @@ final class BackendAnalysis implements Analyzer {
     }
     Optional<Service> found = topology.service(namespace, b.name());
     if (found.isEmpty()) {
-      if (!topology.isExternalService(namespace, b.name())) {
+      if (topology.judgesMissingService(namespace, b.name())) {
         reports
             .on(route.resource())
             .add(
@@ -168,7 +168,7 @@ final class BackendAnalysis implements Analyzer {
       FieldPath at = FieldPath.root().field("spec").field("targetRefs").index(i);
       Optional<Service> found = topology.service(namespace, t.name());
       if (found.isEmpty()) {
-        if (!topology.isExternalService(namespace, t.name())) {
+        if (topology.judgesMissingService(namespace, t.name())) {
           reports
               .on(p)
               .add(

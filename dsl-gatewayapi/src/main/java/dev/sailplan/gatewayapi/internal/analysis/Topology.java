@@ -35,6 +35,7 @@ final class Topology {
   private final Map<String, Gateway> gateways = new HashMap<>();
   private final Map<String, Service> services = new HashMap<>();
   private final Map<String, Namespace> namespaces = new HashMap<>();
+  private final java.util.Set<String> serviceNamespaces = new java.util.HashSet<>();
   private final Map<String, List<ReferenceGrant>> grants = new HashMap<>();
 
   Topology(Mesh mesh) {
@@ -45,6 +46,7 @@ final class Topology {
     for (Service s : mesh.all(Service.class)) {
       if (!mesh.isAssumed(s)) {
         services.putIfAbsent(id(s), s);
+        serviceNamespaces.add(namespace(s));
       }
     }
     for (Namespace n : mesh.all(Namespace.class)) {
@@ -85,10 +87,25 @@ final class Topology {
     return namespaces.values();
   }
 
-  /** Whether the input says a Service lives elsewhere (by object or by host glob). */
-  boolean isExternalService(String namespace, String name) {
-    return mesh.isExternal("Service", namespace, name)
-        || mesh.isExternalHost(name + "." + namespace + ".svc.cluster.local");
+  /**
+   * Whether a Service the input does not define is reported missing: not when the input says it
+   * lives elsewhere (by object or by host glob), nor when the input defines no Service in its
+   * namespace, since a file of routes alone (a plan's stage, a team's repository) says nothing
+   * about the cluster's Services.
+   */
+  boolean judgesMissingService(String namespace, String name) {
+    return serviceNamespaces.contains(namespace)
+        && !mesh.isExternal("Service", namespace, name)
+        && !mesh.isExternalHost(name + "." + namespace + ".svc.cluster.local");
+  }
+
+  /**
+   * Whether a Gateway the input does not define is reported missing: only when the input defines
+   * some Gateway (routes alone say nothing about the cluster's Gateways) and does not say it lives
+   * elsewhere.
+   */
+  boolean judgesMissingGateway(String namespace, String name) {
+    return !gateways.isEmpty() && !mesh.isExternal("Gateway", namespace, name);
   }
 
   static List<ServicePort> ports(Service s) {

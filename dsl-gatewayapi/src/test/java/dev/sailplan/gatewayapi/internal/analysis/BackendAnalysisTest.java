@@ -109,6 +109,22 @@ class BackendAnalysisTest {
   }
 
   @Test
+  void routesAloneSayNothingAboutTheClustersServicesAndGateways() {
+    String routes =
+        """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: store, namespace: shop}
+        spec:
+          parentRefs: [{name: public, namespace: infra}]
+          rules:
+          - backendRefs: [{name: store, port: 8080}]
+        """;
+    assertEquals(List.of(), found(routes, "SP5001"));
+    assertEquals(List.of(), found(routes, "SP5006"));
+  }
+
+  @Test
   void aServiceAssumedExternalIsNotReported() {
     String yaml = MESH.replace("name: store, port: 8080", "name: stock, port: 8080");
     Validation external =
