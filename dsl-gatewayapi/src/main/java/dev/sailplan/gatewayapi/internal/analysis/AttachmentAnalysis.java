@@ -16,10 +16,12 @@ import dev.sailplan.gatewayapi.v1.ParentReference;
 import dev.sailplan.gatewayapi.v1.RouteGroupKind;
 import dev.sailplan.gatewayapi.v1.RouteNamespaces;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,11 +45,56 @@ final class AttachmentAnalysis implements Analyzer {
     RouteConflicts conflicts = new RouteConflicts();
     for (Route route : Route.all(mesh)) {
       List<ParentReference> parents = route.parents();
+      Served served = new Served();
       for (int i = 0; i < parents.size(); i++) {
-        parent(topology, listenerSets, route, parents.get(i), PARENTS.index(i), reports, conflicts);
+        parent(
+            topology,
+            listenerSets,
+            route,
+            parents.get(i),
+            PARENTS.index(i),
+            reports,
+            conflicts,
+            served);
       }
+      ignoredHostnames(route, served, reports);
     }
     conflicts.report(reports);
+  }
+
+  /** The route's hostnames that the listeners it attaches to serve, and whether all are known. */
+  private static final class Served {
+    boolean attached;
+    boolean unknown;
+    final Set<String> hostnames = new HashSet<>();
+  }
+
+  /**
+   * A route attached to its listeners whose hostname matches none of theirs: the spec says such
+   * hostnames are ignored, so requests for them do not reach this route.
+   */
+  private static void ignoredHostnames(Route route, Served served, Reports reports) {
+    if (!served.attached || served.unknown) {
+      return;
+    }
+    List<String> hostnames = route.hostnames();
+    for (int k = 0; k < hostnames.size(); k++) {
+      if (!served.hostnames.contains(hostnames.get(k))) {
+        reports
+            .on(route.resource())
+            .add(
+                "SP5005",
+                "",
+                Level.WARNING,
+                HOSTNAMES.index(k),
+                "",
+                "hostname "
+                    + hostnames.get(k)
+                    + " matches no hostname of the listeners "
+                    + route.label()
+                    + " attaches to; the Gateway ignores it");
+      }
+    }
   }
 
   private static void parent(
@@ -57,11 +104,15 @@ final class AttachmentAnalysis implements Analyzer {
       ParentReference ref,
       FieldPath at,
       Reports reports,
-      RouteConflicts conflicts) {
+      RouteConflicts conflicts,
+      Served served) {
     String group = ref.group().orElse(Topology.GROUP);
     String kind = ref.kind().orElse("Gateway");
     String namespace = ref.namespace().orElse(route.namespace());
     String name = ref.name();
+    if (!group.equals(Topology.GROUP) || !kind.equals("Gateway")) {
+      served.unknown = true; // hostnames are matched by that parent's own rules
+    }
     if (group.isEmpty() && kind.equals("Service")) {
       serviceParent(topology, route, ref, namespace, at, reports);
       return;
@@ -82,6 +133,7 @@ final class AttachmentAnalysis implements Analyzer {
     }
     Optional<Gateway> found = topology.gateway(namespace, name);
     if (found.isEmpty()) {
+      served.unknown = true;
       if (topology.judgesMissingGateway(namespace, name)) {
         boolean istio =
             topology.mesh.find("networking.istio.io", "Gateway", namespace, name).isPresent();
@@ -111,6 +163,7 @@ final class AttachmentAnalysis implements Analyzer {
       return;
     }
     boolean maybe = false;
+    boolean attached = false;
     Map<String, List<String>> refusals = new LinkedHashMap<>();
     for (Listener l : candidates) {
       Topology.Match byNamespace = admitsNamespace(topology, l, namespace, route.namespace());
@@ -120,11 +173,21 @@ final class AttachmentAnalysis implements Analyzer {
               ? Hostnames.served(route.hostnames(), l.hostname())
               : List.of(Hostnames.ANY);
       if (byNamespace == Topology.Match.YES && byKind && !hosts.isEmpty()) {
+        // One admitting listener attaches the route to the Gateway; every admitting one serves it.
         conflicts.attach(route, gatewayId + " listener " + l.name(), hosts);
-        return; // one admitting listener attaches the route to the Gateway
+        attached = true;
+        served.attached = true;
+        for (String h : route.hostnames()) {
+          if (!usesHostnames(route.kind(), l.protocol())
+              || !Hostnames.served(List.of(h), l.hostname()).isEmpty()) {
+            served.hostnames.add(h);
+          }
+        }
+        continue;
       }
       if (byNamespace == Topology.Match.UNKNOWN && byKind && !hosts.isEmpty()) {
         maybe = true;
+        served.unknown = true;
         continue;
       }
       if (byNamespace == Topology.Match.NO) {
@@ -148,6 +211,9 @@ final class AttachmentAnalysis implements Analyzer {
             .computeIfAbsent("SP5005", k -> new ArrayList<>())
             .add("listener " + l.name() + " hostname " + l.hostname().orElse(""));
       }
+    }
+    if (attached) {
+      return;
     }
     if (maybe) {
       for (Listener l : candidates) {

@@ -334,6 +334,31 @@ class AttachmentAnalysisTest {
   }
 
   @Test
+  void aHostnameNoAttachedListenerServesIsIgnoredWithAWarning() {
+    String yaml =
+        MESH
+            + route(
+                "shop/store",
+                "[{name: public, namespace: infra, sectionName: https}]",
+                "[shop.example.com, shop.example.org]");
+    assertEquals(
+        List.of(
+            "Warning [SP5005] (HTTPRoute shop/store mesh.yaml:"
+                + (NEXT + 6)
+                + ") spec.hostnames[1]: hostname shop.example.org matches no hostname of the"
+                + " listeners HTTPRoute shop/store attaches to; the Gateway ignores it"),
+        found(yaml, "SP5005"));
+    // Without sectionName the route attaches to both listeners: http serves *.example.com.
+    String both =
+        MESH
+            + route(
+                "shop/store",
+                "[{name: public, namespace: infra}]",
+                "[shop.example.com, www.example.com]");
+    assertEquals(List.of(), found(both, "SP5005"));
+  }
+
+  @Test
   void hostnameIntersections() {
     assertEquals("a.example.com", Hostnames.intersect("*.example.com", "a.example.com"));
     assertEquals("*.a.example.com", Hostnames.intersect("*.a.example.com", "*.example.com"));
