@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Ambient waypoints: L7 configuration in an ambient namespace that no waypoint serves, which
- * ztunnel (L4 only) silently does not apply (SP4001); and waypoints nothing enrolls (SP5012).
+ * ztunnel (L4 only) silently does not apply (SP4001); enrollment in a waypoint the input does not
+ * define (SP4002); and waypoints nothing enrolls (SP5012).
  */
 final class WaypointAnalysis implements Analyzer {
   static final String WAYPOINT_CLASS = "istio-waypoint";
@@ -57,10 +58,33 @@ final class WaypointAnalysis implements Analyzer {
     for (Gateway w : waypoints) {
       served.add(Topology.namespace(w));
     }
+    Set<String> defined = new HashSet<>();
+    for (Gateway w : waypoints) {
+      defined.add(Topology.id(w));
+    }
     Set<String> used = new HashSet<>();
     for (Resource r : mesh.resources()) {
       String own = r.kind().equals("Namespace") ? Topology.name(r) : Topology.namespace(r);
-      use(r.metadata().labels(), own, used);
+      String named = use(r.metadata().labels(), own, used);
+      // Judged only when the input defines waypoints: labels alone say nothing about the cluster.
+      if (named != null && !waypoints.isEmpty() && !defined.contains(named)) {
+        reports
+            .on(r)
+            .add(
+                "SP4002",
+                "",
+                Level.WARNING,
+                FieldPath.root().field("metadata").field("labels").key(USE_WAYPOINT),
+                "",
+                r.kind()
+                    + " "
+                    + (r.kind().equals("Namespace") ? own : Topology.id(r))
+                    + " is enrolled in waypoint "
+                    + named
+                    + ", which the input does not define (waypoints: "
+                    + String.join(", ", new java.util.TreeSet<>(defined))
+                    + "); its L7 configuration is not applied");
+      }
       if (!ambient.isEmpty()) {
         l7(topology, r, ambient, served, reports);
       }
@@ -95,11 +119,15 @@ final class WaypointAnalysis implements Analyzer {
     return w != null && !w.isEmpty() && !w.equals("none");
   }
 
-  /** Records the waypoint a label names, {@code namespace/name}. */
-  private static void use(Map<String, String> labels, String own, Set<String> used) {
-    if (enrolls(labels)) {
-      used.add(labels.getOrDefault(USE_WAYPOINT_NAMESPACE, own) + "/" + labels.get(USE_WAYPOINT));
+  /** Records the waypoint a label names, {@code namespace/name}, and returns it (or null). */
+  private static String use(Map<String, String> labels, String own, Set<String> used) {
+    if (!enrolls(labels)) {
+      return null;
     }
+    String named =
+        labels.getOrDefault(USE_WAYPOINT_NAMESPACE, own) + "/" + labels.get(USE_WAYPOINT);
+    used.add(named);
+    return named;
   }
 
   /** Reports L7 configuration of {@code r} in an ambient namespace no waypoint serves. */

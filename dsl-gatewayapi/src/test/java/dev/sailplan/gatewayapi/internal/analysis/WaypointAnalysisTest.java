@@ -141,6 +141,25 @@ class WaypointAnalysisTest {
     assertEquals(List.of(), found(used, "SP5012"));
   }
 
+  @Test
+  void enrollmentInAWaypointTheInputDoesNotDefineIsAWarning() {
+    String typo =
+        AMBIENT.replace(
+                "labels: {istio.io/dataplane-mode: ambient}",
+                "labels: {istio.io/dataplane-mode: ambient, istio.io/use-waypoint: waypoit}")
+            + WAYPOINT;
+    assertEquals(
+        List.of(
+            "Warning [SP4002] (Namespace shop mesh.yaml:5) metadata.labels[istio.io/use-waypoint]:"
+                + " Namespace shop is enrolled in waypoint shop/waypoit, which the input does not"
+                + " define (waypoints: shop/waypoint); its L7 configuration is not applied"),
+        found(typo, "SP4002"));
+    String right = typo.replace("use-waypoint: waypoit", "use-waypoint: waypoint");
+    assertEquals(List.of(), found(right, "SP4002"));
+    // Without any waypoint in the input the label is not judged: it may be in the cluster.
+    assertEquals(List.of(), found(typo.substring(0, typo.indexOf(WAYPOINT)), "SP4002"));
+  }
+
   /** 10,000 routes, Services and Gateways: the analyses index once, so they take milliseconds. */
   @Test
   void tenThousandResourcesAnalyseInWellUnderASecond() {
