@@ -204,7 +204,7 @@ final class AttachmentAnalysis implements Analyzer {
                     + " ("
                     + l.protocol()
                     + ") admits "
-                    + String.join(", ", kinds(l)));
+                    + String.join(", ", admitted(l)));
       }
       if (hosts.isEmpty()) {
         refusals
@@ -434,10 +434,29 @@ final class AttachmentAnalysis implements Analyzer {
     };
   }
 
+  /** The kinds a listener admits and its protocol carries, as the refusal names them. */
+  private static List<String> admitted(Listener l) {
+    List<String> carried = carriedKinds(l.protocol());
+    List<String> out = kinds(l).stream().filter(carried::contains).toList();
+    return out.isEmpty() ? List.of("no route kind") : out;
+  }
+
+  /**
+   * The route kinds a protocol can carry: its default kinds, and TCPRoute on TLS too (a TLS
+   * listener that terminates hands the stream to a TCPRoute); empty for an implementation's
+   * protocol.
+   */
+  static List<String> carriedKinds(String protocol) {
+    return protocol.equals("TLS") ? List.of("TLSRoute", "TCPRoute") : defaultKinds(protocol);
+  }
+
   private static boolean admitsKind(Listener l, String kind) {
-    List<String> kinds = kinds(l);
-    // A protocol Sailplan does not know (example.com/proto) has kinds nobody here can judge.
-    return (kinds.isEmpty() && defaultKinds(l.protocol()).isEmpty()) || kinds.contains(kind);
+    List<String> carried = carriedKinds(l.protocol());
+    if (carried.isEmpty()) {
+      return true; // a protocol Sailplan does not know (example.com/proto): nobody here can judge
+    }
+    // A listed kind the protocol cannot carry is dropped by the listener (InvalidRouteKinds).
+    return kinds(l).contains(kind) && carried.contains(kind);
   }
 
   private static boolean usesHostnames(String routeKind, String protocol) {

@@ -135,7 +135,7 @@ final class ListenerAnalysis implements Analyzer {
     List<Listener> listeners = g.spec().listeners();
     for (int i = 0; i < listeners.size(); i++) {
       Listener l = listeners.get(i);
-      List<String> carried = AttachmentAnalysis.defaultKinds(l.protocol());
+      List<String> carried = AttachmentAnalysis.carriedKinds(l.protocol());
       List<RouteGroupKind> kinds = l.allowedRoutes().map(AllowedRoutes::kinds).orElse(List.of());
       for (int k = 0; k < kinds.size(); k++) {
         RouteGroupKind kind = kinds.get(k);

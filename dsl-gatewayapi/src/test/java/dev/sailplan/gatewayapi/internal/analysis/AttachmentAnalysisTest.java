@@ -306,6 +306,33 @@ class AttachmentAnalysisTest {
   }
 
   @Test
+  void aListedKindTheProtocolCannotCarryAdmitsNoRoute() {
+    String yaml =
+        MESH.replace(
+                "      namespaces: {from: All}",
+                "      namespaces: {from: All}\n      kinds: [{kind: HTTPRoute}, {kind: TLSRoute}]")
+            + """
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: TLSRoute
+            metadata: {name: db, namespace: shop}
+            spec:
+              parentRefs: [{name: public, namespace: infra, sectionName: https}]
+              hostnames: [shop.example.com]
+              rules:
+              - backendRefs: [{name: store, port: 8080}]
+            """;
+    List<String> found = found(yaml, "SP5004");
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(
+        "Error [SP5004] (TLSRoute shop/db mesh.yaml:"
+            + (NEXT + 6)
+            + ") spec.parentRefs[0]: Gateway infra/public does not admit TLSRoute: listener https"
+            + " (HTTPS) admits HTTPRoute; the route is not attached",
+        found.get(1));
+  }
+
+  @Test
   void noIntersectingHostnameIsAnError() {
     String yaml =
         MESH
