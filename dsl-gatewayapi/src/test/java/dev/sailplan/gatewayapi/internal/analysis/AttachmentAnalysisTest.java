@@ -386,6 +386,60 @@ class AttachmentAnalysisTest {
   }
 
   @Test
+  void aMeshRouteOnAServicePortThatDoesNotExistIsAnError() {
+    String yaml =
+        MESH
+            + """
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: {name: store-retries, namespace: shop}
+            spec:
+              parentRefs: [{group: "", kind: Service, name: store, sectionName: grpc}]
+              rules:
+              - backendRefs: [{name: store, port: 8080}]
+            """;
+    assertEquals(
+        List.of(
+            "Error [SP5002] (HTTPRoute shop/store-retries mesh.yaml:"
+                + (NEXT + 5)
+                + ") spec.parentRefs[0].sectionName: sectionName grpc names no port of Service"
+                + " shop/store (ports: http 8080); HTTPRoute shop/store-retries is not attached to"
+                + " it"),
+        found(yaml, "SP5002"));
+    assertEquals(
+        List.of(), found(yaml.replace("sectionName: grpc", "sectionName: http"), "SP5002"));
+  }
+
+  @Test
+  void twoGrpcRoutesWithTheSameMethodConflict() {
+    String grpc =
+        """
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: GRPCRoute
+        metadata: {name: %s, namespace: shop}
+        spec:
+          parentRefs: [{name: public, namespace: infra, sectionName: https}]
+          rules:
+          - matches: [{method: {service: shop.Cart, method: %s}}]
+            backendRefs: [{name: store, port: 8080}]
+        """;
+    String yaml = MESH + grpc.formatted("cart-b", "Add") + grpc.formatted("cart-a", "Add");
+    assertEquals(
+        List.of(
+            "Warning [SP5009] (GRPCRoute shop/cart-b mesh.yaml:"
+                + (NEXT + 7)
+                + ") spec.rules[0].matches[0]: the same match as GRPCRoute shop/cart-a"
+                + " spec.rules[0].matches[0] on Gateway infra/public listener https for host"
+                + " shop.example.com; GRPCRoute shop/cart-a wins (first by namespace/name) and this"
+                + " rule gets none of those requests"),
+        found(yaml, "SP5009"));
+    String distinct = MESH + grpc.formatted("cart-b", "Add") + grpc.formatted("cart-a", "Remove");
+    assertEquals(List.of(), found(distinct, "SP5009"));
+  }
+
+  @Test
   void hostnameIntersections() {
     assertEquals("a.example.com", Hostnames.intersect("*.example.com", "a.example.com"));
     assertEquals("*.a.example.com", Hostnames.intersect("*.a.example.com", "*.example.com"));
