@@ -490,11 +490,13 @@ public final class Seed003Traffic {
 
   /**
    * Gateway API equivalent of 003-01: an HTTPS Gateway and an HTTPRoute (no namespace, as the seed)
-   * for /v2/.
+   * for /v2/. Kept as a validation case: the listener keeps the default allowedRoutes (Same), so
+   * the route, applied in default, is not attached (SP5003).
    */
   private static SeedExample gatewayApiPublicGateway() {
-    return SeedExample.of(
+    return SeedExample.rejected(
         "003-32-gateway-api-public-gateway",
+        List.of("SP5003"),
         GatewayApi.gateway(
             "istio-system/public-gateway",
             dev.sailplan.gatewayapi.v1.GatewaySpec.builder()
