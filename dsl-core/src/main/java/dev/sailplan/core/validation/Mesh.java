@@ -45,6 +45,7 @@ public final class Mesh {
   private final Map<String, Resource> byName = new HashMap<>();
   private final Map<String, List<KubeObject>> workloadsByNamespace = new HashMap<>();
   private final Map<String, KubeObject> objectsByName = new HashMap<>();
+  private final boolean ownWorkloads;
 
   private Mesh(Builder b) {
     List<Resource> r = new ArrayList<>(b.resources);
@@ -83,12 +84,15 @@ public final class Mesh {
               x.metadata().name().orElse("")),
           x);
     }
+    boolean own = false;
     for (KubeObject x : objects) {
+      own |= x.isWorkload() && !synthetic.contains(x);
       if (x.isWorkload()) {
         workloadsByNamespace.computeIfAbsent(x.namespace(), k -> new ArrayList<>()).add(x);
       }
       objectsByName.putIfAbsent(key(group(x.apiVersion()), x.kind(), x.namespace(), x.name()), x);
     }
+    this.ownWorkloads = own;
   }
 
   /** A builder of an empty mesh with root namespace {@code istio-system}. */
@@ -135,11 +139,12 @@ public final class Mesh {
   }
 
   /**
-   * Whether the input holds any workload; rules about pods a selector matches only judge when it
-   * does (a repository of mesh configuration alone says nothing about pods).
+   * Whether the input holds any workload (the assumed default ingress gateway's pods do not count);
+   * rules about pods a selector matches only judge when it does (a repository of mesh configuration
+   * alone says nothing about pods).
    */
   public boolean hasWorkloads() {
-    return !workloadsByNamespace.isEmpty();
+    return ownWorkloads;
   }
 
   /** The mesh's root namespace (Istio's {@code rootNamespace}). */

@@ -203,6 +203,7 @@ class AnalyzerTest {
     Service gateway =
         (Service) mesh.find("", "Service", "istio-system", "istio-ingressgateway").orElseThrow();
     assertTrue(mesh.isAssumed(gateway));
+    assertFalse(mesh.hasWorkloads(), "the assumed gateway's pods are not the input's workloads");
     assertEquals(
         List.of(80, 443, 31400, 15443),
         gateway.spec().orElseThrow().ports().stream().map(ServicePort::port).toList());

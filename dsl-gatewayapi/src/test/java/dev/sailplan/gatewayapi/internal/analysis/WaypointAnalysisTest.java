@@ -218,17 +218,11 @@ class WaypointAnalysisTest {
             return count;
           }
         };
-    for (Analyzer a : GatewayApiAnalysis.analyzers()) {
-      a.analyze(mesh, reports); // warm up
-    }
-    refused[0] = 0;
-    long start = System.nanoTime();
+    // Speed lives in AnalyzeBenchmark; this checks the analyses are right at this size.
     for (Analyzer a : GatewayApiAnalysis.analyzers()) {
       a.analyze(mesh, reports);
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
     // Each "lost" route's hostname intersects no listener (SP5005); nothing else is wrong.
     assertEquals(2500, refused[0]);
-    assertTrue(millis < 500, "took " + millis + " ms");
   }
 }

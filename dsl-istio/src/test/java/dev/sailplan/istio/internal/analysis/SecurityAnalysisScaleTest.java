@@ -1,7 +1,6 @@
 package dev.sailplan.istio.internal.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.core.meta.Resource;
@@ -59,35 +58,29 @@ class SecurityAnalysisScaleTest {
     }
     assertEquals(10_000, resources.size());
     Mesh mesh = Mesh.builder().resources(resources).objects(workloads).build();
-    long best = Long.MAX_VALUE;
-    int found = 0;
-    for (int run = 0; run < 3; run++) {
-      AtomicInteger count = new AtomicInteger();
-      Report report = (code, istio, level, path, reason, message) -> count.incrementAndGet();
-      Reports reports =
-          new Reports() {
-            @Override
-            public Report on(Resource resource) {
-              return report;
-            }
+    // Speed lives in AnalyzeBenchmark; this checks the analyses are right at this size.
+    AtomicInteger count = new AtomicInteger();
+    Report report = (code, istio, level, path, reason, message) -> count.incrementAndGet();
+    Reports reports =
+        new Reports() {
+          @Override
+          public Report on(Resource resource) {
+            return report;
+          }
 
-            @Override
-            public Report on(KubeObject object) {
-              return report;
-            }
-          };
-      long start = System.nanoTime();
-      for (Analyzer a : SecurityAnalysis.analyzers()) {
-        a.analyze(mesh, reports);
-      }
-      best = Math.min(best, System.nanoTime() - start);
-      found = count.get();
+          @Override
+          public Report on(KubeObject object) {
+            return report;
+          }
+        };
+    for (Analyzer a : SecurityAnalysis.analyzers()) {
+      a.analyze(mesh, reports);
     }
+    int found = count.get();
     // Per namespace: 20 policies select no workload (SP2013) and 40 DestinationRules originate TLS
     // without verification (SP2006); every Gateway is outside the gateway namespaces (SP3002) and
     // conflicts with its neighbour on one host (SP3005, pairs).
     assertEquals(100 * 20 + 100 * 40 + 1900 + 1900, found);
-    assertTrue(best < 1_000_000_000L, "took " + best / 1_000_000 + " ms");
   }
 
   private static AuthorizationPolicy policy(String ns, int i) {
