@@ -115,8 +115,11 @@ final class DestinationRules implements Analyzer {
       }
     }
     boolean definedSomewhere = anywhere.getOrDefault(host, Set.of()).contains(subset);
-    if (applying.isEmpty() && !definedSomewhere && mesh.isExternalHost(host)) {
-      return; // its DestinationRule lives outside the input, with the service
+    if (applying.isEmpty()
+        && !anywhere.containsKey(host)
+        && (!index.defines(host) || mesh.isExternalHost(host))) {
+      // Neither the service nor any rule for it is in the input: its rules live with it, outside.
+      return;
     }
     String why;
     if (!applying.isEmpty()) {

@@ -24,6 +24,9 @@ final class GatewayBindings implements Analyzer {
 
   @Override
   public void analyze(Mesh mesh, Reports reports) {
+    // An input without Istio Gateways leaves them to another repository (the platform team's);
+    // one that holds gateways is where they live, so a reference to none of them is a mistake.
+    boolean holdsGateways = !mesh.all(Gateway.class).isEmpty();
     for (VirtualService vs : mesh.all(VirtualService.class)) {
       Optional<VirtualServiceSpec> spec = vs.spec();
       if (spec.isEmpty()) {
@@ -33,7 +36,8 @@ final class GatewayBindings implements Analyzer {
       List<String> gateways = spec.get().gateways();
       for (int g = 0; g < gateways.size(); g++) {
         Optional<Gateway> gw =
-            gateway(mesh, reports, vs, gateways.get(g), root.field("gateways").index(g));
+            gateway(
+                mesh, reports, vs, gateways.get(g), root.field("gateways").index(g), holdsGateways);
         if (gw.isPresent()) {
           hosts(reports, vs, spec.get().hosts(), gw.get(), root.field("hosts"));
         }
@@ -49,7 +53,8 @@ final class GatewayBindings implements Analyzer {
                   reports,
                   vs,
                   names.get(g),
-                  root.field("http").index(i).field("match").index(m).field("gateways").index(g));
+                  root.field("http").index(i).field("match").index(m).field("gateways").index(g),
+                  holdsGateways);
             }
           }
         }
@@ -59,7 +64,12 @@ final class GatewayBindings implements Analyzer {
 
   /** The gateway a reference names, reporting it when the input does not define it. */
   private static Optional<Gateway> gateway(
-      Mesh mesh, Reports reports, VirtualService vs, String ref, FieldPath at) {
+      Mesh mesh,
+      Reports reports,
+      VirtualService vs,
+      String ref,
+      FieldPath at,
+      boolean holdsGateways) {
     if (ref.equals("mesh") || ref.isEmpty()) {
       return Optional.empty();
     }
@@ -82,7 +92,7 @@ final class GatewayBindings implements Analyzer {
     if (found.isPresent() && found.get() instanceof Gateway g) {
       return Optional.of(g);
     }
-    if (!mesh.isExternal("Gateway", ns, name)) {
+    if (holdsGateways && !mesh.isExternal("Gateway", ns, name)) {
       reports
           .on(vs)
           .add(
@@ -128,7 +138,7 @@ final class GatewayBindings implements Analyzer {
             .add(
                 "SP1012",
                 "IST0132",
-                Level.WARNING,
+                Level.ERROR,
                 at.index(h),
                 "",
                 "host "

@@ -89,6 +89,13 @@ class DestinationRulesTest {
   }
 
   @Test
+  void serviceOutsideTheInputIsNotJudged() {
+    // Neither reviews' Service nor any rule for it is here: its rules live with it, elsewhere.
+    String routeOnly = REVIEWS.substring(REVIEWS.indexOf("apiVersion: networking.istio.io/v1"));
+    assertEquals(List.of(), traffic(routeOnly));
+  }
+
+  @Test
   void ruleInTheRootNamespaceApplies() {
     String yaml =
         REVIEWS
