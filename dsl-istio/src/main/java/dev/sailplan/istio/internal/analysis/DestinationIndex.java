@@ -29,13 +29,24 @@ final class DestinationIndex {
   /** The DestinationRules by namespace, then by their fully qualified host. */
   private final Map<String, Map<String, List<DestinationRule>>> rules = new HashMap<>();
 
+  /** The wildcard hosts of each namespace's rules, so a lookup never scans the exact ones. */
+  private final Map<String, List<String>> wildcards = new HashMap<>();
+
+  /** The namespaces that hold a Service of the input. */
+  private final java.util.Set<String> serviceNamespaces = new java.util.HashSet<>();
+
+  private final boolean hasEntries;
+
   DestinationIndex(Mesh mesh) {
     for (Service s : mesh.all(Service.class)) {
       String host = Hosts.name(s) + "." + Hosts.namespace(s) + MeshNames.CLUSTER_SUFFIX;
       services.put(host, s);
+      serviceNamespaces.add(Hosts.namespace(s));
       serviceNamespace.put(host, Hosts.namespace(s));
     }
-    for (ServiceEntry se : mesh.all(ServiceEntry.class)) {
+    List<ServiceEntry> entries = mesh.all(ServiceEntry.class);
+    hasEntries = !entries.isEmpty();
+    for (ServiceEntry se : entries) {
       for (String h : se.spec().hosts()) {
         if (h.startsWith("*")) {
           entryWildcards.add(new String[] {h, Hosts.namespace(se)});
@@ -48,10 +59,15 @@ final class DestinationIndex {
       if (spec.isEmpty() || spec.get().host().isEmpty()) {
         continue;
       }
-      rules
-          .computeIfAbsent(Hosts.namespace(dr), k -> new HashMap<>())
-          .computeIfAbsent(Hosts.fqdn(spec.get().host(), dr), k -> new ArrayList<>())
-          .add(dr);
+      String host = Hosts.fqdn(spec.get().host(), dr);
+      List<DestinationRule> same =
+          rules
+              .computeIfAbsent(Hosts.namespace(dr), k -> new HashMap<>())
+              .computeIfAbsent(host, k -> new ArrayList<>());
+      if (same.isEmpty() && host.startsWith("*")) {
+        wildcards.computeIfAbsent(Hosts.namespace(dr), k -> new ArrayList<>()).add(host);
+      }
+      same.add(dr);
     }
   }
 
@@ -79,6 +95,16 @@ final class DestinationIndex {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the input holds a Service in the namespace: then it is that namespace's inventory. */
+  boolean holdsServicesIn(String namespace) {
+    return serviceNamespaces.contains(namespace);
+  }
+
+  /** Whether the input holds a ServiceEntry. */
+  boolean holdsEntries() {
+    return hasEntries;
   }
 
   /** Whether a Service or ServiceEntry of the input defines the host. */
@@ -121,9 +147,8 @@ final class DestinationIndex {
     }
     // The most specific wildcard wins: the longest pattern that covers the host.
     String best = null;
-    for (String pattern : byHost.keySet()) {
-      if (pattern.startsWith("*")
-          && Hosts.covers(pattern, host)
+    for (String pattern : wildcards.getOrDefault(ns, List.of())) {
+      if (Hosts.covers(pattern, host)
           && !visible(byHost.get(pattern), client).isEmpty()
           && (best == null || pattern.length() > best.length())) {
         best = pattern;

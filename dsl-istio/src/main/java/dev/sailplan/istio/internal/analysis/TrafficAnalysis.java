@@ -14,6 +14,7 @@ public final class TrafficAnalysis {
   public static List<Analyzer> analyzers() {
     return List.of(
         new DestinationRules(),
+        new DestinationHosts(),
         new RouteRules(),
         new OutlierRules(),
         new SidecarRules(),
