@@ -19,6 +19,7 @@ public final class TrafficAnalysis {
         new OutlierRules(),
         new SidecarRules(),
         new GatewayBindings(),
-        new ServicePorts());
+        new ServicePorts(),
+        new WorkloadRules());
   }
 }
