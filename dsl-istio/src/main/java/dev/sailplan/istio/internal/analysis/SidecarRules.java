@@ -32,10 +32,11 @@ final class SidecarRules implements Analyzer {
     }
     unselected.forEach(
         (ns, sidecars) -> {
-          if (sidecars.size() < 2) {
+          // One object given in several states is one Sidecar.
+          List<String> names = sidecars.stream().map(Hosts::name).distinct().toList();
+          if (names.size() < 2) {
             return;
           }
-          List<String> names = sidecars.stream().map(Hosts::name).toList();
           for (Sidecar s : sidecars) {
             List<String> others = names.stream().filter(n -> !n.equals(Hosts.name(s))).toList();
             reports

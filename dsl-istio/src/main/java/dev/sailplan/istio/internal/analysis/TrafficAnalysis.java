@@ -20,6 +20,7 @@ public final class TrafficAnalysis {
         new SidecarRules(),
         new GatewayBindings(),
         new ServicePorts(),
-        new WorkloadRules());
+        new WorkloadRules(),
+        new MeshHosts());
   }
 }

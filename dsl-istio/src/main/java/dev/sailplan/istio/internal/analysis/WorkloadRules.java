@@ -131,7 +131,7 @@ final class WorkloadRules implements Analyzer {
     Set<Sidecar> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (KubeObject w : order) {
       List<Sidecar> all = selecting.get(w);
-      if (all.size() < 2) {
+      if (all.stream().map(Hosts::name).distinct().count() < 2) {
         continue;
       }
       for (Sidecar s : all) {
@@ -139,7 +139,12 @@ final class WorkloadRules implements Analyzer {
           continue;
         }
         List<String> others =
-            all.stream().filter(o -> !o.equals(s)).map(Hosts::name).sorted().toList();
+            all.stream()
+                .map(Hosts::name)
+                .filter(n -> !n.equals(Hosts.name(s)))
+                .distinct()
+                .sorted()
+                .toList();
         reports
             .on(s)
             .add(
