@@ -168,19 +168,24 @@ final class WorkloadRules implements Analyzer {
 
   /** SP1020 and SP1021: the Services that select each workload, and their target ports. */
   private static void serviceSelection(Mesh mesh, Reports reports, PodIndex pods) {
-    Set<KubeObject> selected = Collections.newSetFromMap(new IdentityHashMap<>());
+    IdentityHashMap<KubeObject, List<Service>> selected = new IdentityHashMap<>();
     for (Service s : mesh.all(Service.class)) {
       Map<String, String> selector = s.spec().map(ServiceSpec::selector).orElse(Map.of());
       if (selector.isEmpty()) {
         continue;
       }
       List<KubeObject> workloads = pods.select(Hosts.namespace(s), selector);
-      selected.addAll(workloads);
+      for (KubeObject w : workloads) {
+        selected.computeIfAbsent(w, k -> new ArrayList<>()).add(s);
+      }
       targetPorts(reports, s, workloads);
     }
     for (KubeObject w : mesh.objects()) {
+      if (w.isWorkload() && w.kind().equals("Deployment") && selected.containsKey(w)) {
+        protocolsPerPort(reports, w, selected.get(w));
+      }
       if (!w.isWorkload()
-          || selected.contains(w)
+          || selected.containsKey(w)
           || SYSTEM.contains(w.namespace())
           || !w.kind().equals("Deployment")
           || "false".equals(w.podAnnotations().get("sidecar.istio.io/inject"))
@@ -198,6 +203,46 @@ final class WorkloadRules implements Analyzer {
               "no Service selects the pods of this Deployment: the mesh has no host for it, so"
                   + " routes, DestinationRules and authorization by service do not reach it");
     }
+  }
+
+  /**
+   * SP1025: one port number of a workload's Services under two L4 protocols; the mesh keys its
+   * inbound listeners by port, so the pods cannot serve both.
+   */
+  private static void protocolsPerPort(Reports reports, KubeObject w, List<Service> services) {
+    Map<Integer, Map<String, Set<String>>> byPort = new java.util.TreeMap<>();
+    for (Service s : services) {
+      for (ServicePort p : s.spec().map(ServiceSpec::ports).orElse(List.of())) {
+        String protocol = p.protocol().map(dev.sailplan.core.k8s.Protocol::value).orElse("TCP");
+        byPort
+            .computeIfAbsent(p.port(), k -> new java.util.TreeMap<>())
+            .computeIfAbsent(protocol, k -> new java.util.TreeSet<>())
+            .add(s.qualifiedName());
+      }
+    }
+    byPort.forEach(
+        (port, protocols) -> {
+          if (protocols.size() < 2) {
+            return;
+          }
+          List<String> parts = new ArrayList<>();
+          protocols.forEach(
+              (protocol, names) -> parts.add(protocol + ": " + String.join(", ", names)));
+          reports
+              .on(w)
+              .add(
+                  "SP1025",
+                  "IST0116",
+                  Level.WARNING,
+                  FieldPath.root().field("metadata").field("name"),
+                  "",
+                  "the Services of this Deployment use port "
+                      + port
+                      + " with different protocols ("
+                      + String.join("; ", parts)
+                      + "): its pods cannot be associated with one port under two protocols;"
+                      + " use another port number for one of them");
+        });
   }
 
   /** SP1021: a target port that no container of the selected workloads declares. */

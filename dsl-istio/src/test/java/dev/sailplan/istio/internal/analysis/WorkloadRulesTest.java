@@ -161,4 +161,31 @@ class WorkloadRulesTest {
                 + " no endpoint"),
         traffic(yaml));
   }
+
+  @Test
+  void onePortUnderTwoProtocolsIsReported() {
+    String yaml =
+        APP
+            + """
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: reviews-udp
+              namespace: bookinfo
+            spec:
+              selector: {app: reviews}
+              ports:
+              - name: udp-stats
+                port: 9080
+                protocol: UDP
+            """;
+    assertEquals(
+        List.of(
+            "Warning [SP1025] (Deployment bookinfo/reviews-v1 mesh.yaml:4) metadata.name: the"
+                + " Services of this Deployment use port 9080 with different protocols (TCP:"
+                + " bookinfo/reviews; UDP: bookinfo/reviews-udp): its pods cannot be associated"
+                + " with one port under two protocols; use another port number for one of them"),
+        traffic(yaml));
+  }
 }
