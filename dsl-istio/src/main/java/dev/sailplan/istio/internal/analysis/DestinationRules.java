@@ -106,13 +106,27 @@ final class DestinationRules implements Analyzer {
     }
     String subset = d.subset().get();
     String host = Hosts.fqdn(d.host(), vs);
-    String client = Hosts.namespace(vs);
-    List<DestinationRule> applying = index.applying(client, host, mesh.rootNamespace());
-    for (DestinationRule dr : applying) {
-      if (dr.spec().map(DestinationRuleSpec::subsets).orElse(List.of()).stream()
-          .anyMatch(s -> s.name().equals(subset))) {
-        return;
+    // The clients are the gateways' proxies for a gateway-bound route, the mesh's otherwise (the
+    // route's own namespace stands for them); the first client the subset fails for is reported.
+    String client = null;
+    List<DestinationRule> applying = List.of();
+    for (String ns : clients(vs)) {
+      List<DestinationRule> rules = index.applying(ns, host, mesh.rootNamespace());
+      boolean defined = false;
+      for (DestinationRule dr : rules) {
+        if (dr.spec().map(DestinationRuleSpec::subsets).orElse(List.of()).stream()
+            .anyMatch(s -> s.name().equals(subset))) {
+          defined = true;
+        }
       }
+      if (!defined) {
+        client = ns;
+        applying = rules;
+        break;
+      }
+    }
+    if (client == null) {
+      return;
     }
     boolean definedSomewhere = anywhere.getOrDefault(host, Set.of()).contains(subset);
     if (applying.isEmpty()
@@ -155,6 +169,22 @@ final class DestinationRules implements Analyzer {
                 + " is not defined: "
                 + why
                 + "; requests to it fail with 503 (no route)");
+  }
+
+  /** The namespaces of the proxies that use a VirtualService's routes. */
+  private static List<String> clients(VirtualService vs) {
+    List<String> gateways = vs.spec().map(VirtualServiceSpec::gateways).orElse(List.of());
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    if (gateways.isEmpty() || gateways.contains("mesh")) {
+      out.add(Hosts.namespace(vs));
+    }
+    for (String g : gateways) {
+      int slash = g.indexOf('/');
+      if (!g.equals("mesh")) {
+        out.add(slash < 0 ? Hosts.namespace(vs) : g.substring(0, slash));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** SP1009: a rule only applies from its own, the service's or the root namespace. */

@@ -96,6 +96,33 @@ class DestinationRulesTest {
   }
 
   @Test
+  void gatewayRoutesAreJudgedFromTheGatewaysNamespace() {
+    // The rule in the route's namespace is neither the gateway's, the service's nor the root's.
+    String yaml =
+        REVIEWS
+                .replace(
+                    "  namespace: bookinfo\nspec:\n  hosts:", "  namespace: web\nspec:\n  hosts:")
+                .replace(
+                    "  - reviews\n  http:",
+                    "  - reviews.example.com\n  gateways: [istio-ingress/public]\n  http:")
+                .replace("host: reviews\n", "host: reviews.bookinfo.svc.cluster.local\n")
+            + rule("web", "")
+                .replace(
+                    "labels: {version: v1}\n",
+                    "labels: {version: v1}\n  - name: v2\n    labels: {version: v2}\n");
+    List<String> found = traffic(yaml);
+    assertEquals(3, found.size(), found.toString());
+    assertEquals(
+        "Error [SP1001] (VirtualService web/reviews mesh.yaml:25)"
+            + " spec.http[0].route[0].destination.subset: subset v1 of"
+            + " reviews.bookinfo.svc.cluster.local is not defined: the DestinationRule that"
+            + " defines it is not in istio-ingress, the service's namespace or the root namespace"
+            + " istio-system, or is not exported to istio-ingress; requests to it fail with 503"
+            + " (no route)",
+        found.get(0));
+  }
+
+  @Test
   void ruleInTheRootNamespaceApplies() {
     String yaml =
         REVIEWS
