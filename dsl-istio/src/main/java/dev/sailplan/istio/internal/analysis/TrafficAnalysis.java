@@ -12,6 +12,15 @@ public final class TrafficAnalysis {
 
   /** Every analyzer of this family. */
   public static List<Analyzer> analyzers() {
-    return List.of();
+    return List.of(
+        new DestinationRules(),
+        new DestinationHosts(),
+        new RouteRules(),
+        new OutlierRules(),
+        new SidecarRules(),
+        new GatewayBindings(),
+        new ServicePorts(),
+        new WorkloadRules(),
+        new MeshHosts());
   }
 }
