@@ -1,7 +1,6 @@
 package dev.sailplan.istio.internal.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.k8s.ServicePort;
@@ -26,10 +25,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The traffic analyses index once per run: 10,000 resources take well under a second. */
-class TrafficAnalysisPerformanceTest {
+/** The traffic analyses at scale: 10,000 resources of a clean mesh give no finding. */
+class TrafficAnalysisScaleTest {
   @Test
-  void tenThousandResourcesAnalyseInUnderASecond() {
+  void tenThousandCleanResourcesHaveNoFinding() {
     List<Resource> resources = new ArrayList<>();
     List<KubeObject> workloads = new ArrayList<>();
     // 2,000 services in 20 namespaces, each with a route, a rule with subsets and a workload.
@@ -113,17 +112,10 @@ class TrafficAnalysisPerformanceTest {
             return counting;
           }
         };
-    // A first run warms the JIT; the second is measured.
+    // Speed lives in AnalyzeBenchmark; this checks that a large, clean mesh has no finding.
     for (Analyzer a : TrafficAnalysis.analyzers()) {
       a.analyze(mesh, reports);
     }
     assertEquals(0, findings.get());
-    long start = System.nanoTime();
-    for (Analyzer a : TrafficAnalysis.analyzers()) {
-      a.analyze(mesh, reports);
-    }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    assertEquals(0, findings.get());
-    assertTrue(millis < 1000, "took " + millis + " ms");
   }
 }
