@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.module.Configuration;
 import java.lang.module.FindException;
+import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
-import java.lang.module.ResolvedModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -62,16 +60,27 @@ class FootprintTest {
     assertTrue(modules.contains("dev.sailplan.core"), () -> "modules: " + modules);
   }
 
-  /** Module name → jar size, for the modules {@code root} needs at run time. */
+  /**
+   * Module name → jar size, for the modules {@code root} needs at run time: its non-static
+   * requirements, transitively. (Not {@code Configuration.resolve}: resolving one automatic module
+   * pulls in every automatic module of the finder, here the test tools' too.)
+   */
   private static Map<String, Long> runtimeOf(String root) {
-    Configuration config =
-        ModuleLayer.boot()
-            .configuration()
-            .resolve(classPathModules(), ModuleFinder.of(), Set.of(root));
+    Map<String, ModuleReference> modules = classPathModules();
     Map<String, Long> sizes = new TreeMap<>();
-    for (ResolvedModule m : config.modules()) {
-      Path jar = Path.of(m.reference().location().orElseThrow());
-      sizes.put(m.name(), size(jar));
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      ModuleReference m = modules.get(name);
+      if (m == null || sizes.containsKey(name)) {
+        continue; // a JDK module, or seen
+      }
+      sizes.put(name, size(Path.of(m.location().orElseThrow())));
+      for (ModuleDescriptor.Requires r : m.descriptor().requires()) {
+        if (!r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)) {
+          todo.push(r.name());
+        }
+      }
     }
     return sizes;
   }
@@ -80,7 +89,7 @@ class FootprintTest {
    * The jars of the test class path as modules, the first of each name; a jar that cannot be a
    * module (an automatic name that is not valid) is not one Sailplan needs.
    */
-  private static ModuleFinder classPathModules() {
+  private static Map<String, ModuleReference> classPathModules() {
     Map<String, ModuleReference> found = new LinkedHashMap<>();
     String classPath = System.getProperty("java.class.path");
     for (String entry : Pattern.compile(Pattern.quote(File.pathSeparator)).split(classPath, -1)) {
@@ -95,17 +104,7 @@ class FootprintTest {
         // not a module the libraries could require
       }
     }
-    return new ModuleFinder() {
-      @Override
-      public Optional<ModuleReference> find(String name) {
-        return Optional.ofNullable(found.get(name));
-      }
-
-      @Override
-      public Set<ModuleReference> findAll() {
-        return Set.copyOf(found.values());
-      }
-    };
+    return found;
   }
 
   private static long size(Path jar) {
