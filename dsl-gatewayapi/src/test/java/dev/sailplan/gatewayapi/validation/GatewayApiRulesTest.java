@@ -18,8 +18,12 @@ class GatewayApiRulesTest {
   private static final Validation VALIDATION =
       Validation.builder().provider(new GatewayApiValidation()).build();
 
+  /** The CEL rules' findings (the schema's own, SP01xx, are its tests' business). */
   private static List<String> findings(String yaml) {
-    return VALIDATION.validate(yaml, "mesh.yaml").stream().map(Finding::toString).toList();
+    return VALIDATION.validate(yaml, "mesh.yaml").stream()
+        .filter(f -> f.code().startsWith("SP03"))
+        .map(Finding::toString)
+        .toList();
   }
 
   private static final String GATEWAY =

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 /** Gateway API's CRD schemas, checked through {@code Validation} as the API server checks them. */
 class GatewayApiSchemaValidationTest {
 
+  /** The schema's findings (a CEL rule may see the same mistake: SP03xx, its tests' business). */
   static List<String> findings(String yaml) {
     return Validation.standard().validate(yaml, "mesh.yaml").all().stream()
+        .filter(f -> f.code().startsWith("SP0") && !f.code().startsWith("SP03"))
         .map(Finding::toString)
         .toList();
   }

@@ -85,9 +85,14 @@ class SchemaMutationPropertiesTest {
   private record Leaf(String path, JsonNode parent, Object step) {}
 
   @Test
-  void theValidObjectsHaveNoFinding() throws Exception {
+  void theValidObjectsHaveNoAdmissionFinding() throws Exception {
+    // Admission only: the analyses may well advise on these objects (a fault beside retries).
     for (String yaml : VALID) {
-      assertEquals(List.of(), Validation.standard().validate(yaml, "mesh.yaml").all());
+      assertEquals(
+          List.of(),
+          Validation.standard().validate(yaml, "mesh.yaml").stream()
+              .filter(f -> f.code().startsWith("SP0"))
+              .toList());
     }
   }
 

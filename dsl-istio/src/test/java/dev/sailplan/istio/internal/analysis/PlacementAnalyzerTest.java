@@ -283,13 +283,29 @@ class PlacementAnalyzerTest {
 
   @Test
   void operationIgnoredForItsApplyTo() {
+    // A route configuration patch matches a route configuration (istiod's webhook refuses a
+    // listener match there, SP0437), so only the operation is what Istio ignores.
     String yaml =
         FILTER
             .replace("applyTo: HTTP_FILTER", "applyTo: ROUTE_CONFIGURATION")
+            .replace(
+                """
+                      listener:
+                        filterChain:
+                          filter:
+                            name: envoy.filters.network.http_connection_manager
+                            subFilter:
+                              name: envoy.filters.http.router
+                """,
+                """
+                      routeConfiguration:
+                        vhost:
+                          name: "web.default.svc.cluster.local:80"
+                """)
             .replace("operation: INSERT_BEFORE", "operation: ADD");
     assertEquals(
         List.of(
-            "Error [SP3008] (EnvoyFilter istio-system/headers mesh.yaml:21)"
+            "Error [SP3008] (EnvoyFilter istio-system/headers mesh.yaml:18)"
                 + " spec.configPatches[0].patch.operation: Istio ignores ADD with applyTo"
                 + " ROUTE_CONFIGURATION: a route configuration or route cannot be added by a patch;"
                 + " use MERGE {IST0153}"),
