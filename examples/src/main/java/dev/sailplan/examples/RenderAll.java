@@ -66,7 +66,7 @@ public final class RenderAll {
       if (!s.validationCases().isEmpty()) {
         System.out.printf(
             Locale.ROOT,
-            "Not rendered: %d seed examples kept as validation cases, rejected as written: %s%n",
+            "Not rendered: %d seed examples kept as validation cases (an Error as written): %s%n",
             s.validationCases().size(),
             String.join("; ", s.validationCases()));
       }
