@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One run of validation over text inputs: each document is read, checked against its kind's schema,
@@ -58,6 +59,7 @@ final class TextValidation {
   private final boolean defaultGateway;
   private int suppressed;
   private List<String> external = List.of();
+  private Set<String> analyzedKinds;
 
   private int documents;
 
@@ -139,6 +141,16 @@ final class TextValidation {
               "",
               "not valid UTF-8"));
     }
+  }
+
+  /** Keeps only objects of these kinds (and workloads) for the analyses; null keeps all. */
+  void analyzedKinds(Set<String> kinds) {
+    this.analyzedKinds = kinds;
+  }
+
+  private boolean analysed(String group, String kind) {
+    return !analyzers.isEmpty()
+        && (analyzedKinds == null || analyzedKinds.contains(ValidationProvider.key(group, kind)));
   }
 
   /** Says what lives outside the inputs; see {@link Mesh.Builder#assumeExternal}. */
@@ -325,8 +337,10 @@ final class TextValidation {
         if (!analyzers.isEmpty()) {
           // Only analyses across resources read them: without any, memory stays flat.
           KubeObject object = KubeObject.of(tree);
-          generic.add(object);
-          anchors.put(object, new Anchor(input, d, report));
+          if (object.isWorkload() || analysed(group, kind.asText())) {
+            generic.add(object);
+            anchors.put(object, new Anchor(input, d, report));
+          }
         }
         define(file, d, report, group, kind.asText());
       }
@@ -370,7 +384,7 @@ final class TextValidation {
     if (!report.errors) {
       define(file, d, report, info.group(), info.kind());
     }
-    if (!report.errors && !analyzers.isEmpty()) {
+    if (!report.errors && analysed(info.group(), info.kind())) {
       clean.add(bound.value());
       anchors.put(bound.value(), new Anchor(input, d, report));
     }

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * Validates resources, built with the DSL or read from YAML text, and returns every {@link
@@ -51,6 +53,7 @@ public final class Validation {
   private final Map<String, TreeValidator> rules;
   private final List<ResourceCheck> checks;
   private final List<Analyzer> analyzers;
+  private final Set<String> analyzedKinds;
   private final String rootNamespace;
   private final boolean defaultGateway;
   private final List<String> external;
@@ -64,6 +67,7 @@ public final class Validation {
     this.rules = Map.copyOf(b.rules);
     this.checks = List.copyOf(b.checks);
     this.analyzers = List.copyOf(b.analyzers);
+    this.analyzedKinds = b.allKinds ? null : Set.copyOf(b.analyzedKinds);
     this.rootNamespace = b.rootNamespace;
     this.defaultGateway = b.defaultGateway;
     this.external = List.copyOf(b.external);
@@ -164,6 +168,7 @@ public final class Validation {
         new TextValidation(
             schemas, rules, checks, analyzers, rootNamespace, defaultGateway, families());
     run.assumeExternal(external);
+    run.analyzedKinds(analyzedKinds);
     for (Input input : inputs) {
       run.read(input);
     }
@@ -346,6 +351,8 @@ public final class Validation {
     private final Map<String, TreeValidator> rules = new HashMap<>();
     private final List<ResourceCheck> checks = new ArrayList<>();
     private final List<Analyzer> analyzers = new ArrayList<>();
+    private final Set<String> analyzedKinds = new HashSet<>();
+    private boolean allKinds;
     private String rootNamespace = "istio-system";
     private boolean defaultGateway = true;
     private final List<String> external = new ArrayList<>();
@@ -369,6 +376,10 @@ public final class Validation {
       provider.rules().forEach((key, v) -> rules.merge(key, v, Builder::both));
       checks.addAll(provider.checks());
       analyzers.addAll(provider.analyzers());
+      if (!provider.analyzers().isEmpty()) {
+        allKinds |= provider.analyzedKinds().isEmpty();
+        analyzedKinds.addAll(provider.analyzedKinds());
+      }
       return this;
     }
 

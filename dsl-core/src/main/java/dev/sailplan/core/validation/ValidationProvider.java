@@ -2,6 +2,7 @@ package dev.sailplan.core.validation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a model module contributes to validation, found through {@link java.util.ServiceLoader}
@@ -25,6 +26,16 @@ public interface ValidationProvider {
   /** Checks across resources, run after every input is read. */
   default List<Analyzer> analyzers() {
     return List.of();
+  }
+
+  /**
+   * The kinds, by {@link #key(String, String)}, that {@link #analyzers()} read; workloads (objects
+   * with pods) are always kept. Objects of other kinds are not kept for the analyses, so that
+   * validating a long stream of, say, ServiceAccounts stays flat in memory. Empty (the default)
+   * when the analyzers read every kind.
+   */
+  default Set<String> analyzedKinds() {
+    return Set.of();
   }
 
   /** Checks of typed resources. */

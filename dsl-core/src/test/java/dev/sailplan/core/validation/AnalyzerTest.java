@@ -240,4 +240,41 @@ class AnalyzerTest {
     assertTrue(mesh.isExternal("Namespace", "", "ops"));
     assertFalse(mesh.isExternalHost("Service billing/x"));
   }
+
+  @Test
+  void onlyTheKindsTheAnalyzersReadAreKeptWithWorkloads() {
+    List<Mesh> seen = new ArrayList<>();
+    Validation v =
+        Validation.builder()
+            .defaultGateway(false)
+            .provider(
+                new ValidationProvider() {
+                  @Override
+                  public List<Analyzer> analyzers() {
+                    return List.of((mesh, reports) -> seen.add(mesh));
+                  }
+
+                  @Override
+                  public java.util.Set<String> analyzedKinds() {
+                    return java.util.Set.of("Service");
+                  }
+                })
+            .build();
+    v.validate(
+        MESH
+            + """
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: shop}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: shop}
+            """,
+        "mesh.yaml");
+    Mesh mesh = seen.get(0);
+    assertEquals(List.of("Service"), mesh.resources().stream().map(r -> r.kind()).toList());
+    assertEquals(List.of("Deployment"), mesh.objects().stream().map(KubeObject::kind).toList());
+  }
 }

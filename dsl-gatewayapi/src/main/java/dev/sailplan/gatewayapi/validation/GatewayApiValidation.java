@@ -1,13 +1,17 @@
 package dev.sailplan.gatewayapi.validation;
 
+import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.validation.Analyzer;
 import dev.sailplan.core.validation.ResourceCheck;
 import dev.sailplan.core.validation.TreeValidator;
 import dev.sailplan.core.validation.ValidationProvider;
 import dev.sailplan.gatewayapi.internal.analysis.GatewayApiAnalysis;
 import dev.sailplan.gatewayapi.internal.schema.GatewayApiSchemas;
+import dev.sailplan.gatewayapi.kinds.GatewayApiKinds;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Registers with {@code Validation} (through {@code META-INF/services} and {@code module-info}) the
@@ -34,6 +38,26 @@ public final class GatewayApiValidation implements ValidationProvider {
   @Override
   public List<ResourceCheck> checks() {
     return List.of();
+  }
+
+  /**
+   * What the analyses read: the Gateway API kinds, the Istio kinds of ambient L7 policy, and the
+   * core kinds Services, Namespaces and Secrets (workloads are always kept).
+   */
+  @Override
+  public Set<String> analyzedKinds() {
+    Set<String> kinds =
+        new HashSet<>(
+            Set.of(
+                "Service",
+                "Namespace",
+                "Secret",
+                ValidationProvider.key("security.istio.io", "AuthorizationPolicy"),
+                ValidationProvider.key("networking.istio.io", "VirtualService")));
+    for (KindInfo k : new GatewayApiKinds().kinds()) {
+      kinds.add(ValidationProvider.key(k.group(), k.kind()));
+    }
+    return kinds;
   }
 
   /** The analyses across resources: attachment, backends, references, conflicts, waypoints. */

@@ -1,5 +1,6 @@
 package dev.sailplan.istio.validation;
 
+import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.validation.Analyzer;
 import dev.sailplan.core.validation.ResourceCheck;
 import dev.sailplan.core.validation.TreeValidator;
@@ -7,9 +8,12 @@ import dev.sailplan.core.validation.ValidationProvider;
 import dev.sailplan.istio.internal.analysis.SecurityAnalysis;
 import dev.sailplan.istio.internal.analysis.TrafficAnalysis;
 import dev.sailplan.istio.internal.schema.IstioSchemas;
+import dev.sailplan.istio.kinds.IstioKinds;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Registers with {@code Validation} (through {@code META-INF/services} and {@code module-info}) the
@@ -36,6 +40,22 @@ public final class IstioValidation implements ValidationProvider {
   @Override
   public List<ResourceCheck> checks() {
     return List.of(new IstioWebhookChecks());
+  }
+
+  /**
+   * What the analyses read: Istio's kinds, the Gateway API kinds they look at, and the core kinds
+   * Services, Namespaces, NetworkPolicies and Secrets (workloads are always kept).
+   */
+  @Override
+  public Set<String> analyzedKinds() {
+    Set<String> kinds = new HashSet<>(Set.of("Service", "Namespace", "NetworkPolicy", "Secret"));
+    for (KindInfo k : new IstioKinds().kinds()) {
+      kinds.add(ValidationProvider.key(k.group(), k.kind()));
+    }
+    for (String k : List.of("Gateway", "GatewayClass", "HTTPRoute", "GRPCRoute")) {
+      kinds.add(ValidationProvider.key("gateway.networking.k8s.io", k));
+    }
+    return kinds;
   }
 
   /** The analyses across resources: traffic, then security, placement and API. */
