@@ -48,7 +48,13 @@ public final class IstioValidation implements ValidationProvider {
    */
   @Override
   public Set<String> analyzedKinds() {
-    Set<String> kinds = new HashSet<>(Set.of("Service", "Namespace", "NetworkPolicy", "Secret"));
+    Set<String> kinds =
+        new HashSet<>(
+            Set.of(
+                "Service",
+                "Namespace",
+                "Secret",
+                ValidationProvider.key("networking.k8s.io", "NetworkPolicy")));
     for (KindInfo k : new IstioKinds().kinds()) {
       kinds.add(ValidationProvider.key(k.group(), k.kind()));
     }
