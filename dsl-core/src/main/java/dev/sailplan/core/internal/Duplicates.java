@@ -14,7 +14,7 @@ import java.util.Optional;
  * map of records took about 200). Two different identities share a hash with a probability of about
  * n²/2¹²⁹ — for ten million objects, less than one in 10²⁴.
  */
-final class Duplicates {
+public final class Duplicates {
   private final String source;
   private long[] high = new long[1024];
   private long[] low = new long[1024];
@@ -24,6 +24,39 @@ final class Duplicates {
 
   Duplicates(String source) {
     this.source = source;
+  }
+
+  /** An index for {@link #firstAt}, over several inputs. */
+  public Duplicates() {
+    this("");
+  }
+
+  /**
+   * Records an object at {@code input} (≥ 0) and {@code line}; when the same group, kind, namespace
+   * and name was recorded before, returns where, as {@code input << 32 | line}, and records
+   * nothing; else -1.
+   */
+  public long firstAt(
+      String group, String kind, String namespace, String name, int input, int line) {
+    Hash h = new Hash();
+    h.add(group);
+    h.add(kind);
+    h.add(namespace);
+    h.add(name);
+    long hi = h.high();
+    long lo = h.low();
+    int slot = find(hi, lo);
+    if (documents[slot] != 0) {
+      return ((long) (documents[slot] - 1) << 32) | (lines[slot] & 0xffffffffL);
+    }
+    high[slot] = hi;
+    low[slot] = lo;
+    documents[slot] = input + 1; // 0 marks a free slot
+    lines[slot] = line;
+    if (++size * 4 > high.length * 3) {
+      grow();
+    }
+    return -1;
   }
 
   /**

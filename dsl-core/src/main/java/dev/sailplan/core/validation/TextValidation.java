@@ -3,6 +3,7 @@ package dev.sailplan.core.validation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.internal.Binder;
+import dev.sailplan.core.internal.Duplicates;
 import dev.sailplan.core.internal.KindFamilies;
 import dev.sailplan.core.internal.TextDocuments;
 import dev.sailplan.core.internal.meta.NameRule;
@@ -33,8 +34,11 @@ final class TextValidation {
   private final KindFamilies families;
   private final List<Finding> found = new ArrayList<>();
 
-  /** Each object seen, by group, kind, namespace and name: where it was first defined. */
-  private final Map<String, String> defined = new HashMap<>();
+  /**
+   * Each object seen, by group, kind, namespace and name: where it was first defined, in a few
+   * bytes per object (a stream may hold millions).
+   */
+  private final Duplicates defined = new Duplicates();
 
   /** The Kubernetes objects Sailplan does not model, for the analyses across resources. */
   final List<KubeObject> generic = new ArrayList<>();
@@ -342,7 +346,7 @@ final class TextValidation {
             anchors.put(object, new Anchor(input, d, report));
           }
         }
-        define(file, d, report, group, kind.asText());
+        define(input, d, report, group, kind.asText());
       }
       case MODELLED -> checkModelled(input, file, d, report, family.info().orElseThrow());
     }
@@ -382,7 +386,7 @@ final class TextValidation {
       c.check(bound.value(), report);
     }
     if (!report.errors) {
-      define(file, d, report, info.group(), info.kind());
+      define(input, d, report, info.group(), info.kind());
     }
     if (!report.errors && analysed(info.group(), info.kind())) {
       clean.add(bound.value());
@@ -418,18 +422,21 @@ final class TextValidation {
 
   /** Records where an object is defined; a second definition is an SP0005 naming the first. */
   private void define(
-      String file, TextDocuments.Document d, Located report, String group, String kind) {
+      int input, TextDocuments.Document d, Located report, String group, String kind) {
     JsonNode name = d.tree().path("metadata").path("name");
     if (!name.isTextual() || name.asText().isEmpty()) {
       return; // generateName: the server makes each one unique
     }
     String namespace = d.tree().path("metadata").path("namespace").asText("");
-    String key = group + "\u0000" + kind + "\u0000" + namespace + "\u0000" + name.asText();
-    String here =
-        file.isEmpty() ? "line " + d.line() + " of standard input" : file + ":" + d.line();
-    String first = defined.putIfAbsent(key, here);
-    if (first != null) {
-      report.error("SP0005", FieldPath.root(), report.origin + " is already defined at " + first);
+    long first = defined.firstAt(group, kind, namespace, name.asText(), input, d.line());
+    if (first >= 0) {
+      String firstFile = inputs.get((int) (first >>> 32)).name();
+      int firstLine = (int) first;
+      String at =
+          firstFile.isEmpty()
+              ? "line " + firstLine + " of standard input"
+              : firstFile + ":" + firstLine;
+      report.error("SP0005", FieldPath.root(), report.origin + " is already defined at " + at);
     }
   }
 
