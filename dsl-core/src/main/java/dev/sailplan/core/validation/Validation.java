@@ -119,8 +119,9 @@ public final class Validation {
   }
 
   /**
-   * Everything found in one YAML stream, read document by document: memory stays flat in the number
-   * of documents (a few bytes per object are kept to find objects defined twice).
+   * Everything found in one YAML stream, read document by document: memory grows only with the
+   * objects the analyses read (Istio and Gateway API kinds, Services, Namespaces, workloads, …) and
+   * a few bytes per other object, kept to find objects defined twice.
    *
    * @param source names it in findings, e.g. a file name; empty for standard input
    * @throws IOException when reading fails (text that is not UTF-8 is a finding)

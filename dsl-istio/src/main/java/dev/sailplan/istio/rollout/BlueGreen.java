@@ -7,9 +7,7 @@ import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.rollout.SteppedRollout;
 import dev.sailplan.core.value.ResourceNames;
-import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.VirtualService;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -162,20 +160,13 @@ public final class BlueGreen extends SteppedRollout {
         List.of(
             new Planner.Target(
                 "drop-" + live + "-subset",
-                state(objects.rule(List.of(next), List.of(live)), routes(next)),
+                ServiceObjects.state(objects.rule(List.of(next), List.of(live)), routes(next)),
                 Barrier.NONE)));
   }
 
   /** Both subsets defined, all traffic to {@code subset}. */
   private State bothDefined(String subset) {
-    return state(objects.rule(List.of(live, next), List.of()), routes(subset));
-  }
-
-  private static State state(DestinationRule rule, List<VirtualService> routes) {
-    List<Resource> all = new ArrayList<>();
-    all.add(rule);
-    all.addAll(routes);
-    return State.of(all);
+    return ServiceObjects.state(objects.rule(List.of(live, next), List.of()), routes(subset));
   }
 
   /** All of the live subset's traffic on {@code subset}. */

@@ -185,7 +185,7 @@ public final class CanaryRollout extends SteppedRollout {
     out.add(
         new Planner.Target(
             "add-canary-subset",
-            state(rule(stable, canary), routes(0, true)),
+            ServiceObjects.state(rule(stable, canary), routes(0, true)),
             Barrier.GATE,
             header
                 .map(
@@ -217,14 +217,15 @@ public final class CanaryRollout extends SteppedRollout {
       out.add(
           new Planner.Target(
               StepWeights.stepName(w),
-              state(rule(stable, canary), routes(w, w < 100)),
+              ServiceObjects.state(rule(stable, canary), routes(w, w < 100)),
               Barrier.GATE,
               shift));
     }
     out.add(
         new Planner.Target(
             "drop-stable-subset",
-            state(objects.rule(List.of(canary), List.of(stable)), routes(100, false)),
+            ServiceObjects.state(
+                objects.rule(List.of(canary), List.of(stable)), routes(100, false)),
             Barrier.NONE,
             "remove subset " + stable + " now that no route uses it"));
     return out;
@@ -243,7 +244,7 @@ public final class CanaryRollout extends SteppedRollout {
         List.of(
             new Planner.Target(
                 "return-to-" + stable,
-                state(rule(stable, canary), routes(0, false)),
+                ServiceObjects.state(rule(stable, canary), routes(0, false)),
                 Barrier.GATE,
                 "send all " + service.host() + " traffic back to " + stable),
             new Planner.Target(
@@ -255,13 +256,6 @@ public final class CanaryRollout extends SteppedRollout {
 
   private DestinationRule rule(String... subsets) {
     return objects.rule(List.of(subsets), List.of());
-  }
-
-  private static State state(DestinationRule rule, List<VirtualService> routes) {
-    List<Resource> all = new ArrayList<>();
-    all.add(rule);
-    all.addAll(routes);
-    return State.of(all);
   }
 
   /** Routes giving the canary {@code canaryWeight} percent, plus the header override when asked. */

@@ -3,6 +3,7 @@ package dev.sailplan.istio.rollout;
 import static dev.sailplan.istio.Traffic.subset;
 
 import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.plan.State;
 import dev.sailplan.istio.networking.v1.Destination;
 import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
@@ -136,6 +137,14 @@ final class ServiceObjects {
       routing.add(service.routes(List.of(SubsetService.primary(List.of(service.to(stable))))));
     }
     return new ServiceObjects(service, stable, rule, List.copyOf(routing), implicit);
+  }
+
+  /** A state of the DestinationRule and the VirtualServices. */
+  static State state(DestinationRule rule, List<VirtualService> routes) {
+    List<Resource> all = new ArrayList<>();
+    all.add(rule);
+    all.addAll(routes);
+    return State.of(all);
   }
 
   /** The DestinationRule and VirtualServices as they are now (only those that exist). */
