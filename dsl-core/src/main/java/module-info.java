@@ -25,6 +25,7 @@ module dev.sailplan.core {
   exports dev.sailplan.core;
   exports dev.sailplan.core.cel;
   exports dev.sailplan.core.diff;
+  exports dev.sailplan.core.generic;
   exports dev.sailplan.core.k8s;
   exports dev.sailplan.core.kind;
   exports dev.sailplan.core.meta;
@@ -40,6 +41,9 @@ module dev.sailplan.core {
   exports dev.sailplan.core.yaml;
 
   // Jackson binds the value types through their Immutables builders and JSON delegates.
+  // Jackson writes generic objects through their serializer, a nested class.
+  opens dev.sailplan.core.generic to
+      com.fasterxml.jackson.databind;
   opens dev.sailplan.core.k8s to
       com.fasterxml.jackson.databind;
   opens dev.sailplan.core.meta to

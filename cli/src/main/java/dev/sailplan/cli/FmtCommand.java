@@ -217,7 +217,7 @@ final class FmtCommand implements Callable<Integer> {
     try (Watched in = new Watched(Inputs.open(file, source, parent.stdin), read)) {
       boolean[] first = {true};
       try {
-        Manifests.forEachUniqueResource(
+        Manifests.forEachMixedUniqueResource(
             in,
             source,
             r -> {

@@ -277,7 +277,8 @@ final class PlanCommand implements Callable<Integer> {
     String source = option + " " + Inputs.display(file.toString());
     List<Resource> resources;
     try {
-      resources = Manifests.parseUnique(Inputs.read(file.toString(), source, parent.stdin), source);
+      resources =
+          Manifests.parseMixedUnique(Inputs.read(file.toString(), source, parent.stdin), source);
     } catch (OutOfMemoryError e) {
       throw new ManifestException(List.of(Inputs.tooLarge(source)));
     }

@@ -1,6 +1,7 @@
 package dev.sailplan.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sailplan.core.generic.GenericObject;
 import dev.sailplan.core.internal.ManifestParser;
 import dev.sailplan.core.internal.Mappers;
 import dev.sailplan.core.kind.KindRegistry;
@@ -182,14 +183,20 @@ public final class Manifests {
    */
   public static void forEachResource(Reader in, String sourceName, Consumer<? super Resource> each)
       throws IOException {
-    forEach(in, sourceName, false, each);
+    forEach(in, sourceName, false, false, each);
   }
 
   private static void forEach(
       Reader in, String sourceName, boolean unique, Consumer<? super Resource> each)
       throws IOException {
+    forEach(in, sourceName, unique, false, each);
+  }
+
+  private static void forEach(
+      Reader in, String sourceName, boolean unique, boolean mixed, Consumer<? super Resource> each)
+      throws IOException {
     try {
-      new ManifestParser(KindRegistry.discover()).forEach(in, sourceName, unique, each);
+      new ManifestParser(KindRegistry.discover(), mixed).forEach(in, sourceName, unique, each);
     } catch (CharacterCodingException e) {
       throw new ManifestException(List.of(new Problem(sourceName, 0, 0, "", "not valid UTF-8")));
     }
@@ -239,6 +246,52 @@ public final class Manifests {
   public static void forEachUniqueResource(Path file, Consumer<? super Resource> each)
       throws IOException {
     forEach(file, true, each);
+  }
+
+  /**
+   * Like {@link #parse(String, String)}, and mixed input is read too: a Kubernetes kind Sailplan
+   * does not model as a type (a Deployment, StatefulSet, DaemonSet, ConfigMap, Secret, Role, …)
+   * becomes a {@link GenericObject} that keeps every field and renders back as written, in
+   * canonical key order. Its metadata is checked as strictly as any kind's. An unknown kind or
+   * version of a group Sailplan models (Istio, the Gateway API) stays a problem, and so does a kind
+   * of any other group (a CRD of another project).
+   *
+   * <p>{@link #parse(String, String)} keeps refusing unmodelled kinds: use this reading for input
+   * that describes a cluster (what {@code sailplan plan} and {@code fmt} read, a composite's
+   * current state), that one for input that should hold mesh configuration only.
+   *
+   * <pre>{@code
+   * List<Resource> current = Manifests.parseMixed(kubectlGetOutput, "live.yaml");
+   * }</pre>
+   *
+   * @param sourceName names the input in problems, e.g. a file name
+   * @throws ManifestException listing every problem
+   */
+  public static List<Resource> parseMixed(String yaml, String sourceName) {
+    return new ManifestParser(KindRegistry.discover(), true).parse(yaml, sourceName);
+  }
+
+  /**
+   * Like {@link #parseMixed(String, String)}, and an object defined twice is a problem, as in
+   * {@link #parseUnique(String, String)}.
+   *
+   * @param sourceName names the input in problems, e.g. a file name
+   * @throws ManifestException listing every problem
+   */
+  public static List<Resource> parseMixedUnique(String yaml, String sourceName) {
+    return new ManifestParser(KindRegistry.discover(), true).parseUnique(yaml, sourceName);
+  }
+
+  /**
+   * Like {@link #forEachUniqueResource(Reader, String, Consumer)}, reading mixed input as {@link
+   * #parseMixed(String, String)} does.
+   *
+   * @throws IOException when reading fails
+   * @throws ManifestException listing every problem
+   */
+  public static void forEachMixedUniqueResource(
+      Reader in, String sourceName, Consumer<? super Resource> each) throws IOException {
+    forEach(in, sourceName, true, true, each);
   }
 
   /**

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sailplan.core.generic.GenericObject;
 import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.kind.KindRegistry;
+import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
@@ -43,9 +45,22 @@ import java.util.function.Consumer;
 public final class ManifestParser {
   private final KindRegistry registry;
 
-  /** A parser resolving kinds through {@code registry}. */
+  /** Sorts unknown kinds when they are read generically; null when they are errors. */
+  private final KindFamilies generic;
+
+  /** A parser resolving kinds through {@code registry}; any other kind is a problem. */
   public ManifestParser(KindRegistry registry) {
+    this(registry, false);
+  }
+
+  /**
+   * A parser resolving kinds through {@code registry}; with {@code generic}, a Kubernetes kind it
+   * does not know becomes a {@link GenericObject} (an unknown kind of a modelled group, or of any
+   * other group, stays a problem).
+   */
+  public ManifestParser(KindRegistry registry, boolean generic) {
     this.registry = registry;
+    this.generic = generic ? new KindFamilies(registry) : null;
   }
 
   /** A document's number, first token line and tree. */
@@ -351,6 +366,11 @@ public final class ManifestParser {
               "a manifest must be a mapping, not " + (d.tree().isArray() ? "a list" : "a scalar")));
       return;
     }
+    if (isGeneric(d.tree())) {
+      bindGeneric(
+          d.tree(), "", problems, out, d.number(), d.line(), p -> Lines.find(text, p), source);
+      return;
+    }
     Optional<KindInfo> info = resolve(d.tree(), source, d.number(), d.line(), "", problems);
     if (info.isEmpty()) {
       if (isList(d.tree())) {
@@ -392,6 +412,21 @@ public final class ManifestParser {
       if (!item.isObject()) {
         problems.add(
             new Problem(source, d.number(), itemLine, prefix, "a list item must be a mapping"));
+        continue;
+      }
+      if (isGeneric(item)) {
+        int[] at = starts == null ? Lines.starts(text) : starts;
+        starts = at;
+        int index = i;
+        bindGeneric(
+            item,
+            prefix,
+            problems,
+            out,
+            d.number(),
+            itemLine,
+            p -> itemFieldLine(text, at, lines, index, p),
+            source);
         continue;
       }
       Optional<KindInfo> info = resolve(item, source, d.number(), itemLine, prefix, problems);
@@ -445,6 +480,66 @@ public final class ManifestParser {
     inItem.addAll(path);
     int line = Lines.find(text.substring(from, to), inItem);
     return line == 0 ? 0 : line + lines.get(i) - 1;
+  }
+
+  /**
+   * Whether {@code tree} is read generically: in generic mode, a Kubernetes kind the registry does
+   * not know (not {@code kind: List}, which holds items).
+   */
+  private boolean isGeneric(JsonNode tree) {
+    if (generic == null || !tree.path("apiVersion").isTextual() || !tree.path("kind").isTextual()) {
+      return false;
+    }
+    return !isList(tree)
+        && generic.classify(tree.get("apiVersion").asText(), tree.get("kind").asText()).family()
+            == KindFamilies.Family.GENERIC;
+  }
+
+  /**
+   * A generic object: every field kept, its metadata bound (and checked) as any kind's. Problems
+   * are located through {@code lineOf}, given a field path from the object's root.
+   */
+  private static void bindGeneric(
+      JsonNode tree,
+      String prefix,
+      List<Problem> problems,
+      List<Located> out,
+      int number,
+      int line,
+      java.util.function.ToIntFunction<List<JsonMappingException.Reference>> lineOf,
+      String source) {
+    JsonNode metadata = tree.get("metadata");
+    String at = prefix.isEmpty() ? "metadata" : prefix + ".metadata";
+    if (metadata == null || !metadata.isObject()) {
+      problems.add(
+          new Problem(
+              source,
+              number,
+              line,
+              at,
+              metadata == null || metadata.isNull()
+                  ? "missing metadata"
+                  : "metadata must be a mapping"));
+      return;
+    }
+    Binder.Result<ObjectMeta> meta = Binder.bind(metadata, ObjectMeta.class);
+    if (meta.value() == null) {
+      for (Binder.Failure f : meta.failures()) {
+        List<JsonMappingException.Reference> path = new ArrayList<>();
+        path.add(new JsonMappingException.Reference(null, "metadata"));
+        path.addAll(f.path());
+        int found = lineOf.applyAsInt(path);
+        problems.add(
+            new Problem(
+                source,
+                number,
+                found == 0 ? line : found,
+                Problems.join(at, f.pathText()),
+                f.message()));
+      }
+      return;
+    }
+    out.add(new Located(GenericObject.of(tree, meta.value()), number, line));
   }
 
   private Optional<KindInfo> resolve(

@@ -1,8 +1,10 @@
 package dev.sailplan.core.k8s;
 
+import dev.sailplan.core.generic.GenericObject;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.DependencyModel;
 import dev.sailplan.core.plan.Fact;
+import dev.sailplan.core.plan.Pods;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,6 +13,10 @@ import java.util.TreeSet;
  * after it); a Service provides {@code service NS/NAME} for routes to require; a NetworkPolicy that
  * restricts egress comes after the namespace's {@code REGISTRY_ONLY} Sidecar ({@code registry-only
  * NS}), the last act of an egress lockdown (BRIEF rule 3).
+ *
+ * <p>Of the kinds read generically ({@link GenericObject}): a workload provides the {@link Pods}
+ * facts of its pod labels, for what routes to them; a ConfigMap or Secret provides {@code config
+ * NS/KIND/NAME}, which a workload whose pods mount it or read it into their environment requires.
  */
 public final class CoreDependencies implements DependencyModel {
   /** Called by {@code ServiceLoader}. */
@@ -24,6 +30,10 @@ public final class CoreDependencies implements DependencyModel {
       out.add(new Fact("namespace", name));
     } else if (r instanceof Service) {
       out.add(new Fact("service", r.metadata().namespace().orElse("") + "/" + name));
+    } else if (r instanceof GenericObject g && g.isWorkload()) {
+      out.addAll(Pods.provided(g.metadata().namespace().orElse(""), g.podLabels()));
+    } else if (r instanceof GenericObject g && isConfig(g)) {
+      out.add(config(g.metadata().namespace().orElse(""), g.kind(), name));
     }
     return out;
   }
@@ -38,7 +48,19 @@ public final class CoreDependencies implements DependencyModel {
     if (r instanceof NetworkPolicy np && restrictsEgress(np)) {
       out.add(new Fact("registry-only", r.metadata().namespace().orElse("")));
     }
+    if (r instanceof GenericObject g && g.isWorkload()) {
+      String ns = g.metadata().namespace().orElse("");
+      ConfigRefs.of(g).forEach((kind, names) -> names.forEach(n -> out.add(config(ns, kind, n))));
+    }
     return out;
+  }
+
+  private static boolean isConfig(GenericObject g) {
+    return g.group().isEmpty() && (g.kind().equals("ConfigMap") || g.kind().equals("Secret"));
+  }
+
+  private static Fact config(String namespace, String kind, String name) {
+    return new Fact("config", namespace + "/" + kind + "/" + name);
   }
 
   private static boolean restrictsEgress(NetworkPolicy np) {

@@ -2,6 +2,7 @@ package dev.sailplan.core.plan;
 
 import dev.sailplan.core.meta.Resource;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,5 +40,13 @@ public interface DependencyModel {
    */
   default List<Resource> intermediates(Resource from, Resource to) {
     return List.of();
+  }
+
+  /**
+   * How {@code r}'s requirement {@code required} reads in a stage's reason, e.g. {@code subset v2
+   * of reviews} for the pods a DestinationRule's subset selects; empty for the plain fact.
+   */
+  default Optional<String> describe(Resource r, Fact required) {
+    return Optional.empty();
   }
 }

@@ -66,4 +66,15 @@ final class FactBook {
     }
     return List.of();
   }
+
+  /** How the first model that can put it describes {@code r}'s requirement {@code required}. */
+  Optional<String> describe(Resource r, Fact required) {
+    for (DependencyModel m : models) {
+      Optional<String> said = m.describe(r, required);
+      if (said.isPresent()) {
+        return said;
+      }
+    }
+    return Optional.empty();
+  }
 }

@@ -155,4 +155,10 @@ final class FactIndex {
   private static boolean isWildcard(Fact f) {
     return f.subject().endsWith("*");
   }
+
+  /** Whether some fact of {@code type} is held. */
+  boolean hasType(String type) {
+    Fact after = holders.ceilingKey(new Fact(type, ""));
+    return after != null && after.type().equals(type);
+  }
 }

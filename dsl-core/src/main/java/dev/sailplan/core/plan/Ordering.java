@@ -35,6 +35,9 @@ final class Ordering {
   private final FactIndex nextExcludes = new FactIndex();
   private final FactBook facts;
 
+  /** Which pods something in the plan runs, for the reasons' warnings. */
+  private final Reasons.Runs runs;
+
   private Ordering(FactBook facts, State from, State to) {
     this.facts = facts;
     Map<ResourceKey, Deque<Optional<Resource>>> chains = Progress.chains(facts, from, to);
@@ -43,6 +46,7 @@ final class Ordering {
     from.asMap().forEach((k, r) -> known.addAll(facts.of(r).provides(), k));
     chains.forEach((k, chain) -> chain.forEach(v -> known.addAll(facts.of(v).provides(), k)));
     this.progress = new Progress(facts, from, chains, f -> !known.covering(f).isEmpty());
+    this.runs = new Reasons.Runs(f -> !known.covering(f).isEmpty(), known.hasType(Pods.TYPE));
   }
 
   /**
@@ -62,11 +66,13 @@ final class Ordering {
       if (moves.isEmpty()) {
         throw blocked();
       }
-      List<Change> changes = new ArrayList<>();
-      moves.forEach((k, next) -> changes.add(new Change(k, progress.current(k), next)));
-      Reasons.Reason reason = Reasons.of(progress, facts, changes);
+      List<Change> found = new ArrayList<>();
+      moves.forEach((k, next) -> found.add(new Change(k, progress.current(k), next)));
+      List<Change> changes = KindOrder.sorted(found);
+      Reasons.Reason reason = Reasons.of(progress, facts, changes, runs);
       progress.apply(changes);
-      Stage stage = new Stage(Labels.of(changes), changes, Barrier.PROPAGATION, reason.text());
+      Barrier then = Workloads.rolledOut(changes).isEmpty() ? Barrier.PROPAGATION : Barrier.ROLLOUT;
+      Stage stage = new Stage(Labels.of(changes), changes, then, reason.text());
       stages.add(new Planned(stage, reason.specific()));
     }
     return stages;

@@ -88,7 +88,11 @@ public final class Planner {
       if (!stages.isEmpty()) {
         int last = stages.size() - 1;
         boolean lastOfPlan = t == targets.size() - 1;
-        stages.set(last, stages.get(last).then(lastOfPlan ? Barrier.NONE : target.after()));
+        Barrier after = lastOfPlan ? Barrier.NONE : target.after();
+        // A rollout is waited for even at the end of a plan or step (a gate does it too, in
+        // apply.sh): what follows may route to its pods.
+        boolean keepRollout = stages.get(last).then() == Barrier.ROLLOUT && after != Barrier.GATE;
+        stages.set(last, stages.get(last).then(keepRollout ? Barrier.ROLLOUT : after));
       }
       steps.add(new Step(target.name(), target.desired(), stages));
       at = target.desired();

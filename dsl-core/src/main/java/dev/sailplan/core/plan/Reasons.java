@@ -2,11 +2,14 @@ package dev.sailplan.core.plan;
 
 import dev.sailplan.core.meta.Resource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Why a stage comes where it does, in words for people reading the plan: what it provides to whom,
@@ -28,26 +31,98 @@ final class Reasons {
    * The reason of a stage about to be applied: {@code changes} are its changes, {@code progress}
    * where the plan stands before it.
    */
-  static Reason of(Progress progress, FactBook facts, List<Change> changes) {
+  static Reason of(Progress progress, FactBook facts, List<Change> changes, Runs runs) {
     Later later = new Later(progress, facts, changes);
     List<String> clauses = new ArrayList<>();
     boolean specific = false;
     for (Change c : changes) {
-      Optional<String> clause = ordering(c, facts.of(c.before()), facts.of(c.after()), later);
+      Facts before = facts.of(c.before());
+      Facts after = facts.of(c.after());
+      Optional<String> clause = rollout(c, after, later, facts);
+      if (clause.isEmpty()) {
+        clause = ordering(c, before, after, later);
+      }
       specific |= clause.isPresent();
-      clauses.add(
+      String text =
           clause.orElseGet(
               () ->
                   c.key()
                       + (c.isCreate()
                           ? " is created"
-                          : c.isDelete() ? " is deleted" : " is updated")));
+                          : c.isDelete() ? " is deleted" : " is updated")
+                      + (isRolledOut(c) ? "; waits for its rollout" : ""));
+      clauses.add(text + missingPods(c, before, after, facts, runs));
     }
     int shown = Math.min(SHOWN, clauses.size());
     String text = String.join("; ", clauses.subList(0, shown));
     return new Reason(
         clauses.size() > shown ? text + "; and " + (clauses.size() - shown) + " more" : text,
         specific);
+  }
+
+  /**
+   * Which {@link Pods} facts something in the plan provides.
+   *
+   * @param provided whether some version in the plan provides a fact
+   * @param anyWorkload whether the plan's states hold any workload at all: without one, the input
+   *     is mesh configuration alone and says nothing about what runs, so there is nothing to warn
+   *     about
+   */
+  record Runs(Predicate<Fact> provided, boolean anyWorkload) {}
+
+  private static boolean isRolledOut(Change c) {
+    return !Workloads.rolledOut(List.of(c)).isEmpty();
+  }
+
+  /**
+   * For a workload that is rolled out: the first thing still to come that routes traffic to its
+   * pods, in words.
+   */
+  private static Optional<String> rollout(Change c, Facts after, Later later, FactBook facts) {
+    if (!isRolledOut(c)) {
+      return Optional.empty();
+    }
+    for (Fact f : after.provides()) {
+      if (!f.type().equals(Pods.TYPE)) {
+        continue;
+      }
+      for (ResourceKey user : later.requires.coveredBy(f)) {
+        String what =
+            later.upcoming.getOrDefault(user, List.of()).stream()
+                .map(v -> facts.describe(v, f))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse("the pods " + user + " selects");
+        return Optional.of(
+            "applies " + c.key() + " before " + what + " receives traffic; waits for its rollout");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A warning when {@code c} starts selecting pods that nothing in the input runs, while the input
+   * does hold workloads; empty otherwise.
+   */
+  private static String missingPods(
+      Change c, Facts before, Facts after, FactBook facts, Runs runs) {
+    if (!runs.anyWorkload() || c.isDelete()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (Fact f : after.requires()) {
+      if (f.type().equals(Pods.TYPE)
+          && !before.requires().contains(f)
+          && !runs.provided().test(f)) {
+        String what = facts.describe(c.after().orElseThrow(), f).orElse("pods " + f.subject());
+        out.append("; nothing in the input runs ")
+            .append(what)
+            .append(" (no workload's pod labels match ")
+            .append(Pods.labels(f))
+            .append(')');
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -129,6 +204,9 @@ final class Reasons {
     final FactIndex excludes = new FactIndex();
     final Set<ResourceKey> inStage = new HashSet<>();
 
+    /** The versions still to come of each pending object (after this stage's move). */
+    final Map<ResourceKey, List<Resource>> upcoming = new HashMap<>();
+
     Later(Progress progress, FactBook facts, List<Change> changes) {
       changes.forEach(c -> inStage.add(c.key()));
       progress
@@ -141,6 +219,8 @@ final class Reasons {
                 while (versions.hasNext()) {
                   Optional<Resource> version = versions.next();
                   Facts now = facts.of(version);
+                  version.ifPresent(
+                      v -> upcoming.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                   requires.addAll(now.requires(), k);
                   excludes.addAll(now.excludes(), k);
                   for (Fact f : facts.of(prev).provides()) {

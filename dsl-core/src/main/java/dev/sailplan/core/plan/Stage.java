@@ -8,7 +8,9 @@ import java.util.List;
  * arrival at the proxies is safe.
  *
  * @param label a short name for file names, e.g. {@code destinationrules}
- * @param changes the changes, in key order
+ * @param changes the changes: what it applies in kind order (Namespaces, the configuration
+ *     workloads read, Services, workloads, other Kubernetes kinds, mesh configuration), then what
+ *     it deletes in the reverse order; by key within a kind
  * @param then what happens after the stage
  * @param reason why the stage comes where it does, for people reading the plan
  */

@@ -1,6 +1,8 @@
 package dev.sailplan.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sailplan.core.generic.GenericObject;
+import dev.sailplan.core.internal.Mappers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,6 +79,14 @@ public record KubeObject(
   /** Every port of every container. */
   public List<ContainerPort> ports() {
     return containers.stream().flatMap(c -> c.ports().stream()).toList();
+  }
+
+  /**
+   * The parts of a generic object that analysis reads: a {@link GenericObject} as {@code
+   * Manifests.parseMixed} reads it gives the same KubeObject as validation reading its text.
+   */
+  public static KubeObject of(GenericObject object) {
+    return of(Mappers.json().<JsonNode>valueToTree(object));
   }
 
   /** The parts of {@code tree}, a mapping with apiVersion and kind. */

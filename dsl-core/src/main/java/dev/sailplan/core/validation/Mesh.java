@@ -1,5 +1,6 @@
 package dev.sailplan.core.validation;
 
+import dev.sailplan.core.generic.GenericObject;
 import dev.sailplan.core.k8s.Service;
 import dev.sailplan.core.k8s.ServicePort;
 import dev.sailplan.core.k8s.ServiceSpec;
@@ -263,9 +264,17 @@ public final class Mesh {
       return this;
     }
 
-    /** Adds typed resources. */
+    /**
+     * Adds typed resources; a {@link GenericObject} among them is added as its {@link KubeObject}.
+     */
     public Builder resources(Collection<? extends Resource> more) {
-      resources.addAll(more);
+      for (Resource r : more) {
+        if (r instanceof GenericObject g) {
+          objects.add(KubeObject.of(g));
+        } else {
+          resources.add(r);
+        }
+      }
       return this;
     }
 

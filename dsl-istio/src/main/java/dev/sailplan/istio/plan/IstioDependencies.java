@@ -8,6 +8,7 @@ import static dev.sailplan.istio.plan.MeshNames.namespaceOf;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.DependencyModel;
 import dev.sailplan.core.plan.Fact;
+import dev.sailplan.core.plan.Pods;
 import dev.sailplan.istio.networking.v1.ClientTLSMode;
 import dev.sailplan.istio.networking.v1.ClientTLSSettings;
 import dev.sailplan.istio.networking.v1.Destination;
@@ -30,8 +31,10 @@ import dev.sailplan.istio.security.v1.PeerAuthentication;
 import dev.sailplan.istio.security.v1.PeerAuthenticationSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -122,6 +125,42 @@ public final class IstioDependencies implements DependencyModel {
       // An entry whose traffic is meant to be upgraded to TLS must not be served before the
       // DestinationRule that does it: plain HTTP would reach the TLS port meanwhile.
       se.spec().hosts().forEach(h -> out.add(new Fact("tls-origination", h)));
+    } else if (r instanceof DestinationRule dr && dr.spec().isPresent()) {
+      // A subset is only routed to once its pods run (and it outlives them): the workload whose
+      // pod labels it selects comes first, and goes after it.
+      subsetPods(dr).forEach((subset, pods) -> out.add(pods));
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<String> describe(Resource r, Fact required) {
+    if (r instanceof DestinationRule dr && dr.spec().isPresent()) {
+      String host = dr.spec().get().host();
+      String service = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
+      return subsetPods(dr).entrySet().stream()
+          .filter(e -> e.getValue().equals(required))
+          .map(e -> "subset " + e.getKey() + " of " + service)
+          .findFirst();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The {@link Pods} fact each subset with labels requires, by subset name, in the namespace of an
+   * in-cluster host (an external host's endpoints are not workloads of the input).
+   */
+  private static Map<String, Fact> subsetPods(DestinationRule dr) {
+    Map<String, Fact> out = new TreeMap<>();
+    DestinationRuleSpec spec = dr.spec().orElseThrow();
+    Optional<String> hostNamespace = namespaceOf(fqdn(spec.host(), namespace(dr)));
+    if (hostNamespace.isEmpty()) {
+      return out;
+    }
+    for (Subset s : spec.subsets()) {
+      if (!s.labels().isEmpty()) {
+        out.put(s.name(), Pods.required(hostNamespace.get(), s.labels()));
+      }
     }
     return out;
   }

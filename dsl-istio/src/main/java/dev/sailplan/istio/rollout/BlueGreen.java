@@ -160,13 +160,13 @@ public final class BlueGreen extends SteppedRollout {
         List.of(
             new Planner.Target(
                 "drop-" + live + "-subset",
-                ServiceObjects.state(objects.rule(List.of(next), List.of(live)), routes(next)),
+                objects.state(objects.rule(List.of(next), List.of(live)), routes(next)),
                 Barrier.NONE)));
   }
 
   /** Both subsets defined, all traffic to {@code subset}. */
   private State bothDefined(String subset) {
-    return ServiceObjects.state(objects.rule(List.of(live, next), List.of()), routes(subset));
+    return objects.state(objects.rule(List.of(live, next), List.of()), routes(subset));
   }
 
   /** All of the live subset's traffic on {@code subset}. */

@@ -185,7 +185,7 @@ public final class CanaryRollout extends SteppedRollout {
     out.add(
         new Planner.Target(
             "add-canary-subset",
-            ServiceObjects.state(rule(stable, canary), routes(0, true)),
+            objects.state(rule(stable, canary), routes(0, true)),
             Barrier.GATE,
             header
                 .map(
@@ -217,15 +217,14 @@ public final class CanaryRollout extends SteppedRollout {
       out.add(
           new Planner.Target(
               StepWeights.stepName(w),
-              ServiceObjects.state(rule(stable, canary), routes(w, w < 100)),
+              objects.state(rule(stable, canary), routes(w, w < 100)),
               Barrier.GATE,
               shift));
     }
     out.add(
         new Planner.Target(
             "drop-stable-subset",
-            ServiceObjects.state(
-                objects.rule(List.of(canary), List.of(stable)), routes(100, false)),
+            objects.state(objects.rule(List.of(canary), List.of(stable)), routes(100, false)),
             Barrier.NONE,
             "remove subset " + stable + " now that no route uses it"));
     return out;
@@ -244,7 +243,7 @@ public final class CanaryRollout extends SteppedRollout {
         List.of(
             new Planner.Target(
                 "return-to-" + stable,
-                ServiceObjects.state(rule(stable, canary), routes(0, false)),
+                objects.state(rule(stable, canary), routes(0, false)),
                 Barrier.GATE,
                 "send all " + service.host() + " traffic back to " + stable),
             new Planner.Target(

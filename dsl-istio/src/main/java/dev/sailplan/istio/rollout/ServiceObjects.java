@@ -2,6 +2,7 @@ package dev.sailplan.istio.rollout;
 
 import static dev.sailplan.istio.Traffic.subset;
 
+import dev.sailplan.core.generic.GenericObject;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.istio.networking.v1.Destination;
@@ -38,18 +39,26 @@ final class ServiceObjects {
   private final List<VirtualService> currentRoutes;
   private final boolean implicitStable;
 
+  /**
+   * The workloads of the service's namespace in the current state, kept unchanged in every state:
+   * the planner orders the subsets by the pods they select, and warns when none runs a subset.
+   */
+  private final List<GenericObject> workloads;
+
   private ServiceObjects(
       SubsetService service,
       String stable,
       Optional<DestinationRule> currentRule,
       List<VirtualService> currentRoutes,
-      boolean implicitStable) {
+      boolean implicitStable,
+      List<GenericObject> workloads) {
     this.service = service;
     this.stable = stable;
     this.fqdn = MeshNames.fqdn(service.host(), service.namespace());
     this.currentRule = currentRule;
     this.currentRoutes = currentRoutes;
     this.implicitStable = implicitStable;
+    this.workloads = List.copyOf(workloads);
   }
 
   /**
@@ -61,7 +70,8 @@ final class ServiceObjects {
         stable,
         Optional.of(service.rule(stable)),
         List.of(service.routes(List.of(SubsetService.primary(List.of(service.to(stable)))))),
-        false);
+        false,
+        List.of());
   }
 
   /**
@@ -136,14 +146,23 @@ final class ServiceObjects {
     if (routing.isEmpty()) {
       routing.add(service.routes(List.of(SubsetService.primary(List.of(service.to(stable))))));
     }
-    return new ServiceObjects(service, stable, rule, List.copyOf(routing), implicit);
+    List<GenericObject> workloads = new ArrayList<>();
+    for (Resource r : current) {
+      if (r instanceof GenericObject g
+          && g.isWorkload()
+          && g.metadata().namespace().orElse("").equals(service.namespace())) {
+        workloads.add(g);
+      }
+    }
+    return new ServiceObjects(service, stable, rule, List.copyOf(routing), implicit, workloads);
   }
 
-  /** A state of the DestinationRule and the VirtualServices. */
-  static State state(DestinationRule rule, List<VirtualService> routes) {
+  /** A state of the DestinationRule and the VirtualServices, with the current workloads. */
+  State state(DestinationRule rule, List<VirtualService> routes) {
     List<Resource> all = new ArrayList<>();
     all.add(rule);
     all.addAll(routes);
+    all.addAll(workloads);
     return State.of(all);
   }
 
@@ -152,6 +171,7 @@ final class ServiceObjects {
     List<Resource> out = new ArrayList<>();
     currentRule.ifPresent(out::add);
     out.addAll(currentRoutes);
+    out.addAll(workloads);
     return out;
   }
 

@@ -1,8 +1,10 @@
 package dev.sailplan.core.plan.render;
 
+import dev.sailplan.core.generic.GenericObject;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.Workloads;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -234,7 +236,23 @@ final class ApplyScript {
       }
       s.append(Text.shell(Text.kubectlRef(d.key()))).append('\n');
     }
-    if (e.stage().then() == Barrier.PROPAGATION || e.stage().then() == Barrier.GATE) {
+    if (e.stage().then() == Barrier.ROLLOUT || e.stage().then() == Barrier.GATE) {
+      // What comes next routes traffic to the pods: they must be ready, not only scheduled.
+      for (GenericObject w : Workloads.rolledOut(e.stage().changes())) {
+        s.append("  kube rollout status ")
+            .append(
+                Text.shell(
+                    w.kind().toLowerCase(Locale.ROOT) + "/" + w.metadata().name().orElse("")));
+        w.metadata()
+            .namespace()
+            .filter(ns -> !ns.isEmpty())
+            .ifPresent(ns -> s.append(" -n ").append(Text.shell(ns)));
+        s.append(" \"--timeout=${timeout}s\"\n");
+      }
+    }
+    if (e.stage().then() == Barrier.PROPAGATION
+        || e.stage().then() == Barrier.GATE
+        || e.stage().then() == Barrier.ROLLOUT) {
       // A gate asks a person (or a metric check) about the change, so the change must be live
       // first.
       s.append("  wait_for_propagation\n");

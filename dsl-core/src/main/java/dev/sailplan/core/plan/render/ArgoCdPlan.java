@@ -305,6 +305,7 @@ public final class ArgoCdPlan {
         switch (then) {
           case PROPAGATION -> "synced and propagated";
           case GATE -> "synced and its gate is passed";
+          case ROLLOUT -> "synced and its workloads are healthy (rolled out) and propagated";
           case NONE -> "synced";
         };
     List<ResourceKey> again = syncs.get(index).again();
