@@ -167,6 +167,59 @@ class FmtCommandTest {
   }
 
   @Test
+  void mixedInputIsFormattedAndCheckedWithUnknownMeshKindsStillRefused() throws IOException {
+    Path mixed =
+        file(
+            "mixed.yaml",
+            """
+            kind: ConfigMap
+            apiVersion: v1
+            metadata: {namespace: bookinfo, name: reviews}
+            data: {b: "2", a: "1"}
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: {name: reviews, namespace: bookinfo}
+            spec: {host: reviews}
+            """);
+    String canonical =
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: reviews
+          namespace: bookinfo
+        data:
+          a: "1"
+          b: "2"
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+          namespace: bookinfo
+        spec:
+          host: reviews
+        """;
+    assertEquals(new Run(0, canonical, ""), sailplan("fmt", mixed.toString()));
+    assertEquals(new Run(1, mixed + "\n", ""), sailplan("fmt", "--check", mixed.toString()));
+    Path clean = file("clean.yaml", canonical);
+    assertEquals(new Run(0, "", ""), sailplan("fmt", "--check", clean.toString()));
+    Path meshTypo =
+        file(
+            "typo.yaml",
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoutes\nmetadata: {name: a}\n");
+    assertEquals(
+        new Run(
+            1,
+            "",
+            meshTypo
+                + ": document 1, line 1: apiVersion: unknown kind HTTPRoutes (apiVersion"
+                + " gateway.networking.k8s.io/v1)\n"),
+        sailplan("fmt", meshTypo.toString()));
+  }
+
+  @Test
   void unknownFieldsMalformedYamlAndMissingFilesAreReported() throws IOException {
     Path unknown =
         file(

@@ -264,6 +264,51 @@ class PlanCommandTest {
   }
 
   @Test
+  void mixedInputPlansTheWorkloadWithARolloutBeforeTheSubsetIsRoutedTo() throws IOException {
+    String deployment =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: reviews-v2, namespace: bookinfo}
+        spec:
+          selector: {matchLabels: {app: reviews, version: v2}}
+          template:
+            metadata: {labels: {app: reviews, version: v2}}
+            spec: {containers: [{name: reviews, image: "reviews:2"}]}
+        status: {replicas: 1}
+        """;
+    Path from = file("from.yaml", RULE.formatted("v1", "v1") + "---\n" + ROUTE.formatted("v1"));
+    Path to =
+        file(
+            "to.yaml",
+            deployment + "---\n" + RULE.formatted("v2", "v2") + "---\n" + ROUTE.formatted("v2"));
+    FmtCommandTest.Run r =
+        FmtCommandTest.sailplan(
+            "plan", "--from", from.toString(), "--to", to.toString(), "--format", "stream");
+    assertEquals(0, r.status(), r.err());
+    List<String> headers =
+        r.out().lines().filter(l -> l.startsWith("# Stage") || l.startsWith("# ")).toList();
+    String text = String.join(" ", headers);
+    assertTrue(
+        text.contains(
+            "# Stage 001 (step apply): applies Deployment bookinfo/reviews-v2 before subset v2 of"),
+        text);
+    assertTrue(text.contains("waits for its rollout — then rollout"), text);
+    FmtCommandTest.Run written =
+        FmtCommandTest.sailplan(
+            "plan", "--from", from.toString(), "--to", to.toString(), "--out", dir.toString());
+    assertEquals(0, written.status(), written.err());
+    String apply = Files.readString(dir.resolve("plan/apply.sh"));
+    assertTrue(
+        apply.contains("kube rollout status deployment/reviews-v2 -n bookinfo \"--timeout=${timeout}s\""),
+        apply);
+    // Its status is kept: the stage file holds the Deployment as written.
+    assertTrue(
+        Files.readString(dir.resolve("plan/001-apply-deployments.yaml"))
+            .contains("status:\n  replicas: 1\n"));
+  }
+
+  @Test
   void badInputAndDuplicatesAreProblemsWithoutStackTraces() throws IOException {
     Path bad =
         file(

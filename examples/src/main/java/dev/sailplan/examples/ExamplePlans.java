@@ -2,6 +2,7 @@ package dev.sailplan.examples;
 
 import static dev.sailplan.istio.Traffic.destinationRule;
 
+import dev.sailplan.core.Manifests;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.gatewayapi.rollout.HttpRouteCanary;
@@ -28,6 +29,91 @@ public final class ExamplePlans {
         .canary("v2")
         .steps(10, 25, 50, 100)
         .headerOverride("x-canary", "true")
+        .build();
+  }
+
+  /**
+   * The objects running bookinfo's details service now, as {@code kubectl get -o yaml} lists them:
+   * its DestinationRule and VirtualService, and the Deployments of both versions (v2 already
+   * rolled out, taking no traffic yet).
+   */
+  static final String DETAILS_NOW =
+      """
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: details-v1
+          namespace: bookinfo
+          labels: {app: details, version: v1}
+        spec:
+          replicas: 2
+          selector:
+            matchLabels: {app: details, version: v1}
+          template:
+            metadata:
+              labels: {app: details, version: v1}
+            spec:
+              serviceAccountName: bookinfo-details
+              containers:
+              - name: details
+                image: docker.io/istio/examples-bookinfo-details-v1:1.20.1
+                ports:
+                - containerPort: 9080
+        status: {observedGeneration: 3, replicas: 2, readyReplicas: 2, updatedReplicas: 2}
+      - apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: details-v2
+          namespace: bookinfo
+          labels: {app: details, version: v2}
+        spec:
+          replicas: 1
+          selector:
+            matchLabels: {app: details, version: v2}
+          template:
+            metadata:
+              labels: {app: details, version: v2}
+            spec:
+              serviceAccountName: bookinfo-details
+              containers:
+              - name: details
+                image: docker.io/istio/examples-bookinfo-details-v2:1.20.1
+                ports:
+                - containerPort: 9080
+                env:
+                - {name: DO_NOT_ENCRYPT, value: "true"}
+        status: {observedGeneration: 1, replicas: 1, readyReplicas: 1, updatedReplicas: 1}
+      - apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: details, namespace: bookinfo}
+        spec:
+          host: details
+          subsets:
+          - {name: v1, labels: {version: v1}}
+      - apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: details, namespace: bookinfo}
+        spec:
+          hosts: [details]
+          http:
+          - timeout: 5s
+            route:
+            - destination: {host: details, subset: v1}
+      """;
+
+  /**
+   * Bookinfo's details service moving from v1 to v2, from the objects running now, Deployments
+   * included: the subsets are routed to only as their pods run.
+   */
+  public static CanaryRollout detailsCanaryFromCluster() {
+    return CanaryRollout.of("bookinfo/details")
+        .stable("v1")
+        .canary("v2")
+        .from(Manifests.parseMixed(DETAILS_NOW, "details-now.yaml"))
+        .steps(50, 100)
         .build();
   }
 
@@ -103,6 +189,7 @@ public final class ExamplePlans {
     HttpRouteCanary route = apiRouteCanary();
     out.add(route);
     out.add(route.rollbackFrom("shift-50"));
+    out.add(detailsCanaryFromCluster());
     return List.copyOf(out);
   }
 }

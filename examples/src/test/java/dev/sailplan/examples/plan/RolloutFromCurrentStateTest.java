@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sailplan.core.Manifests;
+import dev.sailplan.core.generic.GenericObject;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;
@@ -458,7 +459,7 @@ class RolloutFromCurrentStateTest {
   @Property(tries = 150)
   void everyStageEqualsTheCurrentObjectsOutsideTheOwnedPaths(@ForAll long seed) {
     Random random = new Random(seed);
-    List<Resource> current = Manifests.parse(randomCurrent(random), "random.yaml");
+    List<Resource> current = Manifests.parseMixed(randomCurrent(random), "random.yaml");
     int[] steps = random.nextBoolean() ? new int[] {100} : new int[] {10, 50, 100};
     Plan plan =
         CanaryRollout.of("shop/api")
@@ -470,6 +471,12 @@ class RolloutFromCurrentStateTest {
             .plan();
     assertEquals(List.of(), MakeBeforeBreakChecker.check(plan));
     assertOnlyOwnedPathsChange(plan, current);
+    assertWorkloadsComeFirst(plan, current, "v2");
+    BlueGreen bg = BlueGreen.of("shop/api").live("v1").next("v2").from(current).build();
+    for (Plan p : List.of(bg.plan(), bg.finish().plan(), bg.rollback().plan())) {
+      assertEquals(List.of(), MakeBeforeBreakChecker.check(p));
+      assertWorkloadsComeFirst(p, current, "v2");
+    }
     for (Resource r : plan.desired().resources()) {
       if (r instanceof VirtualService vs) {
         for (var route : vs.spec().orElseThrow().http()) {
@@ -559,6 +566,25 @@ class RolloutFromCurrentStateTest {
               - destination: {host: api.shop.svc.cluster.local, subset: v1, port: {number: 80}}
           """);
     }
+    for (String version : List.of("v1", "v2", "other")) {
+      if (random.nextInt(3) > 0) {
+        b.append(
+            """
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api-%1$s, namespace: shop, labels: {app: api}}
+            spec:
+              replicas: %2$d
+              selector: {matchLabels: {app: api, version: %1$s}}
+              template:
+                metadata: {labels: {app: api, version: %1$s, team: shop}}
+                spec: {containers: [{name: api, image: "registry.example.com/api:%1$s"}]}
+            status: {replicas: %2$d, readyReplicas: %2$d}
+            """
+                .formatted(version, 1 + random.nextInt(3)));
+      }
+    }
     // At least one route to the stable subset, or the rollout is refused.
     b.append(
         """
@@ -573,6 +599,52 @@ class RolloutFromCurrentStateTest {
             - destination: {host: api, subset: v1}
         """);
     return b.toString();
+  }
+
+  /**
+   * The Deployments of the current state run in every state of the plan, untouched, so they come
+   * before any stage routes to the subsets that select them; a plan whose canary subset no
+   * Deployment runs says so in the reason of the stage that adds the subset.
+   */
+  private static void assertWorkloadsComeFirst(Plan plan, List<Resource> current, String canary) {
+    List<Resource> workloads =
+        current.stream().filter(r -> r instanceof GenericObject g && g.isWorkload()).toList();
+    for (var step : plan.steps()) {
+      for (Resource w : workloads) {
+        assertEquals(w, step.desired().get(ResourceKey.of(w)).orElse(null), step.name());
+      }
+    }
+    for (Stage stage : plan.stages()) {
+      assertTrue(
+          stage.changes().stream().noneMatch(c -> c.key().kind().equals("Deployment")),
+          stage.reason());
+    }
+    boolean runsCanary =
+        workloads.stream()
+            .anyMatch(w -> ((GenericObject) w).podLabels().get("version").equals(canary));
+    boolean warned =
+        plan.stages().stream()
+            .anyMatch(
+                s ->
+                    s.reason()
+                        .contains(
+                            "nothing in the input runs subset "
+                                + canary
+                                + " of api (no workload's pod labels match version="
+                                + canary
+                                + ")"));
+    boolean addsCanary =
+        plan.stages().stream()
+            .flatMap(s -> s.changes().stream())
+            .anyMatch(
+                c ->
+                    c.after().orElse(null) instanceof DestinationRule dr
+                        && dr.spec().orElseThrow().subsets().stream()
+                            .anyMatch(x -> x.name().equals(canary))
+                        && !(c.before().orElse(null) instanceof DestinationRule was
+                            && was.spec().orElseThrow().subsets().stream()
+                                .anyMatch(x -> x.name().equals(canary))));
+    assertEquals(addsCanary && !workloads.isEmpty() && !runsCanary, warned, plan.name());
   }
 
   /**

@@ -55,7 +55,7 @@ import java.util.Set;
  *       namespace: bookinfo
  *       name: reviews
  *     delete: []
- *     then: propagation
+ *     then: propagation   # propagation | rollout | gate | none
  *     reason: DestinationRule bookinfo/reviews provides subset ... before ... uses it
  * }</pre>
  *
@@ -68,8 +68,15 @@ import java.util.Set;
  * runs {@code kubectl apply -f} and {@code kubectl delete --ignore-not-found} per stage, then the
  * barrier: for {@code propagation} it polls {@code istioctl proxy-status} every 2 seconds until no
  * proxy is STALE (exit 1 after the timeout), then sleeps the settle delay, or only sleeps when
- * istioctl is not on PATH; for {@code gate} it asks before going on unless {@code --yes}, and exits
- * 3 when told no or when standard input is not a terminal.
+ * istioctl is not on PATH; for {@code rollout} it first runs {@code kubectl rollout status
+ * KIND/NAME -n NS --timeout=<timeout>s} for each Deployment, StatefulSet and DaemonSet the stage
+ * applies (exit 1 when one does not become ready), then waits as for propagation; for {@code gate}
+ * it waits for the rollouts of the stage's workloads and for propagation, then asks before going on
+ * unless {@code --yes}, and exits 3 when told no or when standard input is not a terminal.
+ *
+ * <p>A stage applies Namespaces first, then the configuration workloads read (ServiceAccounts,
+ * ConfigMaps, Secrets, RBAC), Services, workloads, other Kubernetes kinds and mesh configuration, in
+ * that order in its file; its deletions run in the reverse order.
  *
  * <p>{@code OUT/<plan-name>} also holds {@code .sailplan-plan}, a marker naming the format version,
  * and is a relative symbolic link to a hidden content folder {@code OUT/.<plan-name>.plan-<id>}
