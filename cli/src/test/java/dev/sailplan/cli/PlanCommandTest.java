@@ -300,7 +300,8 @@ class PlanCommandTest {
     assertEquals(0, written.status(), written.err());
     String apply = Files.readString(dir.resolve("plan/apply.sh"));
     assertTrue(
-        apply.contains("kube rollout status deployment/reviews-v2 -n bookinfo \"--timeout=${timeout}s\""),
+        apply.contains(
+            "kube rollout status deployment/reviews-v2 -n bookinfo \"--timeout=${timeout}s\""),
         apply);
     // Its status is kept: the stage file holds the Deployment as written.
     assertTrue(

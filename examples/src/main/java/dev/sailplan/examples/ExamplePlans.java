@@ -34,8 +34,8 @@ public final class ExamplePlans {
 
   /**
    * The objects running bookinfo's details service now, as {@code kubectl get -o yaml} lists them:
-   * its DestinationRule and VirtualService, and the Deployments of both versions (v2 already
-   * rolled out, taking no traffic yet).
+   * its DestinationRule and VirtualService, and the Deployments of both versions (v2 already rolled
+   * out, taking no traffic yet).
    */
   static final String DETAILS_NOW =
       """

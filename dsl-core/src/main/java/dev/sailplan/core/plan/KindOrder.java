@@ -9,7 +9,7 @@ import java.util.Set;
  * The order of a stage's changes: what it applies first, Namespaces, then the configuration
  * workloads read (ServiceAccounts, ConfigMaps, Secrets, RBAC, volume claims), Services, workloads,
  * other Kubernetes kinds, then mesh configuration (Istio, Gateway API and any other group); what it
- * deletes after, in the reverse order. {@code kubectl apply -f} applies a file's objects in order.
+ * deletes in the reverse order. {@code kubectl apply -f} applies a file's objects in order.
  */
 final class KindOrder {
   private static final Set<String> CONFIGURATION =
@@ -45,10 +45,13 @@ final class KindOrder {
           "apiextensions.k8s.io",
           "admissionregistration.k8s.io");
 
-  /** Applies first, in rank and then key order; deletes after, in reverse rank, then key order. */
+  /**
+   * Applies in rank order, deletes in reverse rank order (a delete of rank r sorts as -r, so mesh
+   * configuration goes first and Namespaces last), then key order. A stage's changes are safe in
+   * any order; this is the order its file and {@code apply.sh} list them in.
+   */
   static final Comparator<Change> CHANGES =
-      Comparator.comparing(Change::isDelete)
-          .thenComparingInt((Change c) -> c.isDelete() ? -rank(c) : rank(c))
+      Comparator.comparingInt((Change c) -> c.isDelete() ? -rank(c) : rank(c))
           .thenComparing(Change::key);
 
   private KindOrder() {}

@@ -34,6 +34,7 @@ final class Reasons {
   static Reason of(Progress progress, FactBook facts, List<Change> changes, Runs runs) {
     Later later = new Later(progress, facts, changes);
     List<String> clauses = new ArrayList<>();
+    int rolledOut = 0;
     boolean specific = false;
     for (Change c : changes) {
       Facts before = facts.of(c.before());
@@ -51,7 +52,10 @@ final class Reasons {
                           ? " is created"
                           : c.isDelete() ? " is deleted" : " is updated")
                       + (isRolledOut(c) ? "; waits for its rollout" : ""));
-      clauses.add(text + missingPods(c, before, after, facts, runs));
+      // A rollout to wait for is said first, where "and N more" cannot hide it.
+      clauses.add(
+          isRolledOut(c) ? rolledOut++ : clauses.size(),
+          text + missingPods(c, before, after, facts, runs));
     }
     int shown = Math.min(SHOWN, clauses.size());
     String text = String.join("; ", clauses.subList(0, shown));

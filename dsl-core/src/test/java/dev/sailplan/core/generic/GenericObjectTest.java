@@ -31,9 +31,9 @@ class GenericObjectTest {
           version: v2
         annotations:
           deployment.kubernetes.io/revision: "3"
-        generation: 3
-        resourceVersion: "918273"
         uid: 0b9d1c2e-5a7f-4d1e-9c33-2f1b7e6a4d10
+        resourceVersion: "918273"
+        generation: 3
       spec:
         progressDeadlineSeconds: 600
         replicas: 3
@@ -173,13 +173,14 @@ class GenericObjectTest {
           data: {b: "2", a: "1"}
           metadata: {namespace: bookinfo, name: cfg}
           apiVersion: v1
-        - apiVersion: networking.istio.io/v1
-          kind: DestinationRule
+        - apiVersion: v1
+          kind: Service
           metadata: {name: reviews, namespace: bookinfo}
-          spec: {host: reviews}
+          spec: {selector: {app: reviews}}
         """;
     List<Resource> read = Manifests.parseMixed(list, "list.yaml");
-    assertEquals(List.of("ConfigMap", "DestinationRule"), read.stream().map(Resource::kind).toList());
+    assertEquals(
+        List.of("ConfigMap", "Service"), read.stream().map(Resource::kind).toList());
     assertEquals(
         """
         apiVersion: v1
@@ -235,10 +236,8 @@ class GenericObjectTest {
     KubeObject object = KubeObject.of(deployment);
     assertEquals("bookinfo", object.namespace());
     assertEquals(Map.of("app", "reviews", "version", "v2"), object.podLabels());
-    assertEquals(
-        List.of(new KubeObject.ContainerPort("", 9080, "TCP")), object.ports());
-    assertEquals(
-        "1000", String.valueOf(object.containers().get(0).runAsUser().orElseThrow()));
+    assertEquals(List.of(new KubeObject.ContainerPort("", 9080, "TCP")), object.ports());
+    assertEquals("1000", String.valueOf(object.containers().get(0).runAsUser().orElseThrow()));
   }
 
   @Test
@@ -281,12 +280,15 @@ class GenericObjectTest {
                     "mixed.yaml"));
     assertEquals(
         List.of(
-            "mixed.yaml: document 1, line 5: metadata.lables: unknown field",
-            "mixed.yaml: document 2, line 1: apiVersion: unknown kind VirtualServce (apiVersion"
+            "mixed.yaml: document 1, line 5: metadata.lables: unknown field (known: annotations,"
+                + " creationTimestamp, deletionGracePeriodSeconds, deletionTimestamp, finalizers,"
+                + " generateName, generation, labels, managedFields, name, namespace,"
+                + " ownerReferences, …)",
+            "mixed.yaml: document 2, line 8: apiVersion: unknown kind VirtualServce (apiVersion"
                 + " networking.istio.io/v1)",
-            "mixed.yaml: document 3, line 1: apiVersion: unknown kind HTTPRoutes (apiVersion"
+            "mixed.yaml: document 3, line 12: apiVersion: unknown kind HTTPRoutes (apiVersion"
                 + " gateway.networking.k8s.io/v1)",
-            "mixed.yaml: document 4, line 1: metadata: missing metadata"),
+            "mixed.yaml: document 4, line 16: metadata: missing metadata"),
         e.problems().stream().map(Object::toString).toList());
   }
 
@@ -312,7 +314,9 @@ class GenericObjectTest {
         Manifests.toYaml(cm));
     assertThrows(
         IllegalArgumentException.class,
-        () -> GenericObject.of("v1", "ConfigMap", ObjectMeta.named("x"), Map.of("data", new Object())));
+        () ->
+            GenericObject.of(
+                "v1", "ConfigMap", ObjectMeta.named("x"), Map.of("data", new Object())));
     assertThrows(
         IllegalArgumentException.class,
         () -> GenericObject.of("v1", "ConfigMap", ObjectMeta.named("x"), Map.of("kind", "Secret")));

@@ -115,9 +115,7 @@ class WorkloadOrderingTest {
             s ->
                 String.join(
                         ", ",
-                        s.changes().stream()
-                            .map(c -> (c.isDelete() ? "-" : "") + c.key())
-                            .toList())
+                        s.changes().stream().map(c -> (c.isDelete() ? "-" : "") + c.key()).toList())
                     + " then "
                     + s.then().value())
         .toList();
@@ -126,7 +124,8 @@ class WorkloadOrderingTest {
   @Test
   void everythingFromNothingComesInKindOrderWithTheRolloutBeforeTheRoutes() {
     String envFrom = "        envFrom: [{configMapRef: {name: reviews-v2}}]";
-    Plan plan = plan(State.empty(), state(NAMESPACE, CONFIG, deployment("v2", envFrom), mesh("v2")));
+    Plan plan =
+        plan(State.empty(), state(NAMESPACE, CONFIG, deployment("v2", envFrom), mesh("v2")));
     assertEquals(
         List.of(
             "Namespace bookinfo then propagation",
@@ -151,8 +150,10 @@ class WorkloadOrderingTest {
             "ConfigMap bookinfo/reviews-v2, Role bookinfo/reviews, Service bookinfo/reviews,"
                 + " Deployment bookinfo/reviews-v2 then rollout"),
         summary(plan));
-    assertTrue(plan.stages().get(1).reason().contains("Deployment bookinfo/reviews-v2 is created;"
-        + " waits for its rollout"), plan.stages().get(1).reason());
+    assertEquals(
+        "Deployment bookinfo/reviews-v2 is created; waits for its rollout; ConfigMap"
+            + " bookinfo/reviews-v2 is created; Role bookinfo/reviews is created; and 1 more",
+        plan.stages().get(1).reason());
   }
 
   @Test
@@ -199,8 +200,7 @@ class WorkloadOrderingTest {
   @Test
   void applyShWaitsForTheRolloutOfEachWorkloadOfTheStage(@TempDir Path dir) throws IOException {
     State to = state(NAMESPACE, CONFIG, deployment("v2", ""), mesh("v2"));
-    Path folder =
-        PlanWriter.write(plan(state(NAMESPACE, CONFIG), to), dir);
+    Path folder = PlanWriter.write(plan(state(NAMESPACE, CONFIG), to), dir);
     String plan = Files.readString(folder.resolve("plan.yaml"));
     assertTrue(plan.contains("    then: rollout\n"), plan);
     String script = Files.readString(folder.resolve("apply.sh"));

@@ -75,8 +75,8 @@ import java.util.Set;
  * unless {@code --yes}, and exits 3 when told no or when standard input is not a terminal.
  *
  * <p>A stage applies Namespaces first, then the configuration workloads read (ServiceAccounts,
- * ConfigMaps, Secrets, RBAC), Services, workloads, other Kubernetes kinds and mesh configuration, in
- * that order in its file; its deletions run in the reverse order.
+ * ConfigMaps, Secrets, RBAC), Services, workloads, other Kubernetes kinds and mesh configuration,
+ * in that order in its file; its deletions run in the reverse order.
  *
  * <p>{@code OUT/<plan-name>} also holds {@code .sailplan-plan}, a marker naming the format version,
  * and is a relative symbolic link to a hidden content folder {@code OUT/.<plan-name>.plan-<id>}
