@@ -41,7 +41,7 @@ final class Reasons {
       Facts after = facts.of(c.after());
       Optional<String> clause = rollout(c, after, later, facts);
       if (clause.isEmpty()) {
-        clause = ordering(c, before, after, later);
+        clause = ordering(c, before, after, later, runs);
       }
       specific |= clause.isPresent();
       String text =
@@ -138,7 +138,8 @@ final class Reasons {
   }
 
   /** What {@code c} does for the order, when it does something specific. */
-  private static Optional<String> ordering(Change c, Facts before, Facts after, Later later) {
+  private static Optional<String> ordering(
+      Change c, Facts before, Facts after, Later later, Runs runs) {
     for (Fact f : after.provides()) {
       if (!before.provides().contains(f)) {
         Optional<ResourceKey> user = later.outside(later.requires.coveredBy(f));
@@ -174,6 +175,8 @@ final class Reasons {
       List<String> started =
           after.requires().stream()
               .filter(f -> !before.requires().contains(f))
+              // Pods nothing in the plan runs are a warning of their own, not an ordering.
+              .filter(f -> !f.type().equals(Pods.TYPE) || runs.provided().test(f))
               .map(Fact::toString)
               .toList();
       if (!started.isEmpty()) {

@@ -179,8 +179,7 @@ class GenericObjectTest {
           spec: {selector: {app: reviews}}
         """;
     List<Resource> read = Manifests.parseMixed(list, "list.yaml");
-    assertEquals(
-        List.of("ConfigMap", "Service"), read.stream().map(Resource::kind).toList());
+    assertEquals(List.of("ConfigMap", "Service"), read.stream().map(Resource::kind).toList());
     assertEquals(
         """
         apiVersion: v1
