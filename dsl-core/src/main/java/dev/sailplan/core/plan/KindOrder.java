@@ -45,13 +45,17 @@ final class KindOrder {
           "apiextensions.k8s.io",
           "admissionregistration.k8s.io");
 
+  /** The rank of mesh configuration, the last to apply and the first to delete. */
+  private static final int MESH = 6;
+
   /**
-   * Applies in rank order, deletes in reverse rank order (a delete of rank r sorts as -r, so mesh
-   * configuration goes first and Namespaces last), then key order. A stage's changes are safe in
-   * any order; this is the order its file and {@code apply.sh} list them in.
+   * Applies in rank order, deletes in reverse rank order (a delete of rank r sorts as 2 * MESH - r,
+   * so mesh configuration's changes meet in the middle, in key order as they always were, and
+   * Namespaces are deleted last), then key order. A stage's changes are safe in any order; this is
+   * the order its file and {@code apply.sh} list them in.
    */
   static final Comparator<Change> CHANGES =
-      Comparator.comparingInt((Change c) -> c.isDelete() ? -rank(c) : rank(c))
+      Comparator.comparingInt((Change c) -> c.isDelete() ? 2 * MESH - rank(c) : rank(c))
           .thenComparing(Change::key);
 
   private KindOrder() {}
@@ -85,6 +89,6 @@ final class KindOrder {
     if (workload) {
       return 4;
     }
-    return KUBERNETES_GROUPS.contains(k.group()) ? 5 : 6;
+    return KUBERNETES_GROUPS.contains(k.group()) ? 5 : MESH;
   }
 }
