@@ -76,7 +76,8 @@ class GatewayApiPlanningTest {
     assertEquals(
         List.of(
             "-HTTPRoute web/api",
-            "-Service backends/api, -ReferenceGrant backends/allow-web, -Gateway infra/public"),
+            // Deletions run in the reverse of the kind order: mesh configuration before Services.
+            "-ReferenceGrant backends/allow-web, -Gateway infra/public, -Service backends/api"),
         outline(planner.stages(State.of(ROUTE, GRANT, SERVICE, GATEWAY), State.empty())));
   }
 
