@@ -161,8 +161,8 @@ class PolicyRolloutsFromCurrentStateTest {
       if (random.nextBoolean()) {
         b.append(
             """
-            - port: {number: 9090, protocol: HTTP, name: metrics}
-              hosts: ["monitoring/prometheus.monitoring.svc.cluster.local"]
+              - port: {number: 9090, protocol: HTTP, name: metrics}
+                hosts: ["monitoring/prometheus.monitoring.svc.cluster.local"]
             """);
       }
       if (random.nextBoolean()) {
