@@ -63,10 +63,15 @@ public class RolloutBenchmark {
     state = State.of(current);
     out = Files.createTempDirectory("rollout-bench");
     Plan plan = plan();
-    // add-canary-subset (rule, then routes), shift-10..shift-100, drop-stable-subset.
-    if (plan.stages().size() != 7 || plan.current().size() != current.size()) {
+    // add-canary-subset (the rule), shift-10 to shift-100 (the routes), drop-stable-subset.
+    if (plan.stages().size() != 6 || current.size() < resources) {
       throw new IllegalStateException(
-          "expected 7 stages over " + current.size() + " objects, planned " + plan.stages());
+          "expected 6 stages over at least "
+              + resources
+              + " objects; planned "
+              + plan.stages().size()
+              + " over "
+              + current.size());
     }
   }
 
@@ -107,10 +112,13 @@ public class RolloutBenchmark {
     return Rollout.of(rollout.name(), current, steps);
   }
 
-  /** About {@code resources} objects as {@code kubectl get -o yaml} would list them. */
+  /**
+   * At least {@code resources} objects (whole namespaces) as {@code kubectl get -o yaml} would list
+   * them.
+   */
   static String currentYaml(int resources) {
     int perNamespace = 4 * SERVICES_PER_NAMESPACE + 2;
-    int namespaces = Math.max(1, resources / perNamespace);
+    int namespaces = (resources + perNamespace - 1) / perNamespace;
     StringBuilder b = new StringBuilder(resources * 400);
     for (int n = 0; n < namespaces; n++) {
       String ns = "ns-" + n;
