@@ -1,13 +1,15 @@
 /**
- * The {@code sailplan} command line: {@code fmt}, {@code plan} and {@code validate}. Exports no
- * API.
+ * The {@code sailplan} command line: {@code fmt}, {@code plan}, {@code rollout} and {@code
+ * validate}. Exports no API.
  */
 module dev.sailplan.cli {
   requires dev.sailplan.gatewayapi;
   requires dev.sailplan.istio;
   requires info.picocli;
 
-  // picocli reads the commands' annotated fields reflectively.
+  // picocli reads the commands' annotated fields reflectively; Jackson binds the objects of kinds
+  // Sailplan does not model that rollout skips (CurrentState.Unmodelled).
   opens dev.sailplan.cli to
-      info.picocli;
+      info.picocli,
+      com.fasterxml.jackson.databind;
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
     name = "sailplan",
     mixinStandardHelpOptions = true,
     versionProvider = Sailplan.Version.class,
-    description = "Typed Istio and Gateway API manifests: format, validate and plan them.",
+    description =
+        "Typed Istio and Gateway API manifests: format, validate and plan them, and plan rollouts.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       " 0:success",
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       FmtCommand.class,
       PlanCommand.class,
+      RolloutCommand.class,
       ValidateCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -152,7 +154,7 @@ public final class Sailplan implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (fmt, plan or validate)");
+        spec.commandLine(), "missing command (fmt, plan, rollout or validate)");
   }
 
   /**

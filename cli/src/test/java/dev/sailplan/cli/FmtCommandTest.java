@@ -346,7 +346,10 @@ class FmtCommandTest {
             2, "", "sailplan: Unmatched argument at index 0: 'frobnicate' (see sailplan --help)\n"),
         sailplan("frobnicate"));
     assertEquals(
-        new Run(2, "", "sailplan: missing command (fmt, plan or validate) (see sailplan --help)\n"),
+        new Run(
+            2,
+            "",
+            "sailplan: missing command (fmt, plan, rollout or validate) (see sailplan --help)\n"),
         sailplan());
   }
 

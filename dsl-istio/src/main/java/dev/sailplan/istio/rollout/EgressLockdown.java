@@ -30,6 +30,7 @@ import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.DestinationRuleSpec;
 import dev.sailplan.istio.networking.v1.Gateway;
 import dev.sailplan.istio.networking.v1.GatewaySpec;
+import dev.sailplan.istio.networking.v1.IstioEgressListener;
 import dev.sailplan.istio.networking.v1.Location;
 import dev.sailplan.istio.networking.v1.OutboundTrafficPolicy;
 import dev.sailplan.istio.networking.v1.OutboundTrafficPolicyMode;
@@ -148,8 +149,11 @@ public final class EgressLockdown extends SteppedRollout {
     Options name(String planName);
 
     /**
-     * The cluster's current state; the lockdown's objects replace those of the same names. Default:
-     * nothing exists.
+     * The cluster's current state. The lockdown changes only what it owns in the objects already
+     * there: the namespace-wide Sidecar's outbound mode and the egress hosts it adds (its ingress,
+     * other egress listeners and hosts, and metadata stay), the host and port of a ServiceEntry of
+     * the same name, the TLS settings of a TLS-origination DestinationRule of the same name. Its
+     * NetworkPolicy, egress Gateways and VirtualServices are its own. Default: nothing exists.
      */
     Options from(State current);
 
@@ -274,31 +278,72 @@ public final class EgressLockdown extends SteppedRollout {
     if (h.wirePort() != h.port()) {
       port.targetPort(h.wirePort());
     }
+    ServicePort wanted = port.build();
+    String ref = namespace + "/" + h.label();
+    Optional<ServiceEntry> existing = existing(ServiceEntry.class, ref);
+    if (existing.isPresent()) {
+      // The entry is there already: it gains the host and port if missing; everything else (other
+      // hosts and ports, endpoints, exportTo, its resolution) stays.
+      ServiceEntrySpec spec = existing.get().spec();
+      List<String> entryHosts = new ArrayList<>(spec.hosts());
+      if (!entryHosts.contains(h.host())) {
+        entryHosts.add(h.host());
+      }
+      List<ServicePort> ports = new ArrayList<>(spec.ports());
+      if (ports.stream().noneMatch(p -> p.number() == wanted.number())) {
+        ports.add(wanted);
+      }
+      return existing
+          .get()
+          .withSpec(
+              spec.withHosts(entryHosts)
+                  .withPorts(ports)
+                  .withLocation(spec.location().orElse(Location.MESH_EXTERNAL))
+                  .withResolution(spec.resolution().orElse(Resolution.DNS)));
+    }
     return serviceEntry(
-        namespace + "/" + h.label(),
+        ref,
         ServiceEntrySpec.builder()
             .addHosts(h.host())
             .location(Location.MESH_EXTERNAL)
-            .addPorts(port.build())
+            .addPorts(wanted)
             .resolution(Resolution.DNS)
             .build());
   }
 
+  /** The object of this type named {@code namespace/name} in the current state. */
+  private <T extends Resource> Optional<T> existing(Class<T> type, String ref) {
+    for (Resource r : current.resources()) {
+      if (type.isInstance(r)
+          && (r.metadata().namespace().orElse("") + "/" + r.metadata().name().orElse(""))
+              .equals(ref)) {
+        return Optional.of(type.cast(r));
+      }
+    }
+    return Optional.empty();
+  }
+
   private DestinationRule origination(ExternalHost h) {
+    ClientTLSSettings tls =
+        ClientTLSSettings.builder()
+            .mode(ClientTLSMode.SIMPLE)
+            .caCertificates(h.caCertificates().orElseThrow())
+            .addAllSubjectAltNames(h.subjectAltNames())
+            .sni(h.host())
+            .build();
+    String ref = namespace + "/" + h.label();
+    Optional<DestinationRule> existing = existing(DestinationRule.class, ref);
+    if (existing.isPresent() && existing.get().spec().isPresent()) {
+      // Only the TLS settings are the lockdown's; pools, outlier detection and subsets stay.
+      DestinationRuleSpec spec = existing.get().spec().get();
+      TrafficPolicy policy = spec.trafficPolicy().orElse(TrafficPolicy.builder().build());
+      return existing.get().withSpec(spec.withTrafficPolicy(policy.withTls(tls)));
+    }
     return destinationRule(
-        namespace + "/" + h.label(),
+        ref,
         DestinationRuleSpec.builder()
             .host(h.host())
-            .trafficPolicy(
-                TrafficPolicy.builder()
-                    .tls(
-                        ClientTLSSettings.builder()
-                            .mode(ClientTLSMode.SIMPLE)
-                            .caCertificates(h.caCertificates().orElseThrow())
-                            .addAllSubjectAltNames(h.subjectAltNames())
-                            .sni(h.host())
-                            .build())
-                    .build())
+            .trafficPolicy(TrafficPolicy.builder().tls(tls).build())
             .build());
   }
 
@@ -338,29 +383,57 @@ public final class EgressLockdown extends SteppedRollout {
   }
 
   /**
-   * The namespace-wide Sidecar already there (keeping its name and metadata), else {@code
-   * NS/default}.
+   * The namespace-wide Sidecar already there, else {@code NS/default}, with {@code
+   * outboundTrafficPolicy.mode: REGISTRY_ONLY} and the lockdown's egress hosts. An existing Sidecar
+   * keeps its name, metadata, ingress listeners, inbound pool, egress proxy and egress listeners:
+   * the hosts it does not list yet are added to its listener without a port (or to a new one).
    */
   private Sidecar namespaceSidecar() {
     List<String> egress = new ArrayList<>(List.of("./*", CONTROL_PLANE + "/*"));
     gatewayNamespace.ifPresent(gw -> egress.add(gw + "/*"));
     hosts.forEach(h -> egress.add("*/" + h.host()));
-    SidecarSpec spec =
+    for (Resource r : current.resources()) {
+      if (r instanceof Sidecar sc
+          && r.metadata().namespace().orElse("").equals(namespace)
+          && sc.spec().flatMap(SidecarSpec::workloadSelector).isEmpty()) {
+        SidecarSpec spec = sc.spec().orElse(SidecarSpec.builder().build());
+        OutboundTrafficPolicy outbound =
+            spec.outboundTrafficPolicy()
+                .orElse(OutboundTrafficPolicy.builder().build())
+                .withMode(OutboundTrafficPolicyMode.REGISTRY_ONLY);
+        return sc.withSpec(
+            spec.withEgress(withHosts(spec.egress(), egress)).withOutboundTrafficPolicy(outbound));
+      }
+    }
+    return sidecar(
+        namespace + "/default",
         SidecarSpec.builder()
             .addEgress(egressHosts(egress.toArray(String[]::new)))
             .outboundTrafficPolicy(
                 OutboundTrafficPolicy.builder()
                     .mode(OutboundTrafficPolicyMode.REGISTRY_ONLY)
                     .build())
-            .build();
-    for (Resource r : current.resources()) {
-      if (r instanceof Sidecar sc
-          && r.metadata().namespace().orElse("").equals(namespace)
-          && sc.spec().flatMap(SidecarSpec::workloadSelector).isEmpty()) {
-        return sc.withSpec(spec);
+            .build());
+  }
+
+  /**
+   * {@code listeners} with {@code wanted} hosts that the catch-all listener (the one without a
+   * port) does not list yet added to it, or a catch-all listener of them when there is none.
+   */
+  private static List<IstioEgressListener> withHosts(
+      List<IstioEgressListener> listeners, List<String> wanted) {
+    List<IstioEgressListener> out = new ArrayList<>(listeners);
+    for (int i = 0; i < out.size(); i++) {
+      IstioEgressListener l = out.get(i);
+      if (l.port().isEmpty()) {
+        List<String> all = new ArrayList<>(l.hosts());
+        wanted.stream().filter(h -> !all.contains(h)).forEach(all::add);
+        out.set(i, l.withHosts(all));
+        return out;
       }
     }
-    return sidecar(namespace + "/default", spec);
+    out.add(egressHosts(wanted.toArray(String[]::new)));
+    return out;
   }
 
   private NetworkPolicy networkPolicy() {

@@ -116,7 +116,10 @@ public final class StrictMtlsMigration extends SteppedRollout {
 
     /**
      * The cluster's current state. Default: nothing exists. DestinationRules in it that send
-     * plaintext toward a migrated namespace stop doing so in that namespace's step.
+     * plaintext toward a migrated namespace stop doing so in that namespace's step, keeping every
+     * other field; existing PeerAuthentications (namespace-wide, or a workload's exception named
+     * {@code <labelValue>-server-first} or selecting exactly its label) change only their mode and
+     * the server-first ports, keeping selectors, other port-level settings, labels and annotations.
      */
     Options from(State current);
 
@@ -262,7 +265,7 @@ public final class StrictMtlsMigration extends SteppedRollout {
     State at = current;
     at = with(at, namespaceWide(at, root, MutualTLSMode.PERMISSIVE));
     for (Workload e : exceptions) {
-      at = with(at, exception(e, MutualTLSMode.PERMISSIVE));
+      at = with(at, exception(at, e, MutualTLSMode.PERMISSIVE));
     }
     at = withoutPlaintext(at, false, towards(namespaces.get(0)));
     out.add(
@@ -277,7 +280,7 @@ public final class StrictMtlsMigration extends SteppedRollout {
       at = with(at, namespaceWide(at, ns, MutualTLSMode.STRICT));
       for (Workload e : exceptions) {
         if (e.namespace().equals(ns)) {
-          at = with(at, exception(e, MutualTLSMode.STRICT));
+          at = with(at, exception(at, e, MutualTLSMode.STRICT));
         }
       }
       at =
@@ -322,14 +325,49 @@ public final class StrictMtlsMigration extends SteppedRollout {
     return peerAuthentication(ns + "/" + DEFAULT, mtls(mode));
   }
 
-  private static PeerAuthentication exception(Workload e, MutualTLSMode mode) {
-    PeerAuthenticationSpec.Builder spec =
-        PeerAuthenticationSpec.builder()
-            .selector(workloadSelector(e.labelKey(), e.labelValue()))
-            .mtls(mutualTls(mode));
-    e.ports()
-        .forEach(p -> spec.putPortLevelMtls(String.valueOf(p), mutualTls(MutualTLSMode.DISABLE)));
-    return peerAuthentication(e.namespace() + "/" + e.name(), spec.build());
+  /**
+   * The workload's exception in {@code mode}: the PeerAuthentication already there for it (named
+   * {@code <labelValue>-server-first}, or selecting exactly its label) with its mode and the
+   * server-first ports set and every other field kept (other port-level settings, selector,
+   * metadata), else a new one.
+   */
+  private static PeerAuthentication exception(State state, Workload e, MutualTLSMode mode) {
+    Optional<PeerAuthentication> existing = existingException(state, e);
+    PeerAuthentication base =
+        existing.orElseGet(
+            () ->
+                peerAuthentication(
+                    e.namespace() + "/" + e.name(),
+                    PeerAuthenticationSpec.builder()
+                        .selector(workloadSelector(e.labelKey(), e.labelValue()))
+                        .build()));
+    PeerAuthenticationSpec spec = base.spec().orElse(PeerAuthenticationSpec.builder().build());
+    Map<String, MutualTLS> ports = new LinkedHashMap<>(spec.portLevelMtls());
+    e.ports().forEach(p -> ports.put(String.valueOf(p), mutualTls(MutualTLSMode.DISABLE)));
+    return base.withSpec(
+        spec.withMtls(spec.mtls().orElse(MutualTLS.builder().build()).withMode(mode))
+            .withPortLevelMtls(ports));
+  }
+
+  private static Optional<PeerAuthentication> existingException(State state, Workload e) {
+    PeerAuthentication byLabel = null;
+    for (Resource r : state.resources()) {
+      if (r instanceof PeerAuthentication pa
+          && r.metadata().namespace().orElse("").equals(e.namespace())) {
+        if (r.metadata().name().orElse("").equals(e.name())) {
+          return Optional.of(pa);
+        }
+        boolean selects =
+            pa.spec()
+                .flatMap(PeerAuthenticationSpec::selector)
+                .filter(s -> s.matchLabels().equals(Map.of(e.labelKey(), e.labelValue())))
+                .isPresent();
+        if (selects && byLabel == null) {
+          byLabel = pa;
+        }
+      }
+    }
+    return Optional.ofNullable(byLabel);
   }
 
   /**
