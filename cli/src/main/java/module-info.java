@@ -7,9 +7,7 @@ module dev.sailplan.cli {
   requires dev.sailplan.istio;
   requires info.picocli;
 
-  // picocli reads the commands' annotated fields reflectively; Jackson binds the objects of kinds
-  // Sailplan does not model that rollout skips (CurrentState.Unmodelled).
+  // picocli reads the commands' annotated fields reflectively.
   opens dev.sailplan.cli to
-      info.picocli,
-      com.fasterxml.jackson.databind;
+      info.picocli;
 }

@@ -149,7 +149,7 @@ final class RolloutCommand implements Runnable {
       CommandLine cli = spec.commandLine();
       State state;
       try {
-        state = CurrentState.read(current, rollout.parent.stdin, cli.getErr());
+        state = CurrentState.read(current, rollout.parent.stdin);
       } catch (ManifestException e) {
         e.problems().forEach(p -> cli.getErr().println(p));
         return Sailplan.INVALID_INPUT;
