@@ -15,7 +15,7 @@ import org.assertj.core.api.AbstractAssert;
  * <pre>{@code
  * assertThat(plan)
  *     .isMakeBeforeBreak()
- *     .hasStages("define subsets", "shift traffic")
+ *     .hasStages("destinationrules", "virtualservices", "virtualservices", "destinationrules")
  *     .stage(1)
  *     .applies("DestinationRule bookinfo/reviews");
  * }</pre>
@@ -38,7 +38,10 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
     if (!violations.isEmpty()) {
       failWithMessage(
           "expected plan %s to be make-before-break, but:%n%s",
-          actual.name(), violations.stream().map(v -> "  " + v).collect(Collectors.joining("\n")));
+          actual.name(),
+          violations.stream()
+              .map(v -> "  " + v)
+              .collect(Collectors.joining(System.lineSeparator())));
     }
     return this;
   }

@@ -1,7 +1,6 @@
 package dev.sailplan.testing;
 
 import dev.sailplan.core.Manifests;
-import dev.sailplan.core.diff.SemanticDiff;
 import dev.sailplan.core.meta.Resource;
 import java.io.File;
 import java.nio.file.Files;
@@ -115,7 +114,7 @@ public final class Snapshots {
     firstDifference(expected, actual)
         .ifPresent(d -> b.append(System.lineSeparator()).append("  ").append(d));
     try {
-      List<String> semantic = SemanticDiff.diff(YamlAssert.load(expected), YamlAssert.load(actual));
+      List<String> semantic = YamlAssert.diff(expected, actual);
       if (semantic.isEmpty()) {
         b.append(System.lineSeparator()).append("  (equal as data: formatting only)");
       }
