@@ -53,6 +53,12 @@ class ExamplePlansTest {
                         Snapshots.verifyText(
                             approved.resolve(f),
                             Files.readString(written.resolve(f), StandardCharsets.UTF_8));
+                        if (Boolean.getBoolean(Snapshots.APPROVE)) {
+                          // The snapshot is the text; apply.sh stays executable as written.
+                          Files.setPosixFilePermissions(
+                              approved.resolve(f),
+                              Files.getPosixFilePermissions(written.resolve(f)));
+                        }
                       }
                       assertEquals(files(written), files(approved), plan.name());
                     }));
