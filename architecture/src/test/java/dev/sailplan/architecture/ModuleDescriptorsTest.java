@@ -48,6 +48,14 @@ class ModuleDescriptorsTest {
   }
 
   @Test
+  void theTestKitExportsItsAssertionsAndTheChecker() {
+    assertEquals(
+        Set.of("dev.sailplan.testing", "dev.sailplan.testing.plan"),
+        exported(
+            descriptor("dev.sailplan.testing", SailplanJars.all().get("dev.sailplan.testing"))));
+  }
+
+  @Test
   void modelModulesProvideTheirKindsDependencyModelsAndValidation() {
     for (Map.Entry<String, Path> m : SailplanJars.libraries().entrySet()) {
       Set<String> services =

@@ -8,6 +8,7 @@ import dev.sailplan.core.Manifests;
 import dev.sailplan.examples.RenderAll;
 import dev.sailplan.gatewayapi.GatewayApi;
 import dev.sailplan.istio.Traffic;
+import dev.sailplan.testing.SailplanAssertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -37,6 +38,8 @@ final class SailplanJars {
   static Map<String, Path> all() {
     Map<String, Path> m = libraries();
     m.put("dev.sailplan.examples", locationOf(RenderAll.class));
+    // The test kit: users' tests use it; not a runtime library (no footprint budget).
+    m.put("dev.sailplan.testing", locationOf(SailplanAssertions.class));
     m.put("dev.sailplan.codegen", locationOf(Codegen.class));
     m.put("dev.sailplan.cli", cliClasses());
     return m;

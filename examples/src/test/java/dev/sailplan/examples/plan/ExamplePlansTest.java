@@ -1,10 +1,12 @@
 package dev.sailplan.examples.plan;
 
+import static dev.sailplan.testing.SailplanAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.render.PlanWriter;
 import dev.sailplan.examples.ExamplePlans;
+import dev.sailplan.testing.Snapshots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,15 +30,11 @@ class ExamplePlansTest {
   Stream<DynamicTest> everyExamplePlanIsSafe() {
     return ExamplePlans.all().stream()
         .map(
-            r ->
-                DynamicTest.dynamicTest(
-                    r.name(),
-                    () -> assertEquals(List.of(), MakeBeforeBreakChecker.check(r.plan()))));
+            r -> DynamicTest.dynamicTest(r.name(), () -> assertThat(r.plan()).isMakeBeforeBreak()));
   }
 
   @TestFactory
   Stream<DynamicTest> everyExamplePlanFolderIsTheApprovedOne() {
-    boolean approve = Boolean.getBoolean("sailplan.approve");
     return ExamplePlans.all().stream()
         .map(
             r ->
@@ -46,20 +44,23 @@ class ExamplePlansTest {
                       Plan plan = r.plan();
                       Path written = PlanWriter.write(plan, dir);
                       Path approved = APPROVED.resolve(plan.name());
-                      if (approve) {
+                      if (Boolean.getBoolean(Snapshots.APPROVE)) {
+                        // Approving writes the folder afresh: a file the plan no longer has goes.
                         deleteTree(approved);
                         Files.createDirectories(approved);
-                        for (String f : files(written)) {
-                          Files.copy(written.resolve(f), approved.resolve(f));
+                      }
+                      for (String f : files(written)) {
+                        Snapshots.verifyText(
+                            approved.resolve(f),
+                            Files.readString(written.resolve(f), StandardCharsets.UTF_8));
+                        if (Boolean.getBoolean(Snapshots.APPROVE)) {
+                          // The snapshot is the text; apply.sh stays executable as written.
+                          Files.setPosixFilePermissions(
+                              approved.resolve(f),
+                              Files.getPosixFilePermissions(written.resolve(f)));
                         }
                       }
-                      assertEquals(files(approved), files(written));
-                      for (String f : files(written)) {
-                        assertEquals(
-                            Files.readString(approved.resolve(f), StandardCharsets.UTF_8),
-                            Files.readString(written.resolve(f), StandardCharsets.UTF_8),
-                            plan.name() + "/" + f);
-                      }
+                      assertEquals(files(written), files(approved), plan.name());
                     }));
   }
 

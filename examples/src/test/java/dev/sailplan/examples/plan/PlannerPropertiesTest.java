@@ -1,5 +1,6 @@
 package dev.sailplan.examples.plan;
 
+import static dev.sailplan.testing.SailplanAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sailplan.core.plan.Barrier;
@@ -20,8 +21,7 @@ class PlannerPropertiesTest {
     State desired = RandomStates.state(to);
     Plan plan =
         planner.plan("random", current, List.of(new Planner.Target("step", desired, Barrier.NONE)));
-    assertEquals(
-        List.of(), MakeBeforeBreakChecker.check(plan), () -> "from " + current + " to " + desired);
+    assertThat(plan).as("from %s to %s", current, desired).isMakeBeforeBreak();
     assertEquals(desired, plan.desired());
   }
 
@@ -34,6 +34,6 @@ class PlannerPropertiesTest {
             List.of(
                 new Planner.Target("one", RandomStates.state(b), Barrier.GATE),
                 new Planner.Target("two", RandomStates.state(c), Barrier.NONE)));
-    assertEquals(List.of(), MakeBeforeBreakChecker.check(plan));
+    assertThat(plan).isMakeBeforeBreak();
   }
 }

@@ -1,5 +1,6 @@
 package dev.sailplan.examples.plan;
 
+import static dev.sailplan.testing.SailplanAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,7 +137,7 @@ class RolloutFromCurrentStateTest {
             .headerOverride("x-canary", "true")
             .build()
             .plan();
-    assertEquals(List.of(), MakeBeforeBreakChecker.check(plan));
+    assertThat(plan).isMakeBeforeBreak();
     assertOnlyOwnedPathsChange(plan, current());
     Map<ResourceKey, Resource> last = plan.desired().asMap();
     assertEquals(
@@ -249,7 +250,7 @@ class RolloutFromCurrentStateTest {
   void aBlueGreenSwitchKeepsTheSameParts() {
     BlueGreen bg = BlueGreen.of("bookinfo/reviews").live("v1").next("v2").from(current()).build();
     Plan plan = bg.plan();
-    assertEquals(List.of(), MakeBeforeBreakChecker.check(plan));
+    assertThat(plan).isMakeBeforeBreak();
     assertOnlyOwnedPathsChange(plan, current());
     assertEquals(
         "api: reviews v2 (port 9080) | legacy-clients: reviews legacy | default: reviews v2 80,"
@@ -293,7 +294,7 @@ class RolloutFromCurrentStateTest {
             .steps(100)
             .build()
             .plan();
-    assertEquals(List.of(), MakeBeforeBreakChecker.check(plan));
+    assertThat(plan).isMakeBeforeBreak();
     Map<ResourceKey, Resource> first = plan.steps().get(0).desired().asMap();
     assertEquals(
         List.of("v1", "v2"),
@@ -415,7 +416,7 @@ class RolloutFromCurrentStateTest {
             .steps(50, 100)
             .build()
             .plan();
-    assertEquals(List.of(), MakeBeforeBreakChecker.check(plan));
+    assertThat(plan).isMakeBeforeBreak();
     Map<ResourceKey, Resource> half = plan.steps().get(0).desired().asMap();
     Map<ResourceKey, Resource> last = plan.desired().asMap();
     assertEquals(
@@ -469,7 +470,7 @@ class RolloutFromCurrentStateTest {
             .steps(steps)
             .build()
             .plan();
-    assertEquals(List.of(), MakeBeforeBreakChecker.check(plan));
+    assertThat(plan).isMakeBeforeBreak();
     assertOnlyOwnedPathsChange(plan, current);
     assertWorkloadsComeFirst(plan, current, "v2");
     BlueGreen bg = BlueGreen.of("shop/api").live("v1").next("v2").from(current).build();

@@ -1,4 +1,4 @@
-package dev.sailplan.examples.plan;
+package dev.sailplan.testing.plan;
 
 import static dev.sailplan.istio.Security.mtls;
 import static dev.sailplan.istio.Security.peerAuthentication;

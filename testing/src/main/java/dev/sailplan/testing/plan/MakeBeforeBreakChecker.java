@@ -1,4 +1,4 @@
-package dev.sailplan.examples.plan;
+package dev.sailplan.testing.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.Manifests;
@@ -22,9 +22,21 @@ import java.util.TreeMap;
  *
  * <p>Each stage is replayed in the worst order: every subset of its changes applied on top of the
  * state before it. A reference only counts when something in the plan defines its target (an object
- * managed elsewhere cannot be ordered against).
+ * managed elsewhere cannot be ordered against). The rules, numbered as in the planner's
+ * documentation: (1) a route never names a subset before its DestinationRule defines it; (2) a
+ * route never binds to a Gateway, Service or cross-namespace backend before it (and its
+ * ReferenceGrant) exists; (3) egress is never locked down before the ServiceEntry or Sidecar that
+ * keeps it open; (4) mTLS goes to STRICT only through PERMISSIVE and never while a DestinationRule
+ * sends plaintext.
+ *
+ * <p>Sailplan's own tests use it on every example plan; {@code
+ * SailplanAssertions.assertThat(plan).isMakeBeforeBreak()} is the assertion on it.
+ *
+ * <pre>{@code
+ * List<String> violations = MakeBeforeBreakChecker.check(plan); // [] when safe
+ * }</pre>
  */
-final class MakeBeforeBreakChecker {
+public final class MakeBeforeBreakChecker {
   private static final String SUFFIX = ".svc.cluster.local";
   private static final int MAX_EXHAUSTIVE = 12;
 
@@ -33,10 +45,15 @@ final class MakeBeforeBreakChecker {
   private final Set<String> universeServices = new HashSet<>();
   private final Set<String> universeRegistryOnly = new HashSet<>();
 
+  private MakeBeforeBreakChecker() {}
+
   /**
    * Every violation of the plan, empty when it is safe; also checks it ends in its desired state.
+   *
+   * @param plan the plan to replay
+   * @return one line per violation, naming the stage, the object and the rule
    */
-  static List<String> check(Plan plan) {
+  public static List<String> check(Plan plan) {
     return new MakeBeforeBreakChecker().run(plan);
   }
 
