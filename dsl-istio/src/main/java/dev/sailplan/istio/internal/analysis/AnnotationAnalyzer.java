@@ -15,7 +15,10 @@ import java.util.Set;
 /**
  * The annotations Istio reads from pods: SP3011 (on an object that is not a pod, where Istio never
  * reads it, IST0107), SP3012 (a name in one of Istio's pod annotation families that Istio does not
- * know, usually a typo, IST0108) and SP3013 (a deprecated one, IST0135).
+ * know, usually a typo, IST0108), SP3013 (a deprecated one, IST0135) and SP3020 (a value Istio
+ * cannot parse, IST0125). The object annotations Istio reads from one kind only
+ * (networking.istio.io/exportTo on Services, kubernetes.io/ingress.class on Ingresses) are SP3011
+ * on any other kind.
  */
 final class AnnotationAnalyzer implements Analyzer {
   /** The families whose members Istio reads from pods, by prefix. */
@@ -72,6 +75,23 @@ final class AnnotationAnalyzer implements Analyzer {
           "proxy.istio.io/config",
           "proxy.istio.io/overrides");
 
+  /** Annotations Istio reads from one kind of object other than a pod, by the kind. */
+  private static final Map<String, String> OBJECT_ANNOTATIONS =
+      Map.of(
+          "networking.istio.io/exportTo", "Service",
+          "kubernetes.io/ingress.class", "Ingress");
+
+  /** The object annotation family whose members Istio knows all of. */
+  private static final String NETWORKING_FAMILY = "networking.istio.io/";
+
+  /** Pod annotations whose value Istio parses as a whole number. */
+  private static final Set<String> WHOLE_NUMBERS =
+      Set.of(
+          "readiness.status.sidecar.istio.io/failureThreshold",
+          "readiness.status.sidecar.istio.io/initialDelaySeconds",
+          "readiness.status.sidecar.istio.io/periodSeconds",
+          "status.sidecar.istio.io/port");
+
   /** Known annotations Istio deprecated, with what replaces them. */
   private static final Map<String, String> DEPRECATED =
       Map.of(
@@ -91,12 +111,22 @@ final class AnnotationAnalyzer implements Analyzer {
     for (Resource r : mesh.resources()) {
       Map<String, String> annotations = r.metadata().annotations();
       if (!annotations.isEmpty()) {
-        misplaced(reports.on(r), annotations, r.kind());
+        Report report = reports.on(r);
+        // istioctl judges object annotations on Kubernetes' own kinds, not on Istio's
+        if (!r.apiVersion().contains(".")) {
+          for (String key : annotations.keySet()) {
+            objectAnnotation(report, key, r.kind());
+          }
+        }
+        misplaced(report, annotations, r.kind());
       }
     }
     FieldPath own = FieldPath.root().field("metadata").field("annotations");
     for (KubeObject o : mesh.objects()) {
       Report report = reports.on(o);
+      for (String key : o.annotations().keySet()) {
+        objectAnnotation(report, key, o.kind());
+      }
       if (o.kind().equals("Pod")) {
         podAnnotations(report, o.annotations(), own);
         continue;
@@ -122,7 +152,50 @@ final class AnnotationAnalyzer implements Analyzer {
                 + kind
                 + ", so it has no effect here; put it on the pod template"
                 + " (spec.template.metadata.annotations)");
+        deprecated(report, FieldPath.root().field("metadata").field("annotations"), key);
       }
+    }
+  }
+
+  /**
+   * Istio's object annotations: one of the networking family it does not know is a typo (SP3012),
+   * and one it reads from another kind has no effect here (SP3011).
+   */
+  private static void objectAnnotation(Report report, String key, String kind) {
+    FieldPath at = FieldPath.root().field("metadata").field("annotations").key(key);
+    String owner = OBJECT_ANNOTATIONS.get(key);
+    if (owner == null && key.startsWith(NETWORKING_FAMILY)) {
+      report.add(
+          "SP3012",
+          "IST0108",
+          Level.WARNING,
+          at,
+          "",
+          "unknown Istio annotation " + key + ": Istio ignores it (a misspelt name?)");
+    } else if (owner != null && !owner.equals(kind)) {
+      report.add(
+          "SP3011",
+          "IST0107",
+          Level.WARNING,
+          at,
+          "",
+          key + " is read from a " + owner + " only, not from a " + kind + ", so it has no effect");
+    }
+  }
+
+  private static void deprecated(Report report, FieldPath at, String key) {
+    if (DEPRECATED.containsKey(key)) {
+      report.add(
+          "SP3013",
+          "IST0135",
+          Level.INFO,
+          at.key(key),
+          "",
+          "annotation "
+              + key
+              + " is deprecated"
+              + DEPRECATED.get(key)
+              + " and may not work in future Istio versions");
     }
   }
 
@@ -139,20 +212,25 @@ final class AnnotationAnalyzer implements Analyzer {
             at.key(key),
             "",
             "unknown Istio annotation " + key + ": Istio ignores it (a misspelt name?)");
-      } else if (DEPRECATED.containsKey(key)) {
+      } else if (WHOLE_NUMBERS.contains(key) && !wholeNumber(annotations.get(key))) {
         report.add(
-            "SP3013",
-            "IST0135",
-            Level.INFO,
+            "SP3020",
+            "IST0125",
+            Level.WARNING,
             at.key(key),
             "",
-            "annotation "
-                + key
-                + " is deprecated"
-                + DEPRECATED.get(key)
-                + " and may not work in future Istio versions");
+            key
+                + " must be a whole number, not \""
+                + annotations.get(key)
+                + "\": the sidecar injector cannot use it");
+      } else {
+        deprecated(report, at, key);
       }
     }
+  }
+
+  private static boolean wholeNumber(String value) {
+    return !value.isEmpty() && value.length() < 10 && value.chars().allMatch(Character::isDigit);
   }
 
   private static boolean family(String key) {

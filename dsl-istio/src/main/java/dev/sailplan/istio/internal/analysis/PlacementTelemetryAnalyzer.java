@@ -6,6 +6,7 @@ import dev.sailplan.core.validation.KubeObject;
 import dev.sailplan.core.validation.Level;
 import dev.sailplan.core.validation.Mesh;
 import dev.sailplan.core.validation.Reports;
+import dev.sailplan.istio.telemetry.v1.AccessLogging;
 import dev.sailplan.istio.telemetry.v1.Telemetry;
 import dev.sailplan.istio.telemetry.v1.TelemetrySpec;
 import dev.sailplan.istio.type.v1beta1.WorkloadSelector;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * SP3006 (IST0160): more than one Telemetry without selector in a namespace; SP3014 (IST0159): two
  * Telemetries whose selectors match the same pod. Istio applies one of them, which one is
- * undefined.
+ * undefined. SP3019 (IST0157): an access-logging entry that names no provider and does not disable
+ * logging falls back to the mesh's default providers, and Istio ignores it when there are none.
  */
 final class PlacementTelemetryAnalyzer implements Analyzer {
   @Override
@@ -29,6 +31,7 @@ final class PlacementTelemetryAnalyzer implements Analyzer {
     SecurityMeshIndex index = new SecurityMeshIndex(mesh);
     Map<KubeObject, List<Telemetry>> byPod = new LinkedHashMap<>();
     for (Telemetry t : mesh.all(Telemetry.class)) {
+      emptyProviders(t, reports);
       Map<String, String> selector =
           t.spec()
               .flatMap(TelemetrySpec::selector)
@@ -103,6 +106,34 @@ final class PlacementTelemetryAnalyzer implements Analyzer {
                     + " have no selector and Istio applies only one of them, which one is"
                     + " undefined; merge them into one");
       }
+    }
+  }
+
+  /**
+   * SP3019: istioctl judges an entry without providers against MeshConfig's
+   * defaultProviders.accessLogging, which the input does not carry; Istio's default mesh config has
+   * none, so such an entry logs nothing. An entry that disables logging needs no provider.
+   */
+  private static void emptyProviders(Telemetry t, Reports reports) {
+    List<AccessLogging> entries = t.spec().map(TelemetrySpec::accessLogging).orElse(List.of());
+    for (int i = 0; i < entries.size(); i++) {
+      AccessLogging entry = entries.get(i);
+      if (!entry.providers().isEmpty() || entry.disabled().orElse(false)) {
+        continue;
+      }
+      reports
+          .on(t)
+          .add(
+              "SP3019",
+              "IST0157",
+              Level.WARNING,
+              FieldPath.root().field("spec").field("accessLogging").index(i),
+              "",
+              "access-logging entry "
+                  + i
+                  + " names no provider, so it uses MeshConfig's"
+                  + " defaultProviders.accessLogging, and Istio ignores it when the mesh defines"
+                  + " none (the default); name a provider (e.g. envoy) or set disabled");
     }
   }
 }

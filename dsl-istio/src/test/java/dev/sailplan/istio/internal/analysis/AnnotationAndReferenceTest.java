@@ -66,6 +66,79 @@ class AnnotationAndReferenceTest {
   }
 
   @Test
+  void objectAnnotationsOnTheWrongKindTyposAndUnparsableValues() {
+    String yaml =
+        """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: ledger
+          namespace: finance
+          annotations:
+            networking.istio.io/exportTo: "."
+            networking.istio.io/exportToo: "*"
+        spec:
+          selector:
+            app: ledger
+          ports:
+          - name: http
+            port: 8080
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: finance
+          annotations:
+            networking.istio.io/exportTo: "."
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: ledger
+          namespace: finance
+          annotations:
+            sidecar.istio.io/statsInclusionRegexps: http.*
+        spec:
+          selector:
+            matchLabels:
+              app: ledger
+          template:
+            metadata:
+              labels:
+                app: ledger
+              annotations:
+                readiness.status.sidecar.istio.io/periodSeconds: "15"
+                readiness.status.sidecar.istio.io/failureThreshold: three
+            spec:
+              containers:
+              - name: ledger
+                image: ledger:1.4
+        """;
+    assertEquals(
+        List.of(
+            "Warning [SP3012] (Service finance/ledger mesh.yaml:8)"
+                + " metadata.annotations[networking.istio.io/exportToo]: unknown Istio annotation"
+                + " networking.istio.io/exportToo: Istio ignores it (a misspelt name?) {IST0108}",
+            "Warning [SP3011] (Namespace finance mesh.yaml:21)"
+                + " metadata.annotations[networking.istio.io/exportTo]: networking.istio.io/exportTo"
+                + " is read from a Service only, not from a Namespace, so it has no effect {IST0107}",
+            "Warning [SP3011] (Deployment finance/ledger mesh.yaml:29)"
+                + " metadata.annotations[sidecar.istio.io/statsInclusionRegexps]:"
+                + " sidecar.istio.io/statsInclusionRegexps is read from pods only, not from a"
+                + " Deployment, so it has no effect here; put it on the pod template"
+                + " (spec.template.metadata.annotations) {IST0107}",
+            "Info [SP3013] (Deployment finance/ledger mesh.yaml:29)"
+                + " metadata.annotations[sidecar.istio.io/statsInclusionRegexps]: annotation"
+                + " sidecar.istio.io/statsInclusionRegexps is deprecated (use proxy.istio.io/config"
+                + " proxyStatsMatcher) and may not work in future Istio versions {IST0135}",
+            "Warning [SP3020] (Deployment finance/ledger mesh.yaml:40)"
+                + " spec.template.metadata.annotations[readiness.status.sidecar.istio.io/failureThreshold]:"
+                + " readiness.status.sidecar.istio.io/failureThreshold must be a whole number, not"
+                + " \"three\": the sidecar injector cannot use it {IST0125}"),
+        found(yaml, "SP3011", "SP3012", "SP3013", "SP3020"));
+  }
+
+  @Test
   void annotationsWherePodsAreRead() {
     String yaml =
         """

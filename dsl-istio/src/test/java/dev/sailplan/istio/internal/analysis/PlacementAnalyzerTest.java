@@ -408,6 +408,40 @@ class PlacementAnalyzerTest {
   }
 
   @Test
+  void accessLoggingWithoutProviderIsIgnoredByIstio() {
+    String yaml =
+        """
+        apiVersion: telemetry.istio.io/v1
+        kind: Telemetry
+        metadata:
+          name: payments-logs
+          namespace: payments
+        spec:
+          accessLogging:
+          - providers:
+            - name: envoy
+          - filter:
+              expression: response.code >= 500
+        ---
+        apiVersion: telemetry.istio.io/v1
+        kind: Telemetry
+        metadata:
+          name: quiet
+          namespace: batch
+        spec:
+          accessLogging:
+          - disabled: true
+        """;
+    assertEquals(
+        List.of(
+            "Warning [SP3019] (Telemetry payments/payments-logs mesh.yaml:10) spec.accessLogging[1]:"
+                + " access-logging entry 1 names no provider, so it uses MeshConfig's"
+                + " defaultProviders.accessLogging, and Istio ignores it when the mesh defines"
+                + " none (the default); name a provider (e.g. envoy) or set disabled {IST0157}"),
+        found(yaml, "SP3019"));
+  }
+
+  @Test
   void builtResourcesAreAnalysedToo() {
     AuthorizationPolicy allowAll =
         AuthorizationPolicy.builder()
