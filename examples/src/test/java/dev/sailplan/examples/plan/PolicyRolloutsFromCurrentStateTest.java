@@ -14,6 +14,7 @@ import dev.sailplan.core.plan.State;
 import dev.sailplan.istio.rollout.EgressLockdown;
 import dev.sailplan.istio.rollout.ExternalHost;
 import dev.sailplan.istio.rollout.StrictMtlsMigration;
+import dev.sailplan.testing.plan.MakeBeforeBreakChecker;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;

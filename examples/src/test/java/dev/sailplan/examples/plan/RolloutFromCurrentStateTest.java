@@ -475,7 +475,7 @@ class RolloutFromCurrentStateTest {
     assertWorkloadsComeFirst(plan, current, "v2");
     BlueGreen bg = BlueGreen.of("shop/api").live("v1").next("v2").from(current).build();
     for (Plan p : List.of(bg.plan(), bg.finish().plan(), bg.rollback().plan())) {
-      assertEquals(List.of(), MakeBeforeBreakChecker.check(p));
+      assertThat(p).isMakeBeforeBreak();
       assertWorkloadsComeFirst(p, current, "v2");
     }
     for (Resource r : plan.desired().resources()) {
