@@ -20,4 +20,10 @@ assert result.locations[0].physicalLocation.artifactLocation.uri == 'src/main/k8
 assert result.locations[0].physicalLocation.region.startLine == 1
 def rule = sarif.runs[0].tool.driver.rules.find { it.id == result.ruleId }
 assert rule.helpUri == 'https://sailplan.dev/docs/rules/SP3003'
+def plan = new File(basedir, 'target/sailplan/plans/reviews')
+def index = new File(plan, 'plan.yaml').getText('UTF-8')
+assert index.startsWith('plan: reviews\n')
+assert index.indexOf('kind: DestinationRule') < index.indexOf('kind: VirtualService')
+assert new File(plan, 'apply.sh').exists()
+assert log.contains('Planned 2 stages into target/sailplan/plans/reviews')
 return true

@@ -108,12 +108,11 @@ public final class RenderMojo extends AbstractSailplanMojo {
       throw new MojoExecutionException("cannot close the project's class loader", e);
     }
     Render render = render(resources, plans, validation, stream);
-    log(render.findings());
+    Findings findings = kept(render.findings());
+    log(findings);
     // An Error is never written, whatever failOn says: the API server or istiod would refuse it.
     failIfNeeded(
-        render.findings(),
-        threshold == null ? Level.ERROR : threshold,
-        "sailplan:render wrote nothing");
+        findings, threshold == null ? Level.ERROR : threshold, "sailplan:render wrote nothing");
     write(render, plans);
   }
 
