@@ -27,9 +27,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Plans the way from the YAML under {@code <current>} (nothing exists when it is not set) to the
- * YAML under {@code <desired>} and writes the plan folder {@code <outputDirectory>/<name>}, as
- * {@code sailplan plan} does. What the plan applies is validated with the goal's options first;
- * nothing is written when a finding is an Error.
+ * YAML under {@code <desired>} and writes the plan folder {@code <planDirectory>/<name>}, as {@code
+ * sailplan plan} does. What the plan applies is validated with the goal's options first; nothing is
+ * written when a finding is an Error.
  */
 @Mojo(name = "plan", threadSafe = true)
 public final class PlanMojo extends AbstractSailplanMojo {
@@ -51,7 +51,7 @@ public final class PlanMojo extends AbstractSailplanMojo {
   @Parameter(
       property = "sailplan.planDirectory",
       defaultValue = "${project.build.directory}/sailplan/plans")
-  File outputDirectory;
+  File planDirectory;
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
@@ -87,7 +87,7 @@ public final class PlanMojo extends AbstractSailplanMojo {
     failIfNeeded(
         findings, threshold == null ? Level.ERROR : threshold, "sailplan:plan wrote nothing");
     try {
-      Path dir = PlanWriter.write(plan, outputDirectory.toPath());
+      Path dir = PlanWriter.write(plan, planDirectory.toPath());
       getLog()
           .info(
               "Planned "
@@ -97,7 +97,7 @@ public final class PlanMojo extends AbstractSailplanMojo {
     } catch (ValidationException e) {
       throw new MojoFailureException("sailplan:plan: the plan was refused:\n" + e.getMessage());
     } catch (IOException e) {
-      throw new MojoExecutionException("sailplan:plan: cannot write " + outputDirectory + ": " + e);
+      throw new MojoExecutionException("sailplan:plan: cannot write " + planDirectory + ": " + e);
     }
   }
 
