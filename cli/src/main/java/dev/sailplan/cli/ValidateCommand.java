@@ -12,6 +12,8 @@ import dev.sailplan.core.validation.Findings;
 import dev.sailplan.core.validation.Input;
 import dev.sailplan.core.validation.Level;
 import dev.sailplan.core.validation.MeshConfig;
+import dev.sailplan.core.validation.Sarif;
+import dev.sailplan.core.validation.SuppressRule;
 import dev.sailplan.core.validation.Validation;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -20,13 +22,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,8 +47,6 @@ import picocli.CommandLine.Spec;
       "2 for wrong usage or a PATH that cannot be read."
     })
 final class ValidateCommand implements Callable<Integer> {
-  private static final Pattern SUPPRESS = Pattern.compile("(SP[0-9]{4})=(.+)");
-
   @Spec private CommandLine.Model.CommandSpec spec;
 
   @ParentCommand private Sailplan parent;
@@ -134,16 +130,9 @@ final class ValidateCommand implements Callable<Integer> {
       description = "A file, a folder (every *.yaml and *.yml below it, sorted) or - (stdin).")
   private List<String> paths;
 
-  /** One {@code --suppress}: a code and a glob on the finding's resource. */
-  record Suppression(String code, Pattern origin) {
-    boolean matches(Finding f) {
-      return f.code().equals(code) && origin.matcher(f.origin()).matches();
-    }
-  }
-
   @Override
   public Integer call() {
-    List<Suppression> suppressions = new ArrayList<>();
+    List<SuppressRule> suppressions = new ArrayList<>();
     for (String s : suppress) {
       suppressions.add(suppression(s));
     }
@@ -194,37 +183,15 @@ final class ValidateCommand implements Callable<Integer> {
     return failed ? Sailplan.INVALID_INPUT : 0;
   }
 
-  private Suppression suppression(String value) {
-    Matcher m = SUPPRESS.matcher(value);
-    if (!m.matches()) {
+  private SuppressRule suppression(String value) {
+    try {
+      return SuppressRule.parse(value);
+    } catch (IllegalArgumentException e) {
       throw usage(
           "--suppress '"
               + Inputs.escaped(value)
               + "' must be CODE=RESOURCE-GLOB, e.g. 'SP0107=HTTPRoute default/*'");
     }
-    return new Suppression(m.group(1), glob(m.group(2)));
-  }
-
-  /** A glob as a pattern: {@code *} any characters, {@code ?} one, everything else itself. */
-  static Pattern glob(String glob) {
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' || c == '?') {
-        if (literal.length() > 0) {
-          regex.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        regex.append(c == '*' ? ".*" : ".");
-      } else {
-        literal.append(c);
-      }
-    }
-    if (literal.length() > 0) {
-      regex.append(Pattern.quote(literal.toString()));
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
 
   /** The root namespace of {@code --mesh-config}, or null after saying why it cannot be read. */
@@ -321,7 +288,15 @@ final class ValidateCommand implements Callable<Integer> {
         }
       }
       case json -> spec.commandLine().getOut().println(write(json(findings)));
-      case sarif -> spec.commandLine().getOut().println(write(Sarif.log(findings)));
+      case sarif ->
+          spec.commandLine()
+              .getOut()
+              .println(
+                  write(
+                      Sarif.log(
+                          findings,
+                          new Sailplan.Version().getVersion()[0].replace("sailplan ", ""),
+                          Path.of(""))));
     }
   }
 
@@ -390,131 +365,6 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public int malformedLine() {
       return badLine;
-    }
-  }
-
-  /** The SARIF 2.1.0 log of {@code --format sarif}. */
-  static final class Sarif {
-    private Sarif() {}
-
-    static ObjectNode log(Findings findings) {
-      ObjectNode log = JSON.createObjectNode();
-      log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-      log.put("version", "2.1.0");
-      ObjectNode run = log.putArray("runs").addObject();
-      ObjectNode driver = run.putObject("tool").putObject("driver");
-      driver.put("name", "sailplan");
-      driver.put("informationUri", "https://sailplan.dev/docs/validation");
-      driver.put("version", new Sailplan.Version().getVersion()[0].replace("sailplan ", ""));
-      Map<String, Integer> rules = new LinkedHashMap<>();
-      findings.stream()
-          .map(Finding::code)
-          .distinct()
-          .sorted()
-          .forEach(code -> rules.put(code, rules.size()));
-      ArrayNode ruleNodes = driver.putArray("rules");
-      for (Finding f : firstOfEachCode(findings, rules)) {
-        ObjectNode rule = ruleNodes.addObject();
-        rule.put("id", f.code());
-        rule.putObject("shortDescription").put("text", f.code());
-        rule.put("helpUri", f.documentationUrl());
-        if (!f.istioCode().isEmpty()) {
-          rule.putObject("properties").put("istioCode", f.istioCode());
-        }
-      }
-      ArrayNode results = run.putArray("results");
-      for (Finding f : findings) {
-        ObjectNode r = results.addObject();
-        r.put("ruleId", f.code());
-        r.put("ruleIndex", rules.get(f.code()));
-        r.put("level", level(f.level()));
-        r.putObject("message").put("text", f.message());
-        ArrayNode locations = r.putArray("locations");
-        ObjectNode location = locations.addObject();
-        if (!f.file().isEmpty()) {
-          ObjectNode physical = location.putObject("physicalLocation");
-          physical.putObject("artifactLocation").put("uri", uri(f.file()));
-          if (f.line() > 0) {
-            physical.putObject("region").put("startLine", f.line());
-          }
-        }
-        ArrayNode logical = location.putArray("logicalLocations");
-        if (!f.origin().isEmpty()) {
-          logical.addObject().put("name", f.origin()).put("kind", "resource");
-        }
-        if (!f.path().isEmpty()) {
-          logical
-              .addObject()
-              .put("name", f.path())
-              .put("fullyQualifiedName", (f.origin() + " " + f.path()).strip())
-              .put("kind", "member");
-        }
-        if (logical.isEmpty()) {
-          location.remove("logicalLocations");
-        }
-        if (location.isEmpty()) {
-          r.remove("locations"); // standard input and no object: nothing to point at
-        }
-      }
-      return log;
-    }
-
-    private static List<Finding> firstOfEachCode(Findings findings, Map<String, Integer> rules) {
-      Map<String, Finding> first = new LinkedHashMap<>();
-      rules.keySet().forEach(code -> first.put(code, null));
-      for (Finding f : findings) {
-        if (first.get(f.code()) == null) {
-          first.put(f.code(), f);
-        }
-      }
-      return List.copyOf(first.values());
-    }
-
-    private static String level(Level level) {
-      return switch (level) {
-        case ERROR -> "error";
-        case WARNING -> "warning";
-        case INFO -> "note";
-      };
-    }
-
-    /**
-     * A relative URI reference for a file name: forward slashes, and each segment percent-encoded
-     * where URIs need it (a space, a {@code #}).
-     */
-    static String uri(String file) {
-      Path p = Path.of(file);
-      if (p.isAbsolute()) {
-        Path here = Path.of("").toAbsolutePath();
-        p = p.startsWith(here) ? here.relativize(p) : p;
-      }
-      if (p.isAbsolute()) {
-        return p.toUri().toString();
-      }
-      StringBuilder b = new StringBuilder();
-      for (Path segment : p) {
-        if (b.length() > 0) {
-          b.append('/');
-        }
-        b.append(encode(segment.toString()));
-      }
-      return b.toString();
-    }
-
-    private static String encode(String segment) {
-      StringBuilder b = new StringBuilder();
-      for (byte c : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-        int u = c & 0xFF;
-        if ((u >= 'a' && u <= 'z')
-            || (u >= 'A' && u <= 'Z')
-            || (u >= '0' && u <= '9')
-            || "-._~".indexOf(u) >= 0) {
-          b.append((char) u);
-        } else {
-          b.append(String.format(Locale.ROOT, "%%%02X", u));
-        }
-      }
-      return b.toString();
     }
   }
 }

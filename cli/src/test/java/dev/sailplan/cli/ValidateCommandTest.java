@@ -223,13 +223,6 @@ class ValidateCommandTest {
   }
 
   @Test
-  void sarifUrisAreRelativeWithForwardSlashesAndEncoded() {
-    assertEquals("mesh/my%20file.yaml", ValidateCommand.Sarif.uri("mesh/my file.yaml"));
-    assertEquals(
-        "a/b.yaml", ValidateCommand.Sarif.uri(Path.of("a", "b.yaml").toAbsolutePath().toString()));
-  }
-
-  @Test
   void aFolderIsEveryYamlFileBelowItSortedAndAllAreAnalysedTogether() throws IOException {
     file("tree/b/two.yml", namespace("shared", "none"));
     file("tree/a.yaml", namespace("shared", "none"));
