@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +90,8 @@ final class PlanFolderCheck {
   /** The objects of a file as canonical JSON trees, by {@code Kind namespace/name}. */
   static Map<String, JsonNode> objects(Path file) throws IOException {
     Map<String, JsonNode> out = new TreeMap<>();
-    for (Resource r : Manifests.parse(file)) {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    for (Resource r : Manifests.parseMixed(text, file.toString())) {
       JsonNode t = Manifests.toTree(r);
       out.put(key(t), t);
     }

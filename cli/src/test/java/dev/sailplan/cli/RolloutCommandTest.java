@@ -125,6 +125,11 @@ class RolloutCommandTest {
     assertEquals(List.of(), plan.violations);
     assertOnlyOwnedPathsChange(plan);
     assertTrue(plan.states.get(0).containsKey("Service shop/checkout"));
+    // The kubectl List's Deployments are read generically and kept, unchanged, in every state.
+    for (Map<String, JsonNode> state : plan.states) {
+      assertTrue(state.containsKey("Deployment shop/checkout-v1"), state.keySet().toString());
+      assertTrue(state.containsKey("Deployment shop/checkout-v2"), state.keySet().toString());
+    }
   }
 
   @Test

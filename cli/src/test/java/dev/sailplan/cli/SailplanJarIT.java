@@ -89,7 +89,7 @@ class SailplanJarIT {
     try (Stream<Path> list = Files.list(SCENARIOS)) {
       scenarios = list.filter(Files::isDirectory).sorted().toList();
     }
-    assertEquals(10, scenarios.size(), "the example scenarios");
+    assertEquals(11, scenarios.size(), "the example scenarios");
     return scenarios.stream()
         .map(
             s ->
