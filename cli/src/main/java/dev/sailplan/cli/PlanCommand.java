@@ -7,20 +7,11 @@ import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.PlanningException;
 import dev.sailplan.core.plan.State;
-import dev.sailplan.core.plan.render.ArgoCdPlan;
-import dev.sailplan.core.plan.render.PlanOptions;
-import dev.sailplan.core.plan.render.PlanStream;
-import dev.sailplan.core.plan.render.PlanWriter;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
 import dev.sailplan.core.validation.Findings;
 import dev.sailplan.core.validation.Validation;
-import dev.sailplan.core.validation.ValidationException;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -78,19 +69,6 @@ final class PlanCommand implements Callable<Integer> {
               + " the folder for the sync files (01-<step>-sync-1.yaml, ...).")
   private Path out;
 
-  /** How the plan is delivered. */
-  enum Format {
-    /** The plan folder. */
-    dir,
-    /** One commented multi-document stream on stdout. */
-    stream,
-    /**
-     * Every step's Argo CD syncs, with argocd.argoproj.io/sync-wave annotations: on stdout, or one
-     * file per sync with --out.
-     */
-    argocd
-  }
-
   @Option(
       names = "--format",
       defaultValue = "dir",
@@ -98,7 +76,7 @@ final class PlanCommand implements Callable<Integer> {
           "dir (plan folder, default), stream (one commented YAML stream on stdout) or argocd"
               + " (sync-wave annotated YAML on stdout, one stream per Argo CD sync, each a separate"
               + " commit; with --out, one file per sync).")
-  private Format format;
+  private PlanOutput.Format format;
 
   @Option(
       names = "--name",
@@ -116,7 +94,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (format == Format.dir && out == null) {
+    if (format == PlanOutput.Format.dir && out == null) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--out is required for --format dir");
     }
@@ -157,115 +135,22 @@ final class PlanCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("sailplan: " + e.getMessage().replace("\n  ", "\n  - "));
       return Sailplan.INVALID_INPUT;
     }
-    if (format == Format.stream) {
-      spec.commandLine().getOut().print(PlanStream.render(plan));
-      return 0;
-    }
-    if (format == Format.argocd) {
-      return argoCd(plan);
-    }
-    if (!createOut()) {
-      return Sailplan.INVALID_INPUT;
-    }
-    Path dir;
-    try {
-      dir = PlanWriter.write(plan, out, PlanOptions.defaults().withSettleSeconds(settle));
-    } catch (ValidationException e) {
-      // A stage applies an object the desired state does not hold as such (a weight step).
-      e.findings().forEach(f -> spec.commandLine().getErr().println(Inputs.escaped(f.toString())));
-      return Sailplan.INVALID_INPUT;
-    } catch (FileAlreadyExistsException e) {
-      // Not a plan folder: nothing was written. There is no --force: replacing it would lose
-      // whatever the user keeps there, and removing it first is one deliberate command away.
-      Path target = out.resolve(name);
-      spec.commandLine()
-          .getErr()
-          .printf(
-              "sailplan: cannot write plan folder %s: %s; remove it or choose another --name%n",
-              target, IoErrors.reason(e, target));
-      return Sailplan.INVALID_INPUT;
-    } catch (IOException e) {
-      Path target = out.resolve(name);
-      spec.commandLine()
-          .getErr()
-          .println(
-              "sailplan: cannot write plan folder " + target + ": " + IoErrors.reason(e, target));
-      return Sailplan.INVALID_INPUT;
-    }
-    spec.commandLine()
-        .getOut()
-        .printf(
-            Locale.ROOT,
-            "Plan %s: %d stage%s from %d to %d resources, written to %s%n",
-            name,
-            plan.stages().size(),
-            plan.stages().size() == 1 ? "" : "s",
-            current.size(),
-            desired.size(),
-            dir);
-    return 0;
-  }
-
-  /**
-   * Every step's Argo CD syncs: on stdout one after the other, each introduced by its header (which
-   * says when it is a separate commit), or with {@code --out} one file per sync.
-   */
-  private int argoCd(Plan plan) {
-    List<String> syncs = new ArrayList<>();
-    try {
-      for (int step = 0; step < plan.steps().size(); step++) {
-        syncs.addAll(ArgoCdPlan.syncs(plan, step));
-      }
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("sailplan: " + e.getMessage());
-      return Sailplan.INVALID_INPUT;
-    }
-    if (out == null) {
-      // A document separator before each sync's header, so that the header introduces its sync.
-      spec.commandLine().getOut().print(String.join("---\n", syncs));
-      return 0;
-    }
-    if (!createOut()) {
-      return Sailplan.INVALID_INPUT;
-    }
-    Path dir;
-    try {
-      dir = ArgoCdPlan.write(plan, out);
-    } catch (IOException e) {
-      Path target = out.resolve(name);
-      spec.commandLine()
-          .getErr()
-          .println(
-              "sailplan: cannot write plan folder " + target + ": " + IoErrors.reason(e, target));
-      return Sailplan.INVALID_INPUT;
-    }
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "Plan %s: %d Argo CD sync%s in %d step%s, written to %s%n",
-            name,
-            syncs.size(),
-            syncs.size() == 1 ? "" : "s",
-            plan.steps().size(),
-            plan.steps().size() == 1 ? "" : "s",
-            dir);
-    return 0;
-  }
-
-  /** Creates {@code --out} when missing; says why on stderr when it cannot. */
-  private boolean createOut() {
-    try {
-      if (Files.exists(out) && !Files.isDirectory(out)) {
-        throw new IOException("a file of that name exists");
-      }
-      Files.createDirectories(out);
-      return true;
-    } catch (IOException e) {
-      spec.commandLine()
-          .getErr()
-          .println("sailplan: cannot create plan folder " + out + ": " + IoErrors.reason(e, out));
-      return false;
-    }
+    return new PlanOutput(spec.commandLine().getOut(), spec.commandLine().getErr())
+        .deliver(
+            plan,
+            format,
+            out,
+            settle,
+            written ->
+                String.format(
+                    Locale.ROOT,
+                    "Plan %s: %d stage%s from %d to %d resources, written to %s",
+                    name,
+                    plan.stages().size(),
+                    plan.stages().size() == 1 ? "" : "s",
+                    current.size(),
+                    desired.size(),
+                    written));
   }
 
   /**

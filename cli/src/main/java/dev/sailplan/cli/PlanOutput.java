@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Delivers a plan as {@code sailplan plan} does: the plan folder {@code OUT/NAME} through {@link
@@ -27,7 +28,10 @@ final class PlanOutput {
     dir,
     /** One commented multi-document stream on stdout. */
     stream,
-    /** Every step's Argo CD syncs: on stdout, or one file per sync with --out. */
+    /**
+     * Every step's Argo CD syncs, with argocd.argoproj.io/sync-wave annotations: on stdout, or one
+     * file per sync with --out.
+     */
     argocd
   }
 
@@ -42,9 +46,11 @@ final class PlanOutput {
   /**
    * Delivers {@code plan}; {@code dir} may be null except for {@link Format#dir}.
    *
+   * @param summary the line printed after the plan folder is written, given the folder
    * @return the exit status
    */
-  int deliver(Plan plan, Format format, Path dir, int settleSeconds, int resources) {
+  int deliver(
+      Plan plan, Format format, Path dir, int settleSeconds, Function<Path, String> summary) {
     if (format == Format.stream) {
       out.print(PlanStream.render(plan));
       return 0;
@@ -61,9 +67,12 @@ final class PlanOutput {
       written =
           PlanWriter.write(plan, dir, PlanOptions.defaults().withSettleSeconds(settleSeconds));
     } catch (ValidationException e) {
+      // A stage applies an object the desired state does not hold as such (a weight step).
       e.findings().forEach(f -> err.println(Inputs.escaped(f.toString())));
       return Sailplan.INVALID_INPUT;
     } catch (FileAlreadyExistsException e) {
+      // Not a plan folder: nothing was written. There is no --force: replacing it would lose
+      // whatever the user keeps there, and removing it first is one deliberate command away.
       err.printf(
           "sailplan: cannot write plan folder %s: %s; remove it or choose another --name%n",
           target, IoErrors.reason(e, target));
@@ -73,19 +82,14 @@ final class PlanOutput {
           "sailplan: cannot write plan folder " + target + ": " + IoErrors.reason(e, target));
       return Sailplan.INVALID_INPUT;
     }
-    out.printf(
-        Locale.ROOT,
-        "Plan %s: %d step%s, %d stage%s from %d resources, written to %s%n",
-        plan.name(),
-        plan.steps().size(),
-        plan.steps().size() == 1 ? "" : "s",
-        plan.stages().size(),
-        plan.stages().size() == 1 ? "" : "s",
-        resources,
-        written);
+    out.println(summary.apply(written));
     return 0;
   }
 
+  /**
+   * Every step's Argo CD syncs: on stdout one after the other, each introduced by its header (which
+   * says when it is a separate commit), or with a folder one file per sync.
+   */
   private int argoCd(Plan plan, Path dir) {
     List<String> syncs = new ArrayList<>();
     try {
@@ -97,6 +101,7 @@ final class PlanOutput {
       return Sailplan.INVALID_INPUT;
     }
     if (dir == null) {
+      // A document separator before each sync's header, so that the header introduces its sync.
       out.print(String.join("---\n", syncs));
       return 0;
     }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -178,8 +179,24 @@ final class RolloutCommand implements Runnable {
         cli.getErr().println("sailplan: " + e.getMessage().replace("\n  ", "\n  - "));
         return Sailplan.INVALID_INPUT;
       }
+      int resources = state.size();
       return new PlanOutput(cli.getOut(), cli.getErr())
-          .deliver(plan, format, out, settle, state.size());
+          .deliver(
+              plan,
+              format,
+              out,
+              settle,
+              written ->
+                  String.format(
+                      Locale.ROOT,
+                      "Plan %s: %d step%s, %d stage%s from %d resources, written to %s",
+                      plan.name(),
+                      plan.steps().size(),
+                      plan.steps().size() == 1 ? "" : "s",
+                      plan.stages().size(),
+                      plan.stages().size() == 1 ? "" : "s",
+                      resources,
+                      written));
     }
 
     final CommandLine.ParameterException usage(String message) {
