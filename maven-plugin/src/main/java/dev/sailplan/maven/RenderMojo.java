@@ -5,8 +5,6 @@ import dev.sailplan.core.Manifests;
 import dev.sailplan.core.PlanSource;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Plan;
-import dev.sailplan.core.plan.ResourceKey;
-import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.render.PlanWriter;
 import dev.sailplan.core.validation.Finding;
@@ -24,11 +22,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -224,20 +220,7 @@ public final class RenderMojo extends AbstractSailplanMojo {
    * PlanWriter} checks it), with this build's validation options.
    */
   static Findings planFindings(Plan plan, Validation validation) {
-    Set<Resource> applied = new LinkedHashSet<>(plan.desired().resources());
-    plan.stages().forEach(s -> applied.addAll(s.applies()));
-    Set<Finding> found = new LinkedHashSet<>(validation.validate(applied).all());
-    Map<ResourceKey, Resource> live = new HashMap<>(plan.current().asMap());
-    for (Stage stage : plan.stages()) {
-      for (Resource r : stage.applies()) {
-        Resource before = live.put(ResourceKey.of(r), r);
-        if (before != null && !before.equals(r)) {
-          found.addAll(validation.validateChange(before, r).all());
-        }
-      }
-      stage.deletes().forEach(live::remove);
-    }
-    return Findings.of(found);
+    return validation.validatePlan(plan);
   }
 
   /**

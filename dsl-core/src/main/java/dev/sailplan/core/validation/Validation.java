@@ -6,6 +6,9 @@ import dev.sailplan.core.internal.Mappers;
 import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.kind.KindRegistry;
 import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.ResourceKey;
+import dev.sailplan.core.plan.Stage;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -260,6 +264,34 @@ public final class Validation {
     }
     List<Finding> found = new ArrayList<>();
     validate(resource, old == null ? null : Mappers.json().valueToTree(old), "", 0, found);
+    return Findings.of(found);
+  }
+
+  /**
+   * Everything found in what {@code plan} applies: its desired state and every stage's objects,
+   * each change also checked against the version it replaces when the stage runs ({@link
+   * #validateChange}), as {@code PlanWriter} checks a plan before it writes it.
+   *
+   * <pre>{@code
+   * if (Validation.standard().validatePlan(plan).hasErrors()) { ... }
+   * }</pre>
+   */
+  public Findings validatePlan(Plan plan) {
+    Objects.requireNonNull(plan, "plan");
+    Set<Resource> applied = new LinkedHashSet<>(plan.desired().resources());
+    plan.stages().forEach(s -> applied.addAll(s.applies()));
+    Set<Finding> found = new LinkedHashSet<>(validate(applied).all());
+    Map<ResourceKey, Resource> live = new HashMap<>(plan.current().asMap());
+    for (Stage stage : plan.stages()) {
+      for (Resource r : stage.applies()) {
+        Resource before = live.put(ResourceKey.of(r), r);
+        if (before != null && !before.equals(r)) {
+          // The findings of the resource itself come again; the set keeps one of each.
+          found.addAll(validateChange(before, r).all());
+        }
+      }
+      stage.deletes().forEach(live::remove);
+    }
     return Findings.of(found);
   }
 

@@ -9,10 +9,8 @@ import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;
-import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.Step;
-import dev.sailplan.core.validation.Finding;
 import dev.sailplan.core.validation.Findings;
 import dev.sailplan.core.validation.Validation;
 import dev.sailplan.core.validation.ValidationException;
@@ -21,12 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Writes a plan as a folder, in the documented on-disk format:
@@ -144,37 +138,12 @@ public final class PlanWriter {
   public static Path write(Plan plan, Path outDir, PlanOptions options) throws IOException {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(options, "options");
-    Set<Resource> applied = new LinkedHashSet<>(plan.desired().resources());
-    for (Stage stage : plan.stages()) {
-      applied.addAll(stage.applies());
-    }
-    Findings findings = findings(plan, applied);
+    Findings findings = Validation.standard().validatePlan(plan);
     if (findings.hasErrors()) {
       throw new ValidationException(findings);
     }
     return PlanFolder.write(
         outDir, Text.folderName(plan.name()), dir -> writeFiles(plan, options, dir));
-  }
-
-  /**
-   * What validation finds in the resources a plan applies, each change also checked against the
-   * version it replaces when the stage runs (transition rules: a field that may not change).
-   */
-  private static Findings findings(Plan plan, Set<Resource> applied) {
-    Validation validation = Validation.standard();
-    Set<Finding> found = new LinkedHashSet<>(validation.validate(applied).all());
-    Map<ResourceKey, Resource> live = new HashMap<>(plan.current().asMap());
-    for (Stage stage : plan.stages()) {
-      for (Resource r : stage.applies()) {
-        Resource before = live.put(ResourceKey.of(r), r);
-        if (before != null && !before.equals(r)) {
-          // The same findings as above come again; the set keeps one of each.
-          found.addAll(validation.validateChange(before, r).all());
-        }
-      }
-      stage.deletes().forEach(live::remove);
-    }
-    return Findings.of(found);
   }
 
   /** The text of {@code plan.yaml}. */
