@@ -56,6 +56,7 @@ abstract class AbstractSailplanMojo extends AbstractMojo {
         .discover()
         .rootNamespace(rootNamespace)
         .assumeExternal(assumeExternal)
+        .suppress(suppressRules())
         .build();
   }
 
@@ -72,8 +73,8 @@ abstract class AbstractSailplanMojo extends AbstractMojo {
     };
   }
 
-  /** {@code findings} without those {@code suppress} drops. */
-  Findings kept(Findings findings) throws MojoExecutionException {
+  /** The rules of {@code <suppress>}. */
+  List<SuppressRule> suppressRules() throws MojoExecutionException {
     List<SuppressRule> rules = new ArrayList<>();
     for (String s : suppress) {
       try {
@@ -82,8 +83,7 @@ abstract class AbstractSailplanMojo extends AbstractMojo {
         throw new MojoExecutionException("<suppress> " + e.getMessage(), e);
       }
     }
-    return Findings.of(
-        findings.stream().filter(f -> rules.stream().noneMatch(r -> r.matches(f))).toList());
+    return rules;
   }
 
   /** Logs every finding, one line each, at its level. */

@@ -7,6 +7,7 @@ import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.PlanningException;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.render.PlanOptions;
 import dev.sailplan.core.plan.render.PlanWriter;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.validation.Findings;
@@ -82,12 +83,12 @@ public final class PlanMojo extends AbstractSailplanMojo {
     } catch (PlanningException e) {
       throw new MojoFailureException("sailplan:plan: " + e.getMessage());
     }
-    Findings findings = kept(RenderMojo.planFindings(plan, validation));
+    Findings findings = RenderMojo.planFindings(plan, validation);
     log(findings);
     failIfNeeded(
         findings, threshold == null ? Level.ERROR : threshold, "sailplan:plan wrote nothing");
     try {
-      Path dir = PlanWriter.write(plan, planDirectory.toPath());
+      Path dir = PlanWriter.write(plan, planDirectory.toPath(), PlanOptions.defaults(), validation);
       getLog()
           .info(
               "Planned "

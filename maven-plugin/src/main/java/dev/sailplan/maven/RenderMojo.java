@@ -6,6 +6,7 @@ import dev.sailplan.core.PlanSource;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.render.PlanOptions;
 import dev.sailplan.core.plan.render.PlanWriter;
 import dev.sailplan.core.validation.Finding;
 import dev.sailplan.core.validation.Findings;
@@ -104,12 +105,12 @@ public final class RenderMojo extends AbstractSailplanMojo {
       throw new MojoExecutionException("cannot close the project's class loader", e);
     }
     Render render = render(resources, plans, validation, stream);
-    Findings findings = kept(render.findings());
+    Findings findings = render.findings();
     log(findings);
     // An Error is never written, whatever failOn says: the API server or istiod would refuse it.
     failIfNeeded(
         findings, threshold == null ? Level.ERROR : threshold, "sailplan:render wrote nothing");
-    write(render, plans);
+    write(render, plans, validation);
   }
 
   static boolean layout(String layout) throws MojoExecutionException {
@@ -237,13 +238,14 @@ public final class RenderMojo extends AbstractSailplanMojo {
     return folder + "/" + qualified + "-" + name + ".yaml";
   }
 
-  private void write(Render render, List<Plan> plans) throws MojoExecutionException {
+  private void write(Render render, List<Plan> plans, Validation validation)
+      throws MojoExecutionException {
     Path out = outputDirectory.toPath();
     OutputFolder folder = new OutputFolder(out);
     SortedSet<String> planFolders = new TreeSet<>();
     try {
       for (Plan plan : plans) {
-        PlanWriter.write(plan, out.resolve(PLANS));
+        PlanWriter.write(plan, out.resolve(PLANS), PlanOptions.defaults(), validation);
         planFolders.add(PLANS + "/" + plan.name());
       }
       OutputFolder.Result result = folder.write(render.files(), planFolders);

@@ -71,18 +71,19 @@ public final class ValidateMojo extends AbstractSailplanMojo {
     } catch (IOException | UncheckedIOException e) {
       throw new MojoExecutionException("sailplan:validate: cannot read: " + e.getMessage(), e);
     }
-    Findings findings = kept(analysis.findings());
+    Findings findings = analysis.findings();
     log(findings);
     writeSarif(findings, base);
     getLog()
         .info(
             String.format(
                 Locale.ROOT,
-                "sailplan:validate: %d document%s, %d finding%s",
+                "sailplan:validate: %d document%s, %d finding%s%s",
                 analysis.documents(),
                 analysis.documents() == 1 ? "" : "s",
                 findings.size(),
-                findings.size() == 1 ? "" : "s"));
+                findings.size() == 1 ? "" : "s",
+                analysis.suppressed() == 0 ? "" : " (" + analysis.suppressed() + " suppressed)"));
     failIfNeeded(findings, threshold, "sailplan:validate");
   }
 

@@ -14,6 +14,7 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -62,6 +63,7 @@ public final class Validation {
   private final boolean defaultGateway;
   private final List<String> external;
   private final KindRegistry kinds;
+  private final List<SuppressRule> suppress;
   private volatile KindFamilies families;
 
   private static volatile Validation standard;
@@ -76,6 +78,7 @@ public final class Validation {
     this.defaultGateway = b.defaultGateway;
     this.external = List.copyOf(b.external);
     this.kinds = b.kinds;
+    this.suppress = List.copyOf(b.suppress);
   }
 
   /**
@@ -177,7 +180,22 @@ public final class Validation {
     for (Input input : inputs) {
       run.read(input);
     }
-    return run.result();
+    Analysis result = run.result();
+    if (suppress.isEmpty()) {
+      return result;
+    }
+    Findings kept = kept(result.findings());
+    return new Analysis(
+        kept, result.documents(), result.suppressed() + result.findings().size() - kept.size());
+  }
+
+  /** {@code findings} without those the builder's suppress rules drop. */
+  private Findings kept(Findings findings) {
+    if (suppress.isEmpty()) {
+      return findings;
+    }
+    return Findings.of(
+        findings.stream().filter(f -> suppress.stream().noneMatch(r -> r.matches(f))).toList());
   }
 
   private KindFamilies families() {
@@ -234,7 +252,7 @@ public final class Validation {
         a.analyze(mesh, sink);
       }
     }
-    return Findings.of(found);
+    return kept(Findings.of(found));
   }
 
   /** A report that keeps nothing: for objects the analysis only assumes. */
@@ -264,7 +282,7 @@ public final class Validation {
     }
     List<Finding> found = new ArrayList<>();
     validate(resource, old == null ? null : Mappers.json().valueToTree(old), "", 0, found);
-    return Findings.of(found);
+    return kept(Findings.of(found));
   }
 
   /**
@@ -390,6 +408,7 @@ public final class Validation {
     private boolean defaultGateway = true;
     private final List<String> external = new ArrayList<>();
     private KindRegistry kinds;
+    private final List<SuppressRule> suppress = new ArrayList<>();
 
     private Builder() {}
 
@@ -445,6 +464,23 @@ public final class Validation {
      */
     public Builder assumeExternal(List<String> globs) {
       external.addAll(globs);
+      return this;
+    }
+
+    /**
+     * Drops the findings these rules match from every result (as {@code --suppress
+     * CODE=RESOURCE-GLOB} does); {@link Analysis#suppressed()} counts them. A plan checked with
+     * this validation ({@code PlanWriter}) is then refused only for what is left.
+     *
+     * <pre>{@code
+     * Validation.builder()
+     *     .discover()
+     *     .suppress(List.of(SuppressRule.parse("SP1005=VirtualService legacy/*")))
+     *     .build();
+     * }</pre>
+     */
+    public Builder suppress(Collection<SuppressRule> rules) {
+      rules.forEach(r -> suppress.add(Objects.requireNonNull(r, "rule")));
       return this;
     }
 

@@ -153,6 +153,48 @@ class AnalyzerTest {
   }
 
   @Test
+  void suppressRulesOfTheBuilderDropFindingsEverywhereAndAreCounted() throws IOException {
+    Validation quiet =
+        Validation.builder()
+            .provider(PROVIDER)
+            .defaultGateway(false)
+            .suppress(List.of(SuppressRule.parse("SP9002=Deployment shop/*")))
+            .build();
+
+    Analysis a = quiet.analyze(List.of(Input.of("mesh.yaml", MESH)));
+    assertEquals(
+        List.of(
+            "Warning [SP9001] (Service shop/web mesh.yaml:11) spec.ports[1].port: no container"
+                + " declares port 9901"),
+        lines(a.findings()));
+    assertEquals(1, a.suppressed());
+
+    Service web =
+        Service.builder()
+            .metadata(ObjectMeta.ref("shop/web"))
+            .spec(ServiceSpec.builder().addPorts(ServicePort.of("http", 8080)).build())
+            .build();
+    Validation noPorts =
+        Validation.builder()
+            .provider(PROVIDER)
+            .defaultGateway(false)
+            .suppress(List.of(SuppressRule.parse("SP9001=Service shop/w?b")))
+            .build();
+    assertEquals(List.of(), lines(noPorts.validate(List.of(web))));
+    // Another object's findings stay.
+    Service api =
+        Service.builder()
+            .metadata(ObjectMeta.ref("shop/api"))
+            .spec(ServiceSpec.builder().addPorts(ServicePort.of("http", 8080)).build())
+            .build();
+    assertEquals(
+        List.of(
+            "Warning [SP9001] (Service shop/api) spec.ports[0].port: no container declares port"
+                + " 8080"),
+        lines(noPorts.validate(List.of(web, api))));
+  }
+
+  @Test
   void admissionFindingsAreNeverSuppressed() {
     Suppression all = Suppression.of(java.util.Map.of("sailplan.dev/suppress", "*"));
     assertTrue(all.suppresses("SP1001", ""));

@@ -20,8 +20,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where a plan folder lives and how it is swapped: {@code OUT/N} is a relative symbolic link to
@@ -116,6 +120,12 @@ final class PlanFolder {
     try (Staged staged = folder.stage()) {
       try {
         content.writeInto(staged.content());
+        if (folder.holdsTheSameAs(staged.content())) {
+          // Nothing changed: the folder, its files and their times stay as they are, so that file
+          // watchers, incremental builds and a shell cd'd into the plan see no change.
+          deleteTree(staged.content());
+          return folder.path();
+        }
       } catch (IOException | RuntimeException | Error e) {
         deleteQuietly(staged.content(), e);
         throw e;
@@ -211,6 +221,45 @@ final class PlanFolder {
     public void close() throws IOException {
       lock.close();
     }
+  }
+
+  /**
+   * Whether {@code OUT/N} links to a content folder holding exactly what {@code staged} holds: the
+   * same paths, the same bytes and the same executable bits.
+   */
+  boolean holdsTheSameAs(Path staged) throws IOException {
+    Optional<Path> current = currentContent();
+    if (current.isEmpty() || !Files.isDirectory(current.get(), LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    SortedMap<String, Path> now = tree(current.get());
+    SortedMap<String, Path> next = tree(staged);
+    if (!now.keySet().equals(next.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, Path> e : next.entrySet()) {
+      Path old = now.get(e.getKey());
+      Path fresh = e.getValue();
+      boolean oldIsFile = Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS);
+      if (oldIsFile != Files.isRegularFile(fresh, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+      if (oldIsFile
+          && (Files.isExecutable(old) != Files.isExecutable(fresh)
+              || Files.mismatch(old, fresh) != -1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every path under {@code root} (files and folders, not following links) by relative name. */
+  private static SortedMap<String, Path> tree(Path root) throws IOException {
+    SortedMap<String, Path> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.filter(p -> !p.equals(root)).forEach(p -> out.put(root.relativize(p).toString(), p));
+    }
+    return out;
   }
 
   /** The content folder {@code OUT/N} links to, when it is such a link. */

@@ -89,6 +89,8 @@ import java.util.Objects;
  *       into the old plan then sits in a deleted folder, as after any replacement). Replacing a
  *       real folder (not a link) needs two renames, so {@code OUT/<plan-name>} is briefly missing
  *       then.
+ *   <li>When the folder already holds exactly the plan (the same files, bytes and executable bits),
+ *       nothing is touched: the link, the content folder and the files' times stay.
  *   <li>On failure the new content folder is removed and {@code OUT/<plan-name>} is left as it was.
  *   <li>Each write first removes what killed runs for the same name left behind (recognised by
  *       their names and markers, never while another run is writing them).
@@ -136,9 +138,34 @@ public final class PlanWriter {
    *     breaks a transition rule (a field that may not change); nothing was written then
    */
   public static Path write(Plan plan, Path outDir, PlanOptions options) throws IOException {
+    return write(plan, outDir, options, Validation.standard());
+  }
+
+  /**
+   * Writes {@code outDir/<plan name>/} as {@link #write(Plan, Path, PlanOptions)} does, checking
+   * the plan with {@code validation} instead of the standard one: a build that suppresses a finding
+   * or sets another root namespace checks its plans with the same options as its manifests.
+   *
+   * <pre>{@code
+   * Validation validation =
+   *     Validation.builder()
+   *         .discover()
+   *         .suppress(List.of(SuppressRule.parse("SP1005=VirtualService legacy/*")))
+   *         .build();
+   * PlanWriter.write(plan, Path.of("target/plans"), PlanOptions.defaults(), validation);
+   * }</pre>
+   *
+   * @return the plan's folder
+   * @throws IOException when the folder cannot be written; nothing was changed then
+   * @throws ValidationException when {@code validation} finds an Error in what the plan applies or
+   *     in one of its changes; nothing was written then
+   */
+  public static Path write(Plan plan, Path outDir, PlanOptions options, Validation validation)
+      throws IOException {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(options, "options");
-    Findings findings = Validation.standard().validatePlan(plan);
+    Objects.requireNonNull(validation, "validation");
+    Findings findings = validation.validatePlan(plan);
     if (findings.hasErrors()) {
       throw new ValidationException(findings);
     }

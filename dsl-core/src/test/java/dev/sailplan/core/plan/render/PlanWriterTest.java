@@ -295,6 +295,69 @@ class PlanWriterTest {
   }
 
   @Test
+  void aValidationThatSuppressesTheErrorWritesThePlan() throws IOException {
+    dev.sailplan.core.k8s.Namespace marked =
+        dev.sailplan.core.k8s.Namespace.builder()
+            .metadata(
+                ObjectMeta.ref("shop")
+                    .withLabels(
+                        java.util.Map.of(dev.sailplan.core.fixture.MarkedInvalid.LABEL, "yes")))
+            .build();
+    Plan plan =
+        new Plan("bad", State.empty(), List.of(new Step("apply", State.of(marked), List.of())));
+    dev.sailplan.core.validation.Validation suppressing =
+        dev.sailplan.core.validation.Validation.builder()
+            .discover()
+            .suppress(
+                List.of(dev.sailplan.core.validation.SuppressRule.parse("SP0205=Namespace sh*")))
+            .build();
+
+    Path dir = PlanWriter.write(plan, tmp.resolve("out"), PlanOptions.defaults(), suppressing);
+
+    assertTrue(read(dir.resolve("desired.yaml")).contains("name: shop\n"));
+  }
+
+  @Test
+  void writingTheSamePlanAgainTouchesNothing() throws IOException {
+    Path dir = PlanWriter.write(Fixtures.demo(), tmp);
+    String content = contentOf(dir);
+    Path index = dir.resolve("plan.yaml");
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000);
+    Files.setLastModifiedTime(index, old);
+
+    Path again = PlanWriter.write(Fixtures.demo(), tmp);
+
+    assertEquals(dir, again);
+    assertEquals(content, contentOf(again));
+    assertEquals(old, Files.getLastModifiedTime(index));
+    assertEquals(List.of(content, "demo"), list(tmp));
+  }
+
+  @Test
+  void aChangedFileOrALostExecutableBitIsWrittenAgain() throws IOException {
+    Path dir = PlanWriter.write(Fixtures.demo(), tmp);
+    String first = contentOf(dir);
+    Files.writeString(dir.resolve("desired.yaml"), "edited by hand\n");
+
+    Path second = PlanWriter.write(Fixtures.demo(), tmp);
+    assertTrue(!contentOf(second).equals(first));
+    assertTrue(!read(second.resolve("desired.yaml")).equals("edited by hand\n"));
+
+    String secondContent = contentOf(second);
+    Files.setPosixFilePermissions(
+        second.resolve("apply.sh"), PosixFilePermissions.fromString("rw-r--r--"));
+    Path third = PlanWriter.write(Fixtures.demo(), tmp);
+    assertTrue(!contentOf(third).equals(secondContent));
+    assertTrue(Files.isExecutable(third.resolve("apply.sh")));
+
+    String thirdContent = contentOf(third);
+    Files.writeString(third.resolve("notes.txt"), "a file the plan does not have");
+    Path fourth = PlanWriter.write(Fixtures.demo(), tmp);
+    assertTrue(!contentOf(fourth).equals(thirdContent));
+    assertTrue(!Files.exists(fourth.resolve("notes.txt")));
+  }
+
+  @Test
   void anEmptyPlanHasAnEmptyIndexAndEmptyStates() throws IOException {
     Path dir = PlanWriter.write(new Plan("nothing", State.empty(), List.of()), tmp);
     assertEquals(
