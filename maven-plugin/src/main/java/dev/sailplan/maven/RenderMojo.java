@@ -47,8 +47,8 @@ import org.apache.maven.project.MavenProject;
  * <outputDirectory>}: one file per resource ({@code <layout>files</layout>}, {@code
  * NAMESPACE/KIND-NAME.yaml}, {@code _cluster/} for cluster-scoped ones, the kind qualified by its
  * group outside the core group) or one stream ({@code manifests.yaml}), and each plan as a plan
- * folder under {@code plans/}. Unchanged files are not rewritten, and what an earlier run wrote and
- * this one does not is deleted.
+ * folder under {@code plans/}. Unchanged files and plan folders are not rewritten, and what an
+ * earlier run wrote and this one does not is deleted.
  */
 @Mojo(
     name = "render",
