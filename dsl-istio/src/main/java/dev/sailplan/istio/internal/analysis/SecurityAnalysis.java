@@ -22,6 +22,7 @@ public final class SecurityAnalysis {
         new PlacementApiVersionAnalyzer(),
         new PlacementTelemetryAnalyzer(),
         new PlacementDeprecatedFieldAnalyzer(),
-        new AnnotationAnalyzer());
+        new AnnotationAnalyzer(),
+        new NamespaceInjectionAnalyzer());
   }
 }
