@@ -27,7 +27,8 @@ import java.util.Set;
  * The rules that match selectors against the pods of the input's workloads, judged only when the
  * input holds workloads: subsets selecting no pod (SP1017), Sidecar selectors selecting no pod or
  * the same pods (SP1018, SP1019), workloads no Service selects (SP1020) and Service target ports
- * that the selected containers do not declare (SP1021).
+ * that the selected containers do not declare (SP1021), one port number under two protocols
+ * (SP1025) and one target port reached through two port numbers (SP1026).
  */
 final class WorkloadRules implements Analyzer {
   /** Namespaces outside the mesh. */
@@ -183,6 +184,7 @@ final class WorkloadRules implements Analyzer {
     for (KubeObject w : mesh.objects()) {
       if (w.isWorkload() && w.kind().equals("Deployment") && selected.containsKey(w)) {
         protocolsPerPort(reports, w, selected.get(w));
+        portsPerTargetPort(reports, w, selected.get(w));
       }
       if (!w.isWorkload()
           || selected.containsKey(w)
@@ -242,6 +244,51 @@ final class WorkloadRules implements Analyzer {
                       + String.join("; ", parts)
                       + "): its pods cannot be associated with one port under two protocols;"
                       + " use another port number for one of them");
+        });
+  }
+
+  /**
+   * SP1026: one target port of a workload reached through two Service port numbers; Istio requires
+   * the Services that select the same pods to send a target port from one port only.
+   */
+  private static void portsPerTargetPort(Reports reports, KubeObject w, List<Service> services) {
+    Map<String, Map<Integer, Set<String>>> byTarget = new java.util.TreeMap<>();
+    for (Service s : services) {
+      for (ServicePort p : s.spec().map(ServiceSpec::ports).orElse(List.of())) {
+        // An unset (or zero) targetPort is the port itself, as Kubernetes defaults it.
+        String target =
+            p.targetPort()
+                .filter(t -> !(t.isInt() && t.intValue() == 0))
+                .map(Object::toString)
+                .orElse(String.valueOf(p.port()));
+        byTarget
+            .computeIfAbsent(target, k -> new java.util.TreeMap<>())
+            .computeIfAbsent(p.port(), k -> new java.util.TreeSet<>())
+            .add(s.qualifiedName());
+      }
+    }
+    byTarget.forEach(
+        (target, ports) -> {
+          if (ports.size() < 2) {
+            return;
+          }
+          List<String> parts = new ArrayList<>();
+          ports.forEach((port, names) -> parts.add(port + " (" + String.join(", ", names) + ")"));
+          reports
+              .on(w)
+              .add(
+                  "SP1026",
+                  "IST0137",
+                  Level.WARNING,
+                  FieldPath.root().field("metadata").field("name"),
+                  "",
+                  "the Services of this Deployment send ports "
+                      + String.join(" and ", parts)
+                      + " to targetPort "
+                      + target
+                      + ": Services selecting the same pods must reach a target port through one"
+                      + " port number, or the sidecar's inbound configuration for one of them is"
+                      + " lost; use the same port, or another targetPort");
         });
   }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Selectors matched against the pods of the input's workloads: SP1017 to SP1021. */
+/**
+ * Selectors matched against the pods of the input's workloads: SP1017 to SP1021, SP1025, SP1026.
+ */
 class WorkloadRulesTest {
   private static final String APP =
       """
@@ -187,5 +189,36 @@ class WorkloadRulesTest {
                 + " bookinfo/reviews; UDP: bookinfo/reviews-udp): its pods cannot be associated"
                 + " with one port under two protocols; use another port number for one of them"),
         traffic(yaml));
+  }
+
+  @Test
+  void oneTargetPortThroughTwoPortNumbersIsReported() {
+    String alias =
+        """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: reviews-legacy
+          namespace: bookinfo
+        spec:
+          selector: {app: reviews}
+          ports:
+          - name: http-legacy
+            port: 80
+            targetPort: 9080
+        """;
+    assertEquals(
+        List.of(
+            "Warning [SP1026] (Deployment bookinfo/reviews-v1 mesh.yaml:4) metadata.name: the"
+                + " Services of this Deployment send ports 80 (bookinfo/reviews-legacy) and 9080"
+                + " (bookinfo/reviews) to targetPort 9080: Services selecting the same pods must"
+                + " reach a target port through one port number, or the sidecar's inbound"
+                + " configuration for one of them is lost; use the same port, or another"
+                + " targetPort"),
+        traffic(APP + alias));
+    // The same port number, or a target port given by name and by number, is no conflict.
+    assertEquals(List.of(), traffic(APP + alias.replace("port: 80\n", "port: 9080\n")));
+    assertEquals(List.of(), traffic(APP + alias.replace("targetPort: 9080", "targetPort: http")));
   }
 }
