@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
-import dev.sailplan.core.validation.Findings;
-import dev.sailplan.core.validation.Validation;
 import dev.sailplan.istio.networking.v1.DestinationRule;
 import dev.sailplan.istio.networking.v1.VirtualService;
 import dev.sailplan.istio.security.v1.AuthorizationPolicy;
 import dev.sailplan.istio.security.v1.MutualTLSMode;
 import dev.sailplan.istio.security.v1.PeerAuthentication;
+import dev.sailplan.testing.SailplanAssertions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,7 @@ class BookinfoMeshTest {
 
   @Test
   void validatesWithoutAnyFinding() {
-    Findings findings = Validation.standard().validate(mesh);
-    assertThat(findings.all()).isEmpty();
+    SailplanAssertions.assertThat(mesh).hasNoFindings();
   }
 
   @Test
