@@ -454,4 +454,61 @@ class RequestAssertTest {
                 + " binds to targetRefs, not to this workload's pod labels, and is not"
                 + " evaluated)");
   }
+
+  @Test
+  void dryRunPoliciesAreNotEnforcedAndIpConditionsAreAddressBlocks() {
+    List<Resource> policies =
+        mesh(
+            """
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata:
+              name: deny-office
+              namespace: bookinfo
+            spec:
+              action: DENY
+              rules:
+              - when:
+                - key: source.ip
+                  values: ["192.168.0.0/16"]
+                  notValues: ["192.168.7.7"]
+            ---
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata:
+              name: deny-everything
+              namespace: bookinfo
+              annotations: {istio.io/dry-run: "true"}
+            spec:
+              action: DENY
+              rules: [{}]
+            """);
+    assertThat(policies)
+        .request()
+        .fromIp("192.168.1.2")
+        .to("bookinfo", RATINGS)
+        .get("/")
+        .isDenied();
+    assertThat(policies)
+        .request()
+        .fromIp("192.168.7.7")
+        .to("bookinfo", RATINGS)
+        .get("/")
+        .isAllowed();
+    assertThatThrownBy(
+            () ->
+                assertThat(policies)
+                    .request()
+                    .fromIp("10.0.0.1")
+                    .to("bookinfo", RATINGS)
+                    .get("/")
+                    .isDenied())
+        .hasMessageEndingWith(
+            "is allowed: no DENY rule matches and no ALLOW policy applies to the workload"
+                + " (AuthorizationPolicy bookinfo/deny-everything is a dry run (istio.io/dry-run))");
+    assertThatThrownBy(
+            () -> assertThat(policies).request().to("bookinfo", RATINGS).get("/").isAllowed())
+        .hasMessageContaining(
+            "is allowed: a rule matches on source.ip, and the request names no source IP (");
+  }
 }

@@ -151,6 +151,11 @@ public final class Authorization {
     if (!ns.equals(request.namespace()) && !ns.equals(root)) {
       return false;
     }
+    if ("true".equals(p.path("metadata").path("annotations").path("istio.io/dry-run").asText())) {
+      // A dry run is logged and reported, never enforced.
+      notes.add("AuthorizationPolicy " + Labels.ref(p) + " is a dry run (istio.io/dry-run)");
+      return false;
+    }
     JsonNode spec = p.path("spec");
     List<JsonNode> targets = new ArrayList<>();
     spec.path("targetRefs").forEach(targets::add);
@@ -284,6 +289,9 @@ public final class Authorization {
 
   private static Optional<String> condition(JsonNode c, Request r) {
     String key = c.path("key").asText();
+    if (key.equals("source.ip") || key.equals("remote.ip")) {
+      return ips(c, "values", r.sourceIp()).map(miss -> "condition " + key + ": " + miss);
+    }
     List<String> values = values(key, r);
     Optional<String> in = matchAny(c.path("values"), values, false);
     if (c.has("values") && in.isEmpty()) {
@@ -391,7 +399,10 @@ public final class Authorization {
       return Optional.empty();
     }
     if (ip == null) {
-      throw new Undecidable("a rule matches on " + field + ", and the request names no source IP");
+      throw new Undecidable(
+          "a rule matches on "
+              + s.path("key").asText(field)
+              + ", and the request names no source IP");
     }
     boolean in = false;
     for (JsonNode b : s.path(field)) {
