@@ -15,11 +15,12 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on whether the resources' AuthorizationPolicies let a request through to a workload,
- * evaluated as the workload's sidecar does: CUSTOM policies first (their external provider cannot
- * be asked offline, so a matching CUSTOM rule fails the assertion), then DENY (any matching rule
+ * evaluated as the workload's sidecar does: CUSTOM policies first, then DENY (any matching rule
  * denies), then ALLOW (with no ALLOW policy for the workload the request is allowed; with some, it
- * needs a matching rule). Policies in the root namespace apply to every workload. A rule field or
- * {@code when} key the described request does not settle fails the assertion rather than guessing.
+ * needs a matching rule). A CUSTOM rule's external provider cannot be asked offline, so a matching
+ * one fails the assertion unless DENY or ALLOW policies deny the request anyway. Policies in the
+ * root namespace apply to every workload. A rule field or {@code when} key the described request
+ * does not settle fails the assertion rather than guessing, unless the rest of its rule decides.
  *
  * <pre>{@code
  * assertThat(resources).request()

@@ -509,6 +509,57 @@ class RequestAssertTest {
     assertThatThrownBy(
             () -> assertThat(policies).request().to("bookinfo", RATINGS).get("/").isAllowed())
         .hasMessageContaining(
-            "is allowed: a rule matches on source.ip, and the request names no source IP (");
+            "is allowed: AuthorizationPolicy bookinfo/deny-office (DENY) spec.rules[0]: a rule"
+                + " matches on source.ip, and the request names no source IP (");
+  }
+
+  @Test
+  void aFieldTheRequestLeavesOpenMattersOnlyWhenTheRestOfTheRuleMatches() {
+    List<Resource> policies =
+        mesh(
+            RATINGS_POLICY.replace(
+                "principals: [\"cluster.local/ns/bookinfo/sa/reviews\"]",
+                "principals: [\"cluster.local/ns/bookinfo/sa/reviews\"]\n        ipBlocks: [\"10.0.0.0/8\"]"),
+            """
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: {name: ext-authz, namespace: bookinfo}
+            spec:
+              selector:
+                matchLabels: {app: ratings}
+              action: CUSTOM
+              provider: {name: my-ext-authz}
+              rules: [{}]
+            """);
+    // Another principal is denied whatever its address and whatever the provider says.
+    assertThat(policies)
+        .request()
+        .from("cluster.local/ns/bookinfo/sa/productpage")
+        .to("bookinfo", RATINGS)
+        .get("/ratings/0")
+        .isDenied();
+    assertThatThrownBy(
+            () ->
+                assertThat(policies)
+                    .request()
+                    .from(REVIEWS_SA)
+                    .to("bookinfo", RATINGS)
+                    .get("/ratings/0")
+                    .isDenied())
+        .hasMessageContaining(
+            "is denied: a rule matches on ipBlocks, and the request names no source IP");
+    assertThatThrownBy(
+            () ->
+                assertThat(policies)
+                    .request()
+                    .from(REVIEWS_SA)
+                    .fromIp("10.1.1.1")
+                    .to("bookinfo", RATINGS)
+                    .get("/ratings/0")
+                    .isAllowed())
+        .hasMessageContaining(
+            "is allowed: rule 0 of AuthorizationPolicy bookinfo/ext-authz (CUSTOM) hands the"
+                + " request to the external provider my-ext-authz, whose answer cannot be known"
+                + " offline");
   }
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * it, in Istio's order: CUSTOM (an external provider decides, which cannot be known offline), then
  * DENY (any matching rule denies), then ALLOW (without an ALLOW policy everything is allowed; with
  * some, a request no rule matches is denied). A field the request does not describe, or a condition
- * key that cannot be evaluated from it, makes the answer undecidable rather than a guess.
+ * key that cannot be evaluated from it, makes a rule's match unknown rather than a guess; the
+ * answer is undecidable only when such a rule could change it.
  */
 public final class Authorization {
   private static final Pattern CLAIM = Pattern.compile("request\\.auth\\.claims\\[([^\\]]+)]");
@@ -82,59 +83,109 @@ public final class Authorization {
         default -> notes.add("AuthorizationPolicy " + Labels.ref(p) + " only audits");
       }
     }
-    try {
-      for (JsonNode p : custom) {
-        Optional<Integer> rule = firstMatch(p, request);
-        if (rule.isPresent()) {
-          return new Decision(
-              Verdict.UNDECIDABLE,
-              "rule "
-                  + rule.get()
-                  + " of "
-                  + name(p)
-                  + " hands the request to the external provider "
-                  + p.path("spec").path("provider").path("name").asText("(none)")
-                  + ", whose answer cannot be known offline",
-              notes);
-        }
-      }
-      for (JsonNode p : deny) {
-        Optional<Integer> rule = firstMatch(p, request);
-        if (rule.isPresent()) {
-          return new Decision(
-              Verdict.DENIED, "denied by " + name(p) + " spec.rules[" + rule.get() + "]", notes);
-        }
-      }
-      if (allow.isEmpty()) {
+    // A matching DENY rule denies whatever CUSTOM says, and so does an ALLOW set no rule of which
+    // matches: the external provider (or an unknown field) only matters to a request the rest
+    // would let through.
+    for (JsonNode p : deny) {
+      Optional<Integer> rule = first(p, request, Kind.MATCH);
+      if (rule.isPresent()) {
         return new Decision(
-            Verdict.ALLOWED,
-            "allowed: no DENY rule matches and no ALLOW policy applies to the workload",
-            notes);
+            Verdict.DENIED, "denied by " + name(p) + " spec.rules[" + rule.get() + "]", notes);
       }
-      List<String> misses = new ArrayList<>();
-      for (JsonNode p : allow) {
-        JsonNode rules = p.path("spec").path("rules");
-        if (rules.isEmpty()) {
-          misses.add(name(p) + " has no rules, so it allows nothing");
-        }
-        for (int i = 0; i < rules.size(); i++) {
-          Optional<String> miss = mismatch(rules.get(i), request);
-          if (miss.isEmpty()) {
-            return new Decision(
-                Verdict.ALLOWED, "allowed by " + name(p) + " spec.rules[" + i + "]", notes);
-          }
-          misses.add(name(p) + " spec.rules[" + i + "]: " + miss.get());
+    }
+    List<String> misses = new ArrayList<>();
+    Optional<String> allowUnknown = Optional.empty();
+    Optional<String> allowedBy = Optional.empty();
+    for (JsonNode p : allow) {
+      JsonNode rules = p.path("spec").path("rules");
+      if (rules.isEmpty()) {
+        misses.add(name(p) + " has no rules, so it allows nothing");
+      }
+      for (int i = 0; i < rules.size() && allowedBy.isEmpty(); i++) {
+        Match m = rule(rules.get(i), request);
+        switch (m.kind()) {
+          case MATCH -> allowedBy = Optional.of(name(p) + " spec.rules[" + i + "]");
+          case MISS -> misses.add(name(p) + " spec.rules[" + i + "]: " + m.reason());
+          case UNKNOWN -> allowUnknown = allowUnknown.or(() -> Optional.of(m.reason()));
         }
       }
+    }
+    if (!allow.isEmpty() && allowedBy.isEmpty() && allowUnknown.isEmpty()) {
       return new Decision(
           Verdict.DENIED,
           "denied: ALLOW policies apply to the workload and none of their rules matches ("
               + String.join("; ", misses)
               + ")",
           notes);
-    } catch (Undecidable e) {
-      return new Decision(Verdict.UNDECIDABLE, e.getMessage(), notes);
     }
+    for (JsonNode p : deny) {
+      Optional<Integer> rule = first(p, request, Kind.UNKNOWN);
+      if (rule.isPresent()) {
+        return new Decision(
+            Verdict.UNDECIDABLE,
+            name(p)
+                + " spec.rules["
+                + rule.get()
+                + "]: "
+                + rule(ruleAt(p, rule.get()), request).reason(),
+            notes);
+      }
+    }
+    if (allowUnknown.isPresent()) {
+      return new Decision(Verdict.UNDECIDABLE, allowUnknown.get(), notes);
+    }
+    for (JsonNode p : custom) {
+      String provider = p.path("spec").path("provider").path("name").asText("(none)");
+      Optional<Integer> rule = first(p, request, Kind.MATCH);
+      if (rule.isPresent()) {
+        return new Decision(
+            Verdict.UNDECIDABLE,
+            "rule "
+                + rule.get()
+                + " of "
+                + name(p)
+                + " hands the request to the external provider "
+                + provider
+                + ", whose answer cannot be known offline",
+            notes);
+      }
+      Optional<Integer> maybe = first(p, request, Kind.UNKNOWN);
+      if (maybe.isPresent()) {
+        return new Decision(
+            Verdict.UNDECIDABLE,
+            "rule "
+                + maybe.get()
+                + " of "
+                + name(p)
+                + " may hand the request to the external provider "
+                + provider
+                + " ("
+                + rule(ruleAt(p, maybe.get()), request).reason()
+                + ")",
+            notes);
+      }
+    }
+    return new Decision(
+        Verdict.ALLOWED,
+        allowedBy
+            .map(r -> "allowed by " + r)
+            .orElse("allowed: no DENY rule matches and no ALLOW policy applies to the workload"),
+        notes);
+  }
+
+  private static JsonNode ruleAt(JsonNode p, int i) {
+    return p.path("spec").path("rules").get(i);
+  }
+
+  /** The first rule of a policy whose match is of this kind. */
+  private static Optional<Integer> first(JsonNode p, Request request, Kind kind) {
+    JsonNode rules = p.path("spec").path("rules");
+    for (int i = 0; i < rules.size(); i++) {
+      if (rule(rules.get(i), request).kind() == kind) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String name(JsonNode p) {
@@ -181,54 +232,73 @@ public final class Authorization {
     return Labels.matches(spec.path("selector").path("matchLabels"), request.labels());
   }
 
-  private static Optional<Integer> firstMatch(JsonNode p, Request request) {
-    JsonNode rules = p.path("spec").path("rules");
-    for (int i = 0; i < rules.size(); i++) {
-      if (mismatch(rules.get(i), request).isEmpty()) {
-        return Optional.of(i);
-      }
-    }
-    return Optional.empty();
+  private enum Kind {
+    MATCH,
+    MISS,
+    UNKNOWN
   }
 
-  /** Why a rule does not match the request, empty when it does. */
-  static Optional<String> mismatch(JsonNode rule, Request request) {
-    known(rule, Set.of("from", "to", "when"), "a rule");
-    Optional<String> from = anyOf(rule.path("from"), "source", s -> source(s, request));
-    if (from.isPresent()) {
-      return from;
-    }
-    Optional<String> to = anyOf(rule.path("to"), "operation", o -> operation(o, request));
-    if (to.isPresent()) {
-      return to;
-    }
-    for (JsonNode c : rule.path("when")) {
-      Optional<String> miss = condition(c, request);
-      if (miss.isPresent()) {
-        return miss;
+  /** Whether a rule or a part of one matches; why not, or why it cannot be told. */
+  private record Match(Kind kind, String reason) {
+    static final Match YES = new Match(Kind.MATCH, "");
+
+    /** One check: a mismatch's reason, nothing when it matches, or {@link Undecidable}. */
+    static Match of(Supplier<Optional<String>> check) {
+      try {
+        return check.get().map(r -> new Match(Kind.MISS, r)).orElse(YES);
+      } catch (Undecidable e) {
+        return new Match(Kind.UNKNOWN, e.getMessage());
       }
     }
-    return Optional.empty();
-  }
 
-  /** A list of {@code from} or {@code to} entries: absent matches, otherwise any entry does. */
-  private static Optional<String> anyOf(
-      JsonNode entries, String field, Function<JsonNode, Optional<String>> match) {
-    if (entries.isEmpty()) {
-      return Optional.empty();
+    /** All must match: one mismatch decides, else one unknown does. */
+    static Match all(List<Match> parts) {
+      return parts.stream()
+          .filter(m -> m.kind() == Kind.MISS)
+          .findFirst()
+          .or(() -> parts.stream().filter(m -> m.kind() == Kind.UNKNOWN).findFirst())
+          .orElse(YES);
     }
-    List<String> misses = new ArrayList<>();
-    for (JsonNode e : entries) {
-      Optional<String> miss = match.apply(e.path(field));
-      if (miss.isEmpty()) {
-        return miss;
+
+    /** One must match; an empty list matches (an absent {@code from} or {@code to}). */
+    static Match any(List<Match> parts) {
+      if (parts.isEmpty() || parts.stream().anyMatch(m -> m.kind() == Kind.MATCH)) {
+        return YES;
       }
-      misses.add(miss.get());
+      return parts.stream()
+          .filter(m -> m.kind() == Kind.UNKNOWN)
+          .findFirst()
+          .orElse(
+              new Match(
+                  Kind.MISS, String.join(", nor ", parts.stream().map(Match::reason).toList())));
     }
-    return Optional.of(String.join(", nor ", misses));
   }
 
-  private static Optional<String> source(JsonNode s, Request r) {
+  /** Whether a rule matches: its sources, its operations and its conditions. */
+  private static Match rule(JsonNode rule, Request request) {
+    List<Match> parts = new ArrayList<>();
+    parts.add(
+        Match.of(
+            () -> {
+              known(rule, Set.of("from", "to", "when"), "a rule");
+              return Optional.empty();
+            }));
+    List<Match> from = new ArrayList<>();
+    rule.path("from").forEach(f -> from.add(source(f.path("source"), request)));
+    parts.add(Match.any(from));
+    List<Match> to = new ArrayList<>();
+    rule.path("to").forEach(t -> to.add(operation(t.path("operation"), request)));
+    parts.add(Match.any(to));
+    rule.path("when").forEach(c -> parts.add(Match.of(() -> condition(c, request))));
+    return Match.all(parts);
+  }
+
+  private static Match source(JsonNode s, Request r) {
+    Match fields = Match.of(() -> knownSource(s));
+    return fields.kind() == Kind.MATCH ? sourceFields(s, r) : fields;
+  }
+
+  private static Optional<String> knownSource(JsonNode s) {
     known(
         s,
         Set.of(
@@ -243,42 +313,73 @@ public final class Authorization {
             "remoteIpBlocks",
             "notRemoteIpBlocks"),
         "a source");
-    return first(
-        strings(s, "principals", "principal", r.principal()),
-        strings(s, "namespaces", "source namespace", r.sourceNamespace()),
-        strings(s, "requestPrincipals", "request principal", r.requestPrincipal()),
-        ips(s, "ipBlocks", r.sourceIp()),
-        // Without X-Forwarded-For or PROXY protocol the client's address is the peer's.
-        ips(s, "remoteIpBlocks", r.sourceIp()));
+    return Optional.empty();
   }
 
-  private static Optional<String> operation(JsonNode o, Request r) {
-    known(
-        o,
-        Set.of(
-            "hosts", "notHosts", "ports", "notPorts", "methods", "notMethods", "paths", "notPaths"),
-        "an operation");
-    if ((o.has("hosts") || o.has("notHosts")) && r.host() == null) {
-      throw new Undecidable("a rule matches on hosts, and the request names no host (give one)");
-    }
-    if ((o.has("ports") || o.has("notPorts")) && r.port() == null) {
-      throw new Undecidable("a rule matches on ports, and the request names no port (give one)");
-    }
-    for (JsonNode p : o.path("paths")) {
-      templates(p.asText());
-    }
-    for (JsonNode p : o.path("notPaths")) {
-      templates(p.asText());
+  private static Match sourceFields(JsonNode s, Request r) {
+    return Match.all(
+        List.of(
+            Match.of(() -> strings(s, "principals", "principal", r.principal())),
+            Match.of(() -> strings(s, "namespaces", "source namespace", r.sourceNamespace())),
+            Match.of(
+                () -> strings(s, "requestPrincipals", "request principal", r.requestPrincipal())),
+            Match.of(() -> ips(s, "ipBlocks", r.sourceIp())),
+            // Without X-Forwarded-For or PROXY protocol the client's address is the peer's.
+            Match.of(() -> ips(s, "remoteIpBlocks", r.sourceIp()))));
+  }
+
+  private static Match operation(JsonNode o, Request r) {
+    Match fields =
+        Match.of(
+            () -> {
+              known(
+                  o,
+                  Set.of(
+                      "hosts",
+                      "notHosts",
+                      "ports",
+                      "notPorts",
+                      "methods",
+                      "notMethods",
+                      "paths",
+                      "notPaths"),
+                  "an operation");
+              return Optional.empty();
+            });
+    if (fields.kind() != Kind.MATCH) {
+      return fields;
     }
     int query = r.path().indexOf('?');
     String path = query < 0 ? r.path() : r.path().substring(0, query);
-    return first(
-        r.host() == null
-            ? Optional.empty()
-            : strings(o, "hosts", "host", r.host().toLowerCase(Locale.ROOT), true),
-        r.port() == null ? Optional.empty() : strings(o, "ports", "port", r.port().toString()),
-        strings(o, "methods", "method", r.method()),
-        strings(o, "paths", "path", path));
+    return Match.all(
+        List.of(
+            Match.of(() -> strings(o, "methods", "method", r.method())),
+            Match.of(
+                () -> {
+                  o.path("paths").forEach(p -> templates(p.asText()));
+                  o.path("notPaths").forEach(p -> templates(p.asText()));
+                  return strings(o, "paths", "path", path);
+                }),
+            Match.of(
+                () -> {
+                  if ((o.has("hosts") || o.has("notHosts")) && r.host() == null) {
+                    throw new Undecidable(
+                        "a rule matches on hosts, and the request names no host (give one)");
+                  }
+                  return r.host() == null
+                      ? Optional.empty()
+                      : strings(o, "hosts", "host", r.host().toLowerCase(Locale.ROOT), true);
+                }),
+            Match.of(
+                () -> {
+                  if ((o.has("ports") || o.has("notPorts")) && r.port() == null) {
+                    throw new Undecidable(
+                        "a rule matches on ports, and the request names no port (give one)");
+                  }
+                  return r.port() == null
+                      ? Optional.empty()
+                      : strings(o, "ports", "port", r.port().toString());
+                })));
   }
 
   private static void templates(String path) {
@@ -335,16 +436,6 @@ public final class Authorization {
 
   private static String show(List<String> values) {
     return values.isEmpty() ? "(absent)" : String.join(", ", values);
-  }
-
-  @SafeVarargs
-  private static Optional<String> first(Optional<String>... checks) {
-    for (Optional<String> c : checks) {
-      if (c.isPresent()) {
-        return c;
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<String> strings(JsonNode node, String field, String what, String value) {
