@@ -34,7 +34,7 @@ class ReadmeBuildSectionTest {
       String block = "```xml\n" + unindent(m.group(3), m.group(1).length()) + "\n```";
       assertTrue(readme.contains(block), "README lacks the sample's " + m.group(2) + ":\n" + block);
     }
-    assertEquals(List.of("BOM", "dependency", "plugin"), names);
+    assertEquals(List.of("BOM", "dependency", "tests", "plugin"), names);
   }
 
   private static String unindent(String text, int by) {

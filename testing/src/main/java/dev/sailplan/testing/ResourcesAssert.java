@@ -79,6 +79,35 @@ public final class ResourcesAssert
     return this;
   }
 
+  /**
+   * Assertions on the mTLS mode PeerAuthentications give a namespace, workload or port.
+   *
+   * <pre>{@code
+   * assertThat(resources).mtls().inNamespace("bookinfo").isStrict();
+   * }</pre>
+   *
+   * @return the assertion; name the namespace or workload next
+   */
+  public MtlsAssert mtls() {
+    isNotNull();
+    return new MtlsAssert(actual);
+  }
+
+  /**
+   * Assertions on whether AuthorizationPolicies let a request through to a workload.
+   *
+   * <pre>{@code
+   * assertThat(resources).request().from("cluster.local/ns/bookinfo/sa/productpage")
+   *     .to("bookinfo", Map.of("app", "reviews")).get("/reviews/1").isAllowed();
+   * }</pre>
+   *
+   * @return the assertion; describe the request next
+   */
+  public RequestAssert request() {
+    isNotNull();
+    return new RequestAssert(actual);
+  }
+
   private Findings findings() {
     isNotNull();
     if (findings == null) {

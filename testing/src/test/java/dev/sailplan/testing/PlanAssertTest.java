@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlanAssertTest {
-  private static final String CURRENT =
+  static final String CURRENT =
       Mesh.RULE.replace("  - name: v2\n    labels: {version: v2}\n", "")
           + "---\n"
           + """

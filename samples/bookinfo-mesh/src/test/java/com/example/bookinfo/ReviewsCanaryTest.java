@@ -7,6 +7,7 @@ import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.validation.Validation;
 import dev.sailplan.istio.networking.v1.DestinationRule;
+import dev.sailplan.testing.SailplanAssertions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,11 @@ class ReviewsCanaryTest {
         .extracting(s -> s.name())
         .containsExactly(
             "add-canary-subset", "shift-10", "shift-50", "shift-100", "drop-stable-subset");
+  }
+
+  @Test
+  void noStageRoutesToASubsetThatIsNotDefinedYet() {
+    SailplanAssertions.assertThat(plan).isMakeBeforeBreak();
   }
 
   @Test
@@ -45,7 +51,7 @@ class ReviewsCanaryTest {
             .map(DestinationRule.class::cast)
             .findFirst()
             .orElseThrow();
-    assertThat(dr.spec().orElseThrow().subsets()).extracting(s -> s.name()).containsExactly("v2");
+    SailplanAssertions.assertThat(dr).hasSubsets("v2");
   }
 
   @Test
