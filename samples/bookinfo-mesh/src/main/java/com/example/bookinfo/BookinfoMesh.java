@@ -162,7 +162,9 @@ public final class BookinfoMesh implements ManifestSource {
         // An empty spec matches nothing to allow: every request in the namespace is denied unless
         // an ALLOW below matches it.
         authorizationPolicy(NAMESPACE + "/deny-all", AuthorizationPolicySpec.builder().build()),
-        allow("productpage", "istio-system", "istio-ingressgateway-service-account", "GET", "POST"),
+        // The ingress gateway runs in the gateway namespace (istio-ingress), under the gateway
+        // chart's service account.
+        allow("productpage", "istio-ingress", "istio-ingressgateway", "GET", "POST"),
         allow("details", NAMESPACE, "bookinfo-productpage", "GET"),
         allow("reviews", NAMESPACE, "bookinfo-productpage", "GET"),
         allow("ratings", NAMESPACE, "bookinfo-reviews", "GET"));

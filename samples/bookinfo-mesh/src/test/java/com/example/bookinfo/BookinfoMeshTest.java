@@ -68,7 +68,7 @@ class BookinfoMeshTest {
         .isDenied();
     SailplanAssertions.assertThat(mesh)
         .request()
-        .from("cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account")
+        .from("cluster.local/ns/istio-ingress/sa/istio-ingressgateway")
         .to(BookinfoMesh.NAMESPACE, Map.of("app", "productpage", "version", "v1"))
         .post("/login")
         .isAllowed();
