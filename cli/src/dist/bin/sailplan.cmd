@@ -10,5 +10,5 @@ if not defined SAILPLAN_JAR (
 )
 set "SAILPLAN_JAVA=java"
 if defined JAVA_HOME set "SAILPLAN_JAVA=%JAVA_HOME%\bin\java"
-"%SAILPLAN_JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %SAILPLAN_JAVA_OPTS% -jar "%SAILPLAN_JAR%" %*
+"%SAILPLAN_JAVA%" -XX:+UseSerialGC %SAILPLAN_JAVA_OPTS% -jar "%SAILPLAN_JAR%" %*
 exit /b %ERRORLEVEL%

@@ -24,10 +24,10 @@ class FmtStreamIT {
   private static final Path JAR =
       Path.of(System.getProperty("sailplan.jar", "target/sailplan.jar"));
 
-  private static final String HEAP = "-Xmx48m";
+  private static final String HEAP = "-Xmx24m";
 
-  /** About 1.1 KiB each: some 125 MiB in all, over two and a half heaps, written in a second. */
-  private static final int SERVICES = 115_000;
+  /** About 1.1 KiB each: some 63 MiB in all, over two and a half heaps, written in a second. */
+  private static final int SERVICES = 58_000;
 
   @TempDir Path dir;
 
@@ -121,7 +121,7 @@ class FmtStreamIT {
         w.write(messy(i));
       }
     }
-    long heap = 48L << 20;
+    long heap = 24L << 20;
     assertTrue(Files.size(big) > 2.5 * heap, Files.size(big) + " bytes");
 
     // Side by side, to keep the test short: each JVM has its own small heap.
