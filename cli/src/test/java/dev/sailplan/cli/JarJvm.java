@@ -21,7 +21,7 @@ final class JarJvm {
       Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   /** An archive the JVM cannot map means a normal start, not a warning in the output compared. */
-  private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+  private static final List<String> QUIET = List.of("-Xlog:cds*=off");
 
   private static List<String> command;
 
