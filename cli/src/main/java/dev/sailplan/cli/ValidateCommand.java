@@ -300,12 +300,18 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /**
+   * Made on first use: picocli creates every command to parse any command line, and building the
+   * mapper loads some 500 classes that only {@code --format json} and {@code sarif} use.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   static String write(Object tree) {
     try {
-      return JSON.writeValueAsString(tree);
+      return Json.MAPPER.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e); // a tree of plain nodes always writes
     }
@@ -313,7 +319,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** The findings as the JSON array of {@code --format json}. */
   static ArrayNode json(Findings findings) {
-    ArrayNode out = JSON.createArrayNode();
+    ArrayNode out = Json.MAPPER.createArrayNode();
     for (Finding f : findings) {
       ObjectNode o = out.addObject();
       o.put("code", f.code());

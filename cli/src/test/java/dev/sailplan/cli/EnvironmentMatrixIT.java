@@ -158,7 +158,7 @@ class EnvironmentMatrixIT {
       Environment environment, Path work, Map<String, String> into, String label, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JarJvm.java());
     command.addAll(environment.jvmOptions());
     command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));

@@ -49,7 +49,7 @@ class HostileInputIT {
   private static Run sailplan(Map<String, String> env, Path stdin, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JarJvm.java());
     command.addAll(List.of("-Xmx16m", "-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");

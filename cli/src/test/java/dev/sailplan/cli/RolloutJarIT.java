@@ -24,12 +24,8 @@ class RolloutJarIT {
   @TempDir Path dir;
 
   private FmtCommandTest.Run sailplan(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString()));
+    List<String> command = new ArrayList<>(JarJvm.java());
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
