@@ -21,6 +21,7 @@ public final class TrafficAnalysis {
         new GatewayBindings(),
         new ServicePorts(),
         new WorkloadRules(),
-        new MeshHosts());
+        new MeshHosts(),
+        new GatewaySubsetRules());
   }
 }
