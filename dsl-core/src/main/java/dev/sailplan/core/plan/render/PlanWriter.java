@@ -136,9 +136,23 @@ public final class PlanWriter {
    *     breaks a transition rule (a field that may not change); nothing was written then
    */
   public static Path write(Plan plan, Path outDir, PlanOptions options) throws IOException {
+    return write(plan, outDir, options, Validation.standard());
+  }
+
+  /**
+   * As {@link #write(Plan, Path, PlanOptions)}, checking the plan with {@code validation} (one that
+   * {@linkplain Validation.Builder#assumeExternal assumes} what lives outside the plan's states,
+   * say) instead of {@link Validation#standard()}.
+   *
+   * @throws ValidationException when {@code validation} finds an Error in what the plan applies;
+   *     nothing was written then
+   */
+  public static Path write(Plan plan, Path outDir, PlanOptions options, Validation validation)
+      throws IOException {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(options, "options");
-    Findings findings = Validation.standard().validatePlan(plan);
+    Objects.requireNonNull(validation, "validation");
+    Findings findings = validation.validatePlan(plan);
     if (findings.hasErrors()) {
       throw new ValidationException(findings);
     }
