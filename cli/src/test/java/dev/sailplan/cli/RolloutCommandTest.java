@@ -507,8 +507,10 @@ class RolloutCommandTest {
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("name: v2"), r.out());
     // The plan folder is checked with the same assumption.
-    args.addAll(List.of("--format", "dir", "--out", dir.resolve("plans").toString()));
-    FmtCommandTest.Run written = sailplan(args.toArray(String[]::new));
+    List<String> folder = new java.util.ArrayList<>(args.subList(0, canary.length - 2));
+    folder.addAll(args.subList(canary.length, args.size()));
+    folder.addAll(List.of("--out", dir.resolve("plans").toString()));
+    FmtCommandTest.Run written = sailplan(folder.toArray(String[]::new));
     assertEquals(0, written.status(), written.err());
     assertTrue(Files.isRegularFile(dir.resolve("plans/checkout-canary/plan.yaml")));
   }

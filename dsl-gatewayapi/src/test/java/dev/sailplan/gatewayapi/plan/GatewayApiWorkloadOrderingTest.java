@@ -136,7 +136,7 @@ class GatewayApiWorkloadOrderingTest {
             state(BACKEND, GATEWAY, GATEWAY_DEPLOYMENT, route("HTTPRoute", "api-v2")));
     assertEquals(
         List.of(
-            "Gateway web/public, Deployment web/public-istio then rollout",
+            "Deployment web/public-istio, Gateway web/public then rollout",
             "HTTPRoute web/api then none"),
         summary(plan));
     assertTrue(

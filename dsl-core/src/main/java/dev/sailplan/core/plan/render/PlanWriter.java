@@ -144,6 +144,7 @@ public final class PlanWriter {
    * {@linkplain Validation.Builder#assumeExternal assumes} what lives outside the plan's states,
    * say) instead of {@link Validation#standard()}.
    *
+   * @return the plan's folder
    * @throws ValidationException when {@code validation} finds an Error in what the plan applies;
    *     nothing was written then
    */
