@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -92,6 +93,8 @@ final class PlanCommand implements Callable<Integer> {
           "Settle delay after each propagation barrier in apply.sh (default: ${DEFAULT-VALUE}).")
   private int settle;
 
+  @Mixin private AssumeExternal assumeExternal = new AssumeExternal();
+
   @Override
   public Integer call() {
     if (format == PlanOutput.Format.dir && out == null) {
@@ -111,6 +114,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--name '" + name + "' must be lower-case letters, digits and '-'");
     }
+    Validation validation = assumeExternal.validation(spec.commandLine());
     State current;
     State desired;
     try {
@@ -121,7 +125,7 @@ final class PlanCommand implements Callable<Integer> {
       return Sailplan.INVALID_INPUT;
     }
     // Fails closed: what the plan would apply must pass validation, in every format.
-    Findings findings = Validation.standard().validate(desired.resources());
+    Findings findings = validation.validate(desired.resources());
     if (findings.hasErrors()) {
       findings.forEach(f -> spec.commandLine().getErr().println(Inputs.escaped(f.toString())));
       return Sailplan.INVALID_INPUT;
@@ -135,7 +139,7 @@ final class PlanCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("sailplan: " + e.getMessage().replace("\n  ", "\n  - "));
       return Sailplan.INVALID_INPUT;
     }
-    return new PlanOutput(spec.commandLine().getOut(), spec.commandLine().getErr())
+    return new PlanOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), validation)
         .deliver(
             plan,
             format,

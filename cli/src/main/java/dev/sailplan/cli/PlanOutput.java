@@ -5,6 +5,7 @@ import dev.sailplan.core.plan.render.ArgoCdPlan;
 import dev.sailplan.core.plan.render.PlanOptions;
 import dev.sailplan.core.plan.render.PlanStream;
 import dev.sailplan.core.plan.render.PlanWriter;
+import dev.sailplan.core.validation.Validation;
 import dev.sailplan.core.validation.ValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,10 +38,13 @@ final class PlanOutput {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Validation validation;
 
-  PlanOutput(PrintWriter out, PrintWriter err) {
+  /** {@code validation} checks the plan folder before it is written (see {@link PlanWriter}). */
+  PlanOutput(PrintWriter out, PrintWriter err, Validation validation) {
     this.out = out;
     this.err = err;
+    this.validation = validation;
   }
 
   /**
@@ -65,7 +69,8 @@ final class PlanOutput {
     Path target = dir.resolve(plan.name());
     try {
       written =
-          PlanWriter.write(plan, dir, PlanOptions.defaults().withSettleSeconds(settleSeconds));
+          PlanWriter.write(
+              plan, dir, PlanOptions.defaults().withSettleSeconds(settleSeconds), validation);
     } catch (ValidationException e) {
       // A stage applies an object the desired state does not hold as such (a weight step).
       e.findings().forEach(f -> err.println(Inputs.escaped(f.toString())));

@@ -1,6 +1,7 @@
 package dev.sailplan.cli;
 
 import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.PlanningException;
@@ -34,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -120,6 +122,8 @@ final class RolloutCommand implements Runnable {
             "Settle delay after each propagation barrier in apply.sh (default: ${DEFAULT-VALUE}).")
     int settle;
 
+    @Mixin AssumeExternal assumeExternal = new AssumeExternal();
+
     /**
      * The rollout from {@code state} ({@code null}: checks the options alone, without the current
      * state), named {@code name} when given.
@@ -142,6 +146,7 @@ final class RolloutCommand implements Runnable {
       if (name != null && !NAME.matcher(name).matches()) {
         throw usage("--name '" + name + "' must be lower-case letters, digits and '-'");
       }
+      Validation validation = assumeExternal.validation(spec.commandLine());
       try {
         rollout(null, Optional.ofNullable(name));
       } catch (IllegalArgumentException e) {
@@ -165,7 +170,7 @@ final class RolloutCommand implements Runnable {
       }
       // Fails closed: every state the plan passes through must be valid, in every format.
       for (Planner.Target t : r.targets()) {
-        Findings findings = Validation.standard().validate(t.desired().resources());
+        Findings findings = validation.validate(t.desired().resources());
         if (findings.hasErrors()) {
           cli.getErr().println("sailplan: step " + t.name() + " would apply invalid objects:");
           findings.forEach(f -> cli.getErr().println(Inputs.escaped(f.toString())));
@@ -180,7 +185,7 @@ final class RolloutCommand implements Runnable {
         return Sailplan.INVALID_INPUT;
       }
       int resources = state.size();
-      return new PlanOutput(cli.getOut(), cli.getErr())
+      return new PlanOutput(cli.getOut(), cli.getErr(), validation)
           .deliver(
               plan,
               format,
@@ -323,7 +328,9 @@ final class RolloutCommand implements Runnable {
       description = {
         "A blue/green switch of HOST: its DestinationRule gains the --to subset (a",
         "gate follows), then every HTTP route sending traffic to the --from subset",
-        "sends it all to the --to subset at once. Both subsets stay defined."
+        "sends it all to the --to subset at once. Both subsets stay defined, so that",
+        "switching back is one change; with --finish a gate follows the switch, then",
+        "the --from subset goes: the plan ends at the new version alone."
       })
   static final class BlueGreenSwitch extends Base {
     @Option(
@@ -347,6 +354,13 @@ final class RolloutCommand implements Runnable {
         description = "The pod label subsets select on (default: ${DEFAULT-VALUE}).")
     String versionLabel;
 
+    @Option(
+        names = "--finish",
+        description =
+            "Also drop the --from subset from the DestinationRule once the switch is done (a gate"
+                + " comes between): the plan ends with only the --to subset, taking all traffic.")
+    boolean finish;
+
     @Override
     Rollout rollout(State state, Optional<String> name) {
       ServiceHost service =
@@ -357,7 +371,18 @@ final class RolloutCommand implements Runnable {
       BlueGreen.Options b =
           BlueGreen.of(service.ref()).live(live).next(next).versionLabel(versionLabel);
       name.ifPresent(b::name);
-      return state == null ? b.build() : b.from(state.resources()).build();
+      BlueGreen switchover = state == null ? b.build() : b.from(state.resources()).build();
+      return finish ? finished(switchover) : switchover;
+    }
+
+    /** The switch, a gate, then {@link BlueGreen#finish()}: one plan to the end state. */
+    private static Rollout finished(BlueGreen switchover) {
+      List<Planner.Target> steps = new ArrayList<>(switchover.targets());
+      Planner.Target last = steps.remove(steps.size() - 1);
+      // The old version stays routable until someone has looked at the new one taking traffic.
+      steps.add(new Planner.Target(last.name(), last.desired(), Barrier.GATE, last.description()));
+      steps.addAll(switchover.finish().targets());
+      return Rollout.of(switchover.name(), switchover.current(), steps);
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -116,13 +117,7 @@ final class ValidateCommand implements Callable<Integer> {
               + " (* any characters, ? one), e.g. 'SP0107=HTTPRoute default/*'. Repeatable.")
   private List<String> suppress = new ArrayList<>();
 
-  @Option(
-      names = "--assume-external",
-      paramLabel = "GLOB",
-      description =
-          "What lives outside the input, so that references to it are not reported as missing:"
-              + " hosts ('*.svc.cluster.local') or objects ('Service payments/*'). Repeatable.")
-  private List<String> assumeExternal = new ArrayList<>();
+  @Mixin private AssumeExternal assumeExternal = new AssumeExternal();
 
   @Parameters(
       arity = "1..*",
@@ -136,11 +131,7 @@ final class ValidateCommand implements Callable<Integer> {
     for (String s : suppress) {
       suppressions.add(suppression(s));
     }
-    for (String glob : assumeExternal) {
-      if (glob.isBlank()) {
-        throw usage("--assume-external '' matches nothing");
-      }
-    }
+    List<String> external = assumeExternal.checked(spec.commandLine());
     if (rootNamespace != null && rootNamespace.isEmpty()) {
       throw usage("--root-namespace '' names no namespace");
     }
@@ -162,7 +153,7 @@ final class ValidateCommand implements Callable<Integer> {
             .discover()
             .rootNamespace(root == null ? "istio-system" : root)
             .defaultGateway(!noDefaultGateway)
-            .assumeExternal(assumeExternal)
+            .assumeExternal(external)
             .build();
     Analysis analysis;
     try {

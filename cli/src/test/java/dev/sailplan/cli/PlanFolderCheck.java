@@ -6,14 +6,23 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.plan.Barrier;
+import dev.sailplan.core.plan.Change;
+import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.ResourceKey;
+import dev.sailplan.core.plan.Stage;
+import dev.sailplan.core.plan.State;
+import dev.sailplan.core.plan.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -85,6 +94,63 @@ final class PlanFolderCheck {
       c.violations.add("the last stage does not reach desired.yaml");
     }
     return c;
+  }
+
+  /**
+   * The plan a folder holds, read back from its files alone (plan.yaml, the stage files and
+   * current.yaml), for checkers that replay {@link Plan}s.
+   */
+  @SuppressWarnings("unchecked")
+  static Plan plan(Path folder) throws IOException {
+    State current = State.of(read(folder.resolve("current.yaml")));
+    Map<String, Object> index = new Yaml().load(Files.readString(folder.resolve("plan.yaml")));
+    List<Step> steps = new ArrayList<>();
+    State at = current;
+    for (Map<String, Object> step : (List<Map<String, Object>>) index.get("steps")) {
+      List<Stage> stages = new ArrayList<>();
+      for (Map<String, Object> stage : (List<Map<String, Object>>) step.get("stages")) {
+        List<Change> changes = new ArrayList<>();
+        Object file = stage.get("file");
+        if (file != null) {
+          for (Resource r : read(folder.resolve((String) file))) {
+            ResourceKey k = ResourceKey.of(r);
+            changes.add(new Change(k, at.get(k), Optional.of(r)));
+          }
+        }
+        for (Map<String, Object> ref :
+            (List<Map<String, Object>>) stage.getOrDefault("delete", List.of())) {
+          String kind = (String) ref.get("kind");
+          String ns = (String) ref.getOrDefault("namespace", "");
+          String name = (String) ref.get("name");
+          ResourceKey k =
+              at.keys().stream()
+                  .filter(
+                      x ->
+                          x.kind().equals(kind)
+                              && x.namespace().equals(ns)
+                              && x.name().equals(name))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("deletes a missing " + kind + " " + name));
+          changes.add(new Change(k, at.get(k), Optional.empty()));
+        }
+        for (Change c : changes) {
+          at = at.with(c.key(), c.after());
+        }
+        String then = String.valueOf(stage.getOrDefault("then", "none"));
+        Barrier barrier =
+            Arrays.stream(Barrier.values())
+                .filter(b -> b.value().equals(then))
+                .findFirst()
+                .orElse(Barrier.NONE);
+        stages.add(new Stage(String.valueOf(file), changes, barrier, ""));
+      }
+      steps.add(new Step((String) step.get("name"), at, stages));
+    }
+    return new Plan((String) index.get("plan"), current, steps);
+  }
+
+  private static List<Resource> read(Path file) throws IOException {
+    return Manifests.parseMixed(Files.readString(file, StandardCharsets.UTF_8), file.toString());
   }
 
   /** The objects of a file as canonical JSON trees, by {@code Kind namespace/name}. */

@@ -23,7 +23,7 @@ class RolloutCommandTest {
   }
 
   /** Every object every stage applies equals its current version outside the owned paths. */
-  private static void assertOnlyOwnedPathsChange(PlanFolderCheck plan) {
+  static void assertOnlyOwnedPathsChange(PlanFolderCheck plan) {
     Map<String, JsonNode> current = plan.states.get(0);
     for (List<JsonNode> stage : plan.applied) {
       for (JsonNode t : stage) {
@@ -449,5 +449,150 @@ class RolloutCommandTest {
     System.arraycopy(a, 0, out, 0, a.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  /** A GitOps repository holding part of the mesh: the VirtualService's Gateway lives elsewhere. */
+  private Path partOfTheMesh() throws IOException {
+    return Files.writeString(
+        dir.resolve("part.yaml"),
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: internal, namespace: istio-ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: checkout, namespace: shop}
+        spec:
+          host: checkout
+          subsets: [{name: v1, labels: {version: v1}}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: checkout, namespace: shop}
+        spec:
+          hosts: [checkout.example.com]
+          gateways: [istio-ingress/public]
+          http: [{route: [{destination: {host: checkout, subset: v1}}]}]
+        """);
+  }
+
+  @Test
+  void assumeExternalLetsARolloutReferToWhatLivesElsewhere() throws IOException {
+    Path current = partOfTheMesh();
+    String[] canary = {
+      "rollout",
+      "canary",
+      "--current",
+      current.toString(),
+      "--host",
+      "checkout",
+      "--stable",
+      "v1",
+      "--canary",
+      "v2",
+      "--format",
+      "stream"
+    };
+    FmtCommandTest.Run refused = sailplan(canary);
+    assertEquals(1, refused.status(), refused.err());
+    assertTrue(refused.err().contains("SP1012"), refused.err());
+    assertTrue(refused.err().contains("Gateway istio-ingress/public"), refused.err());
+    List<String> args = new java.util.ArrayList<>(List.of(canary));
+    args.addAll(List.of("--assume-external", "Gateway istio-ingress/*"));
+    FmtCommandTest.Run r = sailplan(args.toArray(String[]::new));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("name: v2"), r.out());
+    // The plan folder is checked with the same assumption.
+    List<String> folder = new java.util.ArrayList<>(args.subList(0, canary.length - 2));
+    folder.addAll(args.subList(canary.length, args.size()));
+    folder.addAll(List.of("--out", dir.resolve("plans").toString()));
+    FmtCommandTest.Run written = sailplan(folder.toArray(String[]::new));
+    assertEquals(0, written.status(), written.err());
+    assertTrue(Files.isRegularFile(dir.resolve("plans/checkout-canary/plan.yaml")));
+  }
+
+  @Test
+  void assumeExternalIsParsedAsValidateParsesIt() throws IOException {
+    Path current = partOfTheMesh();
+    for (List<String> command :
+        List.of(
+            List.of("validate", current.toString()),
+            List.of("plan", "--to", current.toString(), "--format", "stream"),
+            List.of(
+                "rollout",
+                "blue-green",
+                "--current",
+                current.toString(),
+                "--host",
+                "checkout",
+                "--from",
+                "v1",
+                "--to",
+                "v2",
+                "--format",
+                "stream"))) {
+      List<String> blank = new java.util.ArrayList<>(command);
+      blank.addAll(List.of("--assume-external", " "));
+      FmtCommandTest.Run r = sailplan(blank.toArray(String[]::new));
+      assertEquals(2, r.status(), command + ": " + r.err());
+      assertTrue(r.err().contains("--assume-external '' matches nothing"), r.err());
+      List<String> assumed = new java.util.ArrayList<>(command);
+      assumed.addAll(List.of("--assume-external", "Gateway istio-ingress/public"));
+      FmtCommandTest.Run ok = sailplan(assumed.toArray(String[]::new));
+      assertEquals(0, ok.status(), command + ": " + ok.err());
+      FmtCommandTest.Run help =
+          sailplan(
+              command.get(0).equals("rollout")
+                  ? new String[] {"rollout", "blue-green", "--help"}
+                  : new String[] {command.get(0), "--help"});
+      assertTrue(
+          help.out().contains("--assume-external=GLOB")
+              && help.out().contains("What lives outside the input"),
+          help.out());
+    }
+  }
+
+  @Test
+  void aFinishedBlueGreenSwitchDropsTheOldSubsetAfterAGate() throws IOException {
+    Path out = dir.resolve("plans");
+    FmtCommandTest.Run r =
+        sailplan(
+            "rollout",
+            "blue-green",
+            "--current",
+            SHOP.toString(),
+            "--host",
+            "checkout",
+            "--from",
+            "v1",
+            "--to",
+            "v2",
+            "--finish",
+            "--out",
+            out.toString());
+    assertEquals(0, r.status(), r.err());
+    PlanFolderCheck plan = PlanFolderCheck.of(out.resolve("checkout-blue-green"));
+    assertEquals(List.of(), plan.violations);
+    assertOnlyOwnedPathsChange(plan);
+    assertEquals(
+        "[{\"labels\":{\"version\":\"shadow\"},\"name\":\"canary-shadow\"},"
+            + "{\"labels\":{\"version\":\"v2\"},\"name\":\"v2\"}]",
+        plan.last().get("DestinationRule shop/checkout").path("spec").path("subsets").toString());
+    String index = Files.readString(out.resolve("checkout-blue-green/plan.yaml"));
+    assertTrue(
+        index.contains(
+            "- name: switch-to-v2\n  stages:\n  - file: 002-switch-to-v2-virtualservices.yaml"),
+        index);
+    assertTrue(index.contains("- name: drop-v1-subset\n"), index);
+    // A gate between the switch and the drop: someone looks at v2 taking traffic first.
+    String switchStage =
+        index.substring(index.indexOf("002-switch-to-v2"), index.indexOf("- name: drop-v1-subset"));
+    assertTrue(switchStage.contains("then: gate"), switchStage);
+    FmtCommandTest.Run help = sailplan("rollout", "blue-green", "--help");
+    assertTrue(help.out().contains("--finish"), help.out());
   }
 }

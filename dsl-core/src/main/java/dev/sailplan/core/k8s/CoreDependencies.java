@@ -5,6 +5,7 @@ import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.DependencyModel;
 import dev.sailplan.core.plan.Fact;
 import dev.sailplan.core.plan.Pods;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -53,6 +54,22 @@ public final class CoreDependencies implements DependencyModel {
       ConfigRefs.of(g).forEach((kind, names) -> names.forEach(n -> out.add(config(ns, kind, n))));
     }
     return out;
+  }
+
+  @Override
+  public Map<Fact, Set<Fact>> passesOn(Resource r) {
+    // A route to a Service reaches the pods it selects: they run before the route takes traffic
+    // there, and stop only after it has left. The Service itself keeps its place before them.
+    if (r instanceof Service s) {
+      Map<String, String> selector = s.spec().map(ServiceSpec::selector).orElse(Map.of());
+      if (!selector.isEmpty()) {
+        String ns = r.metadata().namespace().orElse("");
+        return Map.of(
+            new Fact("service", ns + "/" + r.metadata().name().orElse("")),
+            Set.of(Pods.required(ns, selector)));
+      }
+    }
+    return Map.of();
   }
 
   private static boolean isConfig(GenericObject g) {

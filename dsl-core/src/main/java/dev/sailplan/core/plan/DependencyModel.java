@@ -2,6 +2,7 @@ package dev.sailplan.core.plan;
 
 import dev.sailplan.core.meta.Resource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +31,16 @@ public interface DependencyModel {
    */
   default Set<Fact> excludes(Resource r) {
     return Set.of();
+  }
+
+  /**
+   * What requiring one of the facts this resource version provides also requires, by provided fact:
+   * a Service passes a route's traffic on to the pods its selector picks, so whatever requires
+   * {@code service NS/NAME} also requires those pods, while the Service itself keeps its place.
+   * Read from every version of the plan's states before any facts are asked for.
+   */
+  default Map<Fact, Set<Fact>> passesOn(Resource r) {
+    return Map.of();
   }
 
   /**

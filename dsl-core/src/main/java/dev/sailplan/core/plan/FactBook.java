@@ -1,8 +1,10 @@
 package dev.sailplan.core.plan;
 
 import dev.sailplan.core.meta.Resource;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +20,26 @@ final class FactBook {
   // versions only cost a second look-up.
   private final IdentityHashMap<Resource, Facts> cache = new IdentityHashMap<>();
 
-  FactBook(List<DependencyModel> models) {
+  // What requiring a fact also requires (DependencyModel.passesOn), over every version of the
+  // call's states; and which fact each passed-on one came through, for the reasons.
+  private final Map<Fact, Set<Fact>> passedOn = new HashMap<>();
+  private final Map<Fact, Fact> through = new HashMap<>();
+
+  /** The facts of the versions in {@code states}, and of those put between them. */
+  FactBook(List<DependencyModel> models, List<State> states) {
     this.models = models;
+    for (State state : states) {
+      for (Resource r : state.resources()) {
+        for (DependencyModel m : models) {
+          m.passesOn(r)
+              .forEach(
+                  (f, more) -> {
+                    passedOn.computeIfAbsent(f, x -> new TreeSet<>()).addAll(more);
+                    more.forEach(g -> through.putIfAbsent(g, f));
+                  });
+        }
+      }
+    }
   }
 
   /** The facts of a version, or none when the object does not exist. */
@@ -33,8 +53,13 @@ final class FactBook {
     if (known != null) {
       return known;
     }
-    Facts facts =
-        new Facts(union(m -> m.provides(r)), union(m -> m.requires(r)), union(m -> m.excludes(r)));
+    List<Fact> requires = union(m -> m.requires(r));
+    if (!passedOn.isEmpty()) {
+      TreeSet<Fact> all = new TreeSet<>(requires);
+      requires.forEach(f -> all.addAll(passedOn.getOrDefault(f, Set.of())));
+      requires = all.size() == requires.size() ? requires : List.copyOf(all);
+    }
+    Facts facts = new Facts(union(m -> m.provides(r)), requires, union(m -> m.excludes(r)));
     cache.put(r, facts);
     return facts;
   }
@@ -69,12 +94,27 @@ final class FactBook {
 
   /** How the first model that can put it describes {@code r}'s requirement {@code required}. */
   Optional<String> describe(Resource r, Fact required) {
+    return describe(r, required, true);
+  }
+
+  /**
+   * How the first model that can put it describes {@code r}'s requirement {@code required}; with
+   * {@code passedOn}, a requirement passed on reads as the fact it came through when no model
+   * describes it.
+   */
+  Optional<String> describe(Resource r, Fact required, boolean passedOn) {
     for (DependencyModel m : models) {
       Optional<String> said = m.describe(r, required);
       if (said.isPresent()) {
         return said;
       }
     }
-    return Optional.empty();
+    if (!passedOn) {
+      return Optional.empty();
+    }
+    // A requirement passed on (the pods behind a Service) reads as what it came through.
+    return Optional.ofNullable(through.get(required))
+        .filter(f -> of(r).requires().contains(f))
+        .map(Fact::toString);
   }
 }

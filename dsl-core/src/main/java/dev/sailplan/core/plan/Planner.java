@@ -67,7 +67,9 @@ public final class Planner {
    * @throws PlanningException when some target cannot be reached safely
    */
   public Plan plan(String name, State current, List<Target> targets) {
-    FactBook facts = new FactBook(models);
+    List<State> states = new ArrayList<>(List.of(current));
+    targets.forEach(t -> states.add(t.desired()));
+    FactBook facts = new FactBook(models, states);
     List<Step> steps = new ArrayList<>();
     State at = current;
     for (int t = 0; t < targets.size(); t++) {
@@ -106,7 +108,7 @@ public final class Planner {
    * @throws PlanningException when no safe order exists
    */
   public List<Stage> stages(State from, State to) {
-    return Ordering.stages(new FactBook(models), from, to).stream()
+    return Ordering.stages(new FactBook(models, List.of(from, to)), from, to).stream()
         .map(Ordering.Planned::stage)
         .toList();
   }

@@ -14,6 +14,11 @@ import java.util.TreeMap;
  * whichever of its labels a selector names. Labels are written {@code k=v}, sorted, joined by
  * commas.
  *
+ * <p>A selector that picks pods in every namespace (an Istio Gateway's) requires {@code pods
+ * *}{@code /LABELS} ({@link #requiredAnywhere}); a workload provides that for each of its single
+ * pod labels and for all of them together, which is what such selectors name ({@code istio:
+ * ingressgateway}).
+ *
  * <pre>{@code
  * Pods.required("bookinfo", Map.of("version", "v2"))   // pods bookinfo/version=v2
  * }</pre>
@@ -28,6 +33,9 @@ public final class Pods {
    */
   private static final int MAX_SUBSETS = 10;
 
+  /** The namespace part of a fact that pods in any namespace provide. */
+  private static final String ANY_NAMESPACE = "*";
+
   private Pods() {}
 
   /** The fact a selector of {@code labels} in {@code namespace} requires. */
@@ -37,6 +45,11 @@ public final class Pods {
     return new Fact(TYPE, j.toString());
   }
 
+  /** The fact a selector of {@code labels} that picks pods in any namespace requires. */
+  public static Fact requiredAnywhere(Map<String, String> labels) {
+    return required(ANY_NAMESPACE, labels);
+  }
+
   /** The facts a workload of these pod labels in {@code namespace} provides. */
   public static List<Fact> provided(String namespace, SortedMap<String, String> labels) {
     List<Map.Entry<String, String>> entries = new ArrayList<>(labels.entrySet());
@@ -44,6 +57,12 @@ public final class Pods {
     int n = entries.size();
     if (n == 0) {
       return out;
+    }
+    // Only the single labels and the full set anywhere: every subset again would double the facts
+    // of every workload for the few selectors that look across namespaces.
+    entries.forEach(e -> out.add(requiredAnywhere(Map.of(e.getKey(), e.getValue()))));
+    if (n > 1) {
+      out.add(requiredAnywhere(labels));
     }
     if (n > MAX_SUBSETS) {
       entries.forEach(e -> out.add(required(namespace, Map.of(e.getKey(), e.getValue()))));

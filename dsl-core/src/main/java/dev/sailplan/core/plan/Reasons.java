@@ -86,19 +86,27 @@ final class Reasons {
     if (!isRolledOut(c)) {
       return Optional.empty();
     }
-    for (Fact f : after.provides()) {
-      if (!f.type().equals(Pods.TYPE)) {
-        continue;
-      }
-      for (ResourceKey user : later.requires.coveredBy(f)) {
-        String what =
-            later.upcoming.getOrDefault(user, List.of()).stream()
-                .map(v -> facts.describe(v, f))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElse("the pods " + user + " selects");
-        return Optional.of(
-            "applies " + c.key() + " before " + what + " receives traffic; waits for its rollout");
+    // What selects the pods itself (a subset) is named before what passes traffic on to them.
+    for (boolean passedOn : new boolean[] {false, true}) {
+      for (Fact f : after.provides()) {
+        if (!f.type().equals(Pods.TYPE)) {
+          continue;
+        }
+        for (ResourceKey user : later.requires.coveredBy(f)) {
+          Optional<String> what =
+              later.upcoming.getOrDefault(user, List.of()).stream()
+                  .map(v -> facts.describe(v, f, passedOn))
+                  .flatMap(Optional::stream)
+                  .findFirst();
+          if (what.isPresent() || passedOn) {
+            return Optional.of(
+                "applies "
+                    + c.key()
+                    + " before "
+                    + what.orElse("the pods " + user + " selects")
+                    + " receives traffic; waits for its rollout");
+          }
+        }
       }
     }
     return Optional.empty();

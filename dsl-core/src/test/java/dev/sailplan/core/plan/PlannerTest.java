@@ -30,6 +30,59 @@ class PlannerTest {
   }
 
   @Test
+  void aRequirementPassedOnBindsWhatRequiresTheFactNotItsProvider() {
+    // A "Svc" passes whatever requires it on to the pods behind it, as a Service does.
+    DependencyModel passing =
+        new DependencyModel() {
+          @Override
+          public java.util.Set<Fact> provides(dev.sailplan.core.meta.Resource r) {
+            return java.util.Set.of();
+          }
+
+          @Override
+          public java.util.Set<Fact> requires(dev.sailplan.core.meta.Resource r) {
+            return java.util.Set.of();
+          }
+
+          @Override
+          public java.util.Map<Fact, java.util.Set<Fact>> passesOn(
+              dev.sailplan.core.meta.Resource r) {
+            return r instanceof Thing t && t.kind().equals("Svc")
+                ? java.util.Map.of(
+                    new Fact("service", "n/api"), java.util.Set.of(new Fact("pods", "n/app=api")))
+                : java.util.Map.of();
+          }
+        };
+    Planner withPassing = Planner.of(List.of(new FakeModel(), passing));
+    Thing config = thing("Config", "n/c").provides("config n/c");
+    Thing svc = thing("Svc", "n/api").provides("service n/api");
+    Thing pods = thing("Work", "n/api").provides("pods n/app=api").requires("config n/c");
+    Thing route = thing("Route", "n/r").requires("service n/api");
+    State all = State.of(config, svc, pods, route);
+
+    assertEquals(
+        List.of(
+            "configs-svcs: create Config n/c, create Svc n/api",
+            "routes-works: create Route n/r, create Work n/api"),
+        lines(planner.stages(State.empty(), all)));
+    List<Stage> stages = withPassing.stages(State.empty(), all);
+    assertEquals(
+        List.of(
+            "configs-svcs: create Config n/c, create Svc n/api",
+            "works: create Work n/api",
+            "routes: create Route n/r"),
+        lines(stages));
+    assertEquals(
+        "Work n/api provides pods n/app=api before Route n/r uses it", reasons(stages).get(1));
+    assertEquals(
+        List.of(
+            "delete-routes: delete Route n/r",
+            "delete-svcs-works: delete Svc n/api, delete Work n/api",
+            "delete-configs: delete Config n/c"),
+        lines(withPassing.stages(all, State.empty())));
+  }
+
+  @Test
   void whatIsProvidedOutlivesWhatRequiresIt() {
     List<Stage> stages = planner.stages(State.of(ROUTE_V1, RULE_V1), State.empty());
 

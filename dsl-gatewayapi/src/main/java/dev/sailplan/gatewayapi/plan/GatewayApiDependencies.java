@@ -5,13 +5,17 @@ import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.DependencyModel;
 import dev.sailplan.core.plan.Fact;
+import dev.sailplan.core.plan.Pods;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Gateway API's ordering rules as facts (BRIEF rule 2): a Gateway provides {@code gateway NS/NAME},
- * which the routes and ListenerSets attached to it require; a route's backend Service is required
- * as {@code service NS/NAME}; a backend in another namespace also requires {@code grant
+ * which the routes and ListenerSets attached to it require, a route also the pods of its deployment
+ * (labelled {@code gateway.networking.k8s.io/gateway-name: NAME}); a route's backend Service is
+ * required as {@code service NS/NAME}; a backend in another namespace also requires {@code grant
  * ROUTE_NS/ROUTE_KIND BACKEND_NS/Service/NAME}, which a ReferenceGrant in the backend's namespace
  * provides ({@code …/*} when it names no object).
  *
@@ -20,6 +24,10 @@ import java.util.TreeSet;
  */
 public final class GatewayApiDependencies implements DependencyModel {
   private static final String GROUP = "gateway.networking.k8s.io";
+
+  /** The pod label of a Gateway's deployment, naming the Gateway. */
+  static final String GATEWAY_NAME_LABEL = GROUP + "/gateway-name";
+
   private static final Set<String> ROUTES =
       Set.of("HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute", "UDPRoute");
 
@@ -92,8 +100,27 @@ public final class GatewayApiDependencies implements DependencyModel {
         || !ref.path("group").asText(GROUP).equals(GROUP)) {
       return;
     }
-    out.add(
-        new Fact("gateway", ref.path("namespace").asText(ns) + "/" + ref.path("name").asText()));
+    String gatewayNs = ref.path("namespace").asText(ns);
+    String name = ref.path("name").asText();
+    out.add(new Fact("gateway", gatewayNs + "/" + name));
+    // The gateway's deployment runs before a route attaches to it: Istio labels the pods of the
+    // one it deploys so, and a Deployment of the input labelled so is taken for it.
+    out.add(Pods.required(gatewayNs, Map.of(GATEWAY_NAME_LABEL, name)));
+  }
+
+  @Override
+  public Optional<String> describe(Resource r, Fact required) {
+    if (!GROUP.equals(r.group()) || !required.type().equals(Pods.TYPE)) {
+      return Optional.empty();
+    }
+    String subject = required.subject();
+    String prefix = "/" + GATEWAY_NAME_LABEL + "=";
+    int at = subject.indexOf(prefix);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Gateway " + subject.substring(0, at) + "/" + subject.substring(at + prefix.length()));
   }
 
   private static void backend(JsonNode ref, String routeKind, String ns, Set<Fact> out) {

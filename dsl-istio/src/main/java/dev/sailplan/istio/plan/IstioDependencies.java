@@ -42,8 +42,11 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>a DestinationRule provides {@code subset HOST/NAME} for each subset; a VirtualService
- *       requires every subset it routes or mirrors to (rule 1), and a DestinationRule that swaps
- *       subsets passes through a version holding both (expand, then contract);
+ *       requires every subset it routes or mirrors to (rule 1), and the Service ({@code service
+ *       NS/NAME}) of every in-cluster host it sends traffic to; a subset requires the pods it
+ *       selects, an Istio Gateway the pods of its selector (in any namespace); and a
+ *       DestinationRule that swaps subsets passes through a version holding both (expand, then
+ *       contract);
  *   <li>an Istio Gateway provides {@code istio-gateway NS/NAME}; a VirtualService requires the
  *       gateways it binds to (rule 2);
  *   <li>a ServiceEntry provides {@code external-host HOST}; a {@code REGISTRY_ONLY} Sidecar
@@ -99,6 +102,8 @@ public final class IstioDependencies implements DependencyModel {
     if (r instanceof VirtualService vs && vs.spec().isPresent()) {
       for (Destination d : destinations(vs)) {
         d.subset().ifPresent(s -> out.add(new Fact("subset", fqdn(d.host(), ns) + "/" + s)));
+        // The Service behind an in-cluster host, whose pods must run before it takes traffic.
+        service(fqdn(d.host(), ns)).ifPresent(out::add);
       }
       for (String g : vs.spec().get().gateways()) {
         if (!g.equals("mesh")) {
@@ -125,6 +130,12 @@ public final class IstioDependencies implements DependencyModel {
       // An entry whose traffic is meant to be upgraded to TLS must not be served before the
       // DestinationRule that does it: plain HTTP would reach the TLS port meanwhile.
       se.spec().hosts().forEach(h -> out.add(new Fact("tls-origination", h)));
+    } else if (r instanceof Gateway gw) {
+      // The gateway's pods run before routes bind to it; Istio picks them in every namespace.
+      gw.spec()
+          .map(s -> s.selector())
+          .filter(sel -> !sel.isEmpty())
+          .ifPresent(sel -> out.add(Pods.requiredAnywhere(sel)));
     } else if (r instanceof DestinationRule dr && dr.spec().isPresent()) {
       // A subset is only routed to once its pods run (and it outlives them): the workload whose
       // pod labels it selects comes first, and goes after it.
@@ -135,6 +146,9 @@ public final class IstioDependencies implements DependencyModel {
 
   @Override
   public Optional<String> describe(Resource r, Fact required) {
+    if (r instanceof Gateway && required.type().equals(Pods.TYPE)) {
+      return Optional.of("Gateway " + namespace(r) + "/" + r.metadata().name().orElse(""));
+    }
     if (r instanceof DestinationRule dr && dr.spec().isPresent()) {
       String host = dr.spec().get().host();
       String service = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
@@ -238,6 +252,15 @@ public final class IstioDependencies implements DependencyModel {
         .tls()
         .forEach(t -> t.route().stream().map(RouteDestination::destination).forEach(out::add));
     return out;
+  }
+
+  /** {@code service NS/NAME} of a host {@code NAME.NS.svc.cluster.local}; empty for any other. */
+  private static Optional<Fact> service(String fqdn) {
+    Optional<String> ns = namespaceOf(fqdn).filter(n -> !n.equals("*"));
+    if (ns.isEmpty() || fqdn.startsWith("*")) {
+      return Optional.empty();
+    }
+    return Optional.of(new Fact("service", ns.get() + "/" + fqdn.substring(0, fqdn.indexOf('.'))));
   }
 
   /** Plaintext anywhere in the rule: its policy, a port's, or a subset's. */

@@ -213,4 +213,151 @@ class WorkloadOrderingTest {
         script);
     assertEquals(1, script.split("rollout status", -1).length - 1);
   }
+
+  private static final String RATINGS =
+      """
+      apiVersion: v1
+      kind: Service
+      metadata: {name: ratings, namespace: bookinfo}
+      spec:
+        selector: {app: ratings}
+        ports: [{name: http, port: 9080}]
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: ratings-v1, namespace: bookinfo}
+      spec:
+        selector: {matchLabels: {app: ratings, version: v1}}
+        template:
+          metadata: {labels: {app: ratings, version: v1}}
+          spec:
+            containers: [{name: ratings, image: docker.io/istio/examples-bookinfo-ratings-v1:1.20.1}]
+      """;
+
+  private static final String RATINGS_ROUTE =
+      """
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: ratings, namespace: bookinfo}
+      spec:
+        hosts: [ratings]
+        http:
+        - route:
+          - destination: {host: ratings}
+      """;
+
+  @Test
+  void aRouteToAServiceWithoutSubsetWaitsForTheWorkloadsTheServiceSelects() {
+    Plan plan = plan(state(NAMESPACE), state(NAMESPACE, RATINGS, RATINGS_ROUTE));
+    // The Service keeps its place before the workloads; the route waits for their rollout.
+    assertEquals(
+        List.of(
+            "Service bookinfo/ratings, Deployment bookinfo/ratings-v1 then rollout",
+            "VirtualService bookinfo/ratings then none"),
+        summary(plan));
+    assertEquals(
+        "applies Deployment bookinfo/ratings-v1 before service bookinfo/ratings receives"
+            + " traffic; waits for its rollout; Service bookinfo/ratings provides service"
+            + " bookinfo/ratings before VirtualService bookinfo/ratings uses it",
+        plan.stages().get(0).reason());
+    // Removing it all: traffic leaves the Service before its workload goes.
+    assertEquals(
+        List.of(
+            "-VirtualService bookinfo/ratings then propagation",
+            "-Deployment bookinfo/ratings-v1, -Service bookinfo/ratings then none"),
+        summary(plan(state(NAMESPACE, RATINGS, RATINGS_ROUTE), state(NAMESPACE))));
+  }
+
+  @Test
+  void aRouteToAServiceNothingRunsStillPlansAndTheReasonWarns() {
+    String service = RATINGS.substring(0, RATINGS.indexOf("---"));
+    Plan plan =
+        plan(
+            state(NAMESPACE, deployment("v1", ""), service),
+            state(NAMESPACE, deployment("v1", ""), service, RATINGS_ROUTE));
+    assertEquals(List.of("VirtualService bookinfo/ratings then none"), summary(plan));
+    assertEquals(
+        "VirtualService bookinfo/ratings is created; nothing in the input runs service"
+            + " bookinfo/ratings (no workload's pod labels match app=ratings)",
+        plan.stages().get(0).reason());
+  }
+
+  @Test
+  void aSubsetIsMatchedAgainstPodLabelsWithOrWithoutTheServiceInTheInput() {
+    // Without the host's Service: the subset's labels are a subset of the pods' labels.
+    State without = state(NAMESPACE, deployment("v2", ""), mesh("v2"));
+    assertEquals(
+        List.of(
+            "Deployment bookinfo/reviews-v2 then rollout",
+            "DestinationRule bookinfo/reviews then propagation",
+            "VirtualService bookinfo/reviews then none"),
+        summary(plan(state(NAMESPACE), without)));
+    // With it, the same order: the Service comes with the workload, the subset after its rollout.
+    State with = state(NAMESPACE, CONFIG, deployment("v2", ""), mesh("v2"));
+    assertEquals(
+        List.of(
+            "ConfigMap bookinfo/reviews-v2, Role bookinfo/reviews, Service bookinfo/reviews,"
+                + " Deployment bookinfo/reviews-v2 then rollout",
+            "DestinationRule bookinfo/reviews then propagation",
+            "VirtualService bookinfo/reviews then none"),
+        summary(plan(state(NAMESPACE), with)));
+  }
+
+  @Test
+  void anIstioGatewaysWorkloadRunsBeforeTheGatewayAndItsRoutes() {
+    String ingress =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: istio-ingressgateway, namespace: istio-system}
+        spec:
+          selector: {matchLabels: {istio: ingressgateway}}
+          template:
+            metadata: {labels: {app: istio-ingressgateway, istio: ingressgateway}}
+            spec:
+              containers: [{name: istio-proxy, image: docker.io/istio/proxyv2:1.24.0}]
+        """;
+    String gateway =
+        """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: bookinfo-gateway, namespace: bookinfo}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: bookinfo, namespace: bookinfo}
+        spec:
+          hosts: ["*"]
+          gateways: [bookinfo-gateway]
+          http: [{route: [{destination: {host: productpage, port: {number: 9080}}}]}]
+        """;
+    Plan plan = plan(state(NAMESPACE), state(NAMESPACE, ingress, gateway));
+    assertEquals(
+        List.of(
+            "Deployment istio-system/istio-ingressgateway then rollout",
+            "Gateway bookinfo/bookinfo-gateway then propagation",
+            "VirtualService bookinfo/bookinfo then none"),
+        summary(plan));
+    assertEquals(
+        "applies Deployment istio-system/istio-ingressgateway before Gateway"
+            + " bookinfo/bookinfo-gateway receives traffic; waits for its rollout",
+        plan.stages().get(0).reason());
+    // Without the gateway's workload in an input that holds workloads, the reason warns.
+    Plan elsewhere =
+        plan(
+            state(NAMESPACE, deployment("v1", "")),
+            state(NAMESPACE, deployment("v1", ""), gateway));
+    assertTrue(
+        elsewhere
+            .stages()
+            .get(0)
+            .reason()
+            .contains(
+                "nothing in the input runs Gateway bookinfo/bookinfo-gateway (no workload's pod"
+                    + " labels match istio=ingressgateway)"),
+        elsewhere.stages().get(0).reason());
+  }
 }
