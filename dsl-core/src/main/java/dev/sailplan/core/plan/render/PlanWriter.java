@@ -143,9 +143,9 @@ public final class PlanWriter {
 
   /**
    * Writes {@code outDir/<plan name>/} as {@link #write(Plan, Path, PlanOptions)} does, checking
-   * the plan with {@code validation} instead of the standard one: a build that suppresses a finding,
-   * sets another root namespace or {@linkplain Validation.Builder#assumeExternal assumes} what lives
-   * outside the plan's states checks its plans with the same options as its manifests.
+   * the plan with {@code validation} instead of the standard one: a build that suppresses a
+   * finding, sets another root namespace or {@linkplain Validation.Builder#assumeExternal assumes}
+   * what lives outside the plan's states checks its plans with the same options as its manifests.
    *
    * <pre>{@code
    * Validation validation =
