@@ -154,6 +154,7 @@ final class ValidateCommand implements Callable<Integer> {
             .rootNamespace(root == null ? "istio-system" : root)
             .defaultGateway(!noDefaultGateway)
             .assumeExternal(external)
+            .suppress(suppressions)
             .build();
     Analysis analysis;
     try {
@@ -163,13 +164,8 @@ final class ValidateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("sailplan validate: cannot read: " + oneLine(cause));
       return CommandLine.ExitCode.USAGE;
     }
-    List<Finding> kept =
-        analysis.findings().stream()
-            .filter(f -> suppressions.stream().noneMatch(s -> s.matches(f)))
-            .toList();
-    Findings findings = Findings.of(kept);
-    int suppressed = analysis.suppressed() + analysis.findings().size() - kept.size();
-    print(findings, analysis.documents(), suppressed);
+    Findings findings = analysis.findings();
+    print(findings, analysis.documents(), analysis.suppressed());
     boolean failed = failOn.level != null && findings.hasAtLeast(failOn.level);
     return failed ? Sailplan.INVALID_INPUT : 0;
   }
