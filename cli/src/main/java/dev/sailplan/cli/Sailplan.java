@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,15 +36,15 @@ import picocli.CommandLine.Command;
       " 1:invalid input, an unreadable or unwritable file, or not enough memory",
       " 2:wrong usage",
       "70:internal error, a bug (SAILPLAN_DEBUG=1 prints the stack trace)"
-    },
-    subcommands = {
-      FmtCommand.class,
-      PlanCommand.class,
-      RolloutCommand.class,
-      ValidateCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Sailplan implements Runnable {
+  /**
+   * The subcommands by name, in the order {@code --help} lists them. They are added in {@link
+   * #run}, not in the annotation: picocli builds the model of every subcommand it is given, which
+   * is a good part of the start-up of a one-file {@code validate}.
+   */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
   /** Exit status for input that is not a valid manifest. */
   static final int INVALID_INPUT = 1;
 
@@ -80,6 +82,7 @@ public final class Sailplan implements Runnable {
   /** Runs the command line with the given streams and returns the exit status. */
   static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Sailplan(in));
+    addSubcommands(cli, args);
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(Path.class, Sailplan::path);
@@ -129,6 +132,29 @@ public final class Sailplan implements Runnable {
       out.flush();
       err.flush();
     }
+  }
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("fmt", FmtCommand.class);
+    commands.put("plan", PlanCommand.class);
+    commands.put("rollout", RolloutCommand.class);
+    commands.put("validate", ValidateCommand.class);
+    commands.put("help", CommandLine.HelpCommand.class);
+    return commands;
+  }
+
+  /**
+   * Adds the subcommand that {@code args} runs, or all of them when they name none ({@code --help},
+   * {@code help fmt}, a mistyped name): each one is a model picocli builds by reflection.
+   */
+  private static void addSubcommands(CommandLine cli, String[] args) {
+    Class<?> only = args.length == 0 || args[0].equals("help") ? null : COMMANDS.get(args[0]);
+    if (only != null) {
+      cli.addSubcommand(only);
+      return;
+    }
+    COMMANDS.values().forEach(cli::addSubcommand);
   }
 
   /**

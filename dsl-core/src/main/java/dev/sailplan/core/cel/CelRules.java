@@ -126,7 +126,7 @@ public final class CelRules implements TreeValidator {
       if (node instanceof ObjectNode o) {
         JsonNode v = o.get(s);
         if (v == null || v.isNull()) {
-          o.set(s, d.value.deepCopy());
+          o.set(s, d.value().deepCopy());
         }
       }
       return;
@@ -283,13 +283,31 @@ public final class CelRules implements TreeValidator {
     }
   }
 
+  /**
+   * A schema default, parsed on first use: a provider builds the rules of every kind it knows, and
+   * most runs see only a few of them.
+   */
   private static final class Default {
+    final String path;
     final String[] steps;
-    final JsonNode value;
+    private final String json;
+    private JsonNode value;
 
-    Default(String path, JsonNode value) {
+    Default(String path, String json) {
+      this.path = path;
       this.steps = steps(path);
-      this.value = value;
+      this.json = json;
+    }
+
+    synchronized JsonNode value() {
+      if (value == null) {
+        try {
+          value = Mappers.json().readTree(json);
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException("default at " + path + " is not JSON: " + json, e);
+        }
+      }
+      return value;
     }
   }
 
@@ -332,11 +350,7 @@ public final class CelRules implements TreeValidator {
      * @param json the default as JSON text
      */
     public Builder defaultValue(String path, String json) {
-      try {
-        defaults.add(new Default(path, Mappers.json().readTree(json)));
-      } catch (java.io.IOException e) {
-        throw new IllegalArgumentException("default at " + path + " is not JSON: " + json, e);
-      }
+      defaults.add(new Default(path, Objects.requireNonNull(json, "json")));
       return this;
     }
 

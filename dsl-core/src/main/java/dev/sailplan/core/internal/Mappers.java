@@ -91,6 +91,7 @@ public final class Mappers {
           M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>>
       B configure(B b) {
     b.addModule(new Jdk8Module())
+        .addModule(LazyPropertyDeserializers.module())
         // Absent optionals never render as null, whatever a type's own annotations say.
         .defaultPropertyInclusion(
             com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
