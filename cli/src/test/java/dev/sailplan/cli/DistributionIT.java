@@ -112,6 +112,16 @@ class DistributionIT {
     assertEquals(size, Files.size(archives.get(0)));
 
     assertEquals(new Run(0, "sailplan " + VERSION + "\n", ""), launch(work, cache, "--version"));
+    assertEquals(archives, archives(cache), "--version makes no archive");
+    assertTrue(archives.get(0).getFileName().toString().endsWith("-validate.jsa"));
+
+    // Each command keeps an archive of its own classes.
+    assertEquals(jar(work, "fmt", "small.yaml"), launch(work, cache, "fmt", "small.yaml"));
+    List<Path> both = archives(cache);
+    assertEquals(2, both.size(), both.toString());
+    assertTrue(
+        both.stream().anyMatch(a -> a.getFileName().toString().endsWith("-fmt.jsa")),
+        both::toString);
   }
 
   @Test

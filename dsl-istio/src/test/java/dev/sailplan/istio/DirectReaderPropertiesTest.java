@@ -23,7 +23,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Differential fuzzing of the direct parsing path against the full Jackson path.
+ * Differential fuzzing of the direct parsing paths (the event reader parsing uses, and the tree
+ * reader validation uses) against the full Jackson path.
  *
  * <p>Valid multi-document Istio manifests are mutated line by line (a scalar replaced by a tricky
  * one, a line duplicated, deleted, swapped with the next or re-indented). Whatever comes out, the
@@ -453,8 +454,12 @@ class DirectReaderPropertiesTest {
    * @return which path read it, for statistics
    */
   private static String assertContract(String yaml) {
-    Optional<List<Resource>> direct = PARSER.direct(yaml);
     Outcome full = Outcome.full(yaml);
+    assertContract(yaml, PARSER.tree(yaml), full);
+    return assertContract(yaml, PARSER.direct(yaml), full);
+  }
+
+  private static String assertContract(String yaml, Optional<List<Resource>> direct, Outcome full) {
     if (direct.isEmpty()) {
       return full.error() == null ? "full, accepted" : "full, rejected";
     }
@@ -514,12 +519,14 @@ class DirectReaderPropertiesTest {
     int direct = 0;
     for (String seed : SEEDS) {
       Optional<List<Resource>> read = PARSER.direct(seed);
-      if (read.isPresent()) {
+      Optional<List<Resource>> tree = PARSER.tree(seed);
+      if (read.isPresent() && tree.isPresent()) {
         direct++;
         assertEquals(PARSER.full(seed, "seed.yaml"), read.get(), seed);
+        assertEquals(PARSER.full(seed, "seed.yaml"), tree.get(), seed);
       }
     }
-    assertEquals(SEEDS.size(), direct, "seeds read by the direct path");
+    assertEquals(SEEDS.size(), direct, "seeds read by both direct paths");
   }
 
   @Example

@@ -12,6 +12,7 @@ import dev.sailplan.core.kind.KindInfo;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.core.problem.Problem;
+import dev.sailplan.core.yaml.internal.TreeReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -365,7 +366,7 @@ final class TextValidation {
     if (report.errors) {
       return;
     }
-    Binder.Result<? extends Resource> bound = Binder.bind(d.tree(), info.type());
+    Binder.Result<? extends Resource> bound = bind(d.tree(), info);
     if (bound.value() == null) {
       for (Binder.Failure f : bound.failures()) {
         found.add(
@@ -392,6 +393,20 @@ final class TextValidation {
       clean.add(bound.value());
       anchors.put(bound.value(), new Anchor(input, d, report));
     }
+  }
+
+  /**
+   * The typed resource: read directly from the tree by the kind's generated reader when the tree
+   * has only the plain cases, else bound by Jackson, which reports every problem.
+   */
+  private static Binder.Result<? extends Resource> bind(JsonNode tree, KindInfo info) {
+    if (info.reader().isPresent()) {
+      Resource direct = TreeReader.read(tree, info.reader().get());
+      if (direct != null && info.type().isInstance(direct)) {
+        return new Binder.Result<>(direct, List.of());
+      }
+    }
+    return Binder.bind(tree, info.type());
   }
 
   /**
