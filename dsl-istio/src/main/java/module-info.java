@@ -10,6 +10,7 @@ module dev.sailplan.istio {
   exports dev.sailplan.istio;
   exports dev.sailplan.istio.extensions.v1alpha1;
   exports dev.sailplan.istio.kinds;
+  exports dev.sailplan.istio.layout;
   exports dev.sailplan.istio.networking.common;
   exports dev.sailplan.istio.networking.v1;
   exports dev.sailplan.istio.networking.v1alpha3;

@@ -7,5 +7,6 @@ module dev.sailplan.examples {
   requires transitive dev.sailplan.istio;
 
   exports dev.sailplan.examples;
+  exports dev.sailplan.examples.mesh;
   exports dev.sailplan.examples.seed;
 }

@@ -26,8 +26,12 @@ import org.junit.jupiter.api.Test;
  * requirements left out), stay small and hold no CEL runtime, Guava, protobuf or Kubernetes client.
  */
 class FootprintTest {
-  /** The budget of dsl-core, dsl-istio and everything they need at run time. */
-  private static final long BUDGET_BYTES = 5_000_000;
+  /**
+   * The budget of dsl-core, dsl-istio and everything they need at run time. Raised from 5,000,000
+   * for the RBAC kinds of dsl-core (about 90 KB) and the mesh layout (about 30 KB); Jackson is
+   * still 60 % of it.
+   */
+  private static final long BUDGET_BYTES = 5_150_000;
 
   @Test
   void theIstioRuntimeStaysWithinItsBudget() {

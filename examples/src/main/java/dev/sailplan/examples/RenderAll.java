@@ -1,6 +1,7 @@
 package dev.sailplan.examples;
 
 import dev.sailplan.core.Manifests;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.render.PlanWriter;
 import dev.sailplan.core.validation.Finding;
@@ -8,6 +9,7 @@ import dev.sailplan.core.validation.Findings;
 import dev.sailplan.core.validation.Level;
 import dev.sailplan.core.validation.Validation;
 import dev.sailplan.core.validation.ValidationException;
+import dev.sailplan.examples.mesh.ExampleMesh;
 import dev.sailplan.examples.seed.SeedExample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,20 +30,21 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Renders every example into a folder: {@code OUT/examples/<name>.yaml} for the seed manifests and
+ * Renders every example into a folder: {@code OUT/examples/<name>.yaml} for the seed manifests,
+ * {@code OUT/mesh/<file>.yaml} for the example mesh laid out by persona ({@link ExampleMesh}) and
  * {@code OUT/plans/<plan-name>/} for the example rollouts.
  *
  * <p>The folder is written whole or not at all: everything goes to a hidden sibling first, which
  * then replaces {@code OUT}. Only an {@code OUT} that RenderAll wrote (it holds {@value #MARKER}),
- * an empty folder, or one holding nothing but {@code examples/} and {@code plans/} is ever
- * replaced; anything else is refused, so a mistyped {@code -Dsailplan.out} cannot delete a folder
- * of the user's.
+ * an empty folder, or one holding nothing but {@code examples/}, {@code mesh/} and {@code plans/}
+ * is ever replaced; anything else is refused, so a mistyped {@code -Dsailplan.out} cannot delete a
+ * folder of the user's.
  */
 public final class RenderAll {
   /** The file that marks a folder RenderAll wrote, and may therefore replace. */
   public static final String MARKER = ".sailplan-render";
 
-  private static final Set<String> OWN_ENTRIES = Set.of(MARKER, "examples", "plans");
+  private static final Set<String> OWN_ENTRIES = Set.of(MARKER, "examples", "mesh", "plans");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private RenderAll() {}
@@ -57,9 +60,12 @@ public final class RenderAll {
       Summary s = render(out);
       System.out.printf(
           Locale.ROOT,
-          "Rendered %d seed examples (%d resources) and %d plans (%d stages) into %s%n",
+          "Rendered %d seed examples (%d resources), the example mesh (%d files, %d resources) and"
+              + " %d plans (%d stages) into %s%n",
           s.examples(),
           s.resources(),
+          s.meshFiles(),
+          s.meshResources(),
           s.plans(),
           s.stages(),
           out);
@@ -87,13 +93,21 @@ public final class RenderAll {
    *
    * @param examples example files
    * @param resources resources in them
+   * @param meshFiles files of the example mesh
+   * @param meshResources resources in them
    * @param plans plan folders
    * @param stages stages in them
    * @param validationCases the seed examples not written because they are rejected as written, each
    *     as {@code name: codes}
    */
   public record Summary(
-      int examples, int resources, int plans, int stages, List<String> validationCases) {
+      int examples,
+      int resources,
+      int meshFiles,
+      int meshResources,
+      int plans,
+      int stages,
+      List<String> validationCases) {
     /** Copies the list. */
     public Summary {
       validationCases = List.copyOf(validationCases);
@@ -105,15 +119,28 @@ public final class RenderAll {
    *
    * @throws FileAlreadyExistsException when {@code out} exists and is not a folder RenderAll wrote
    *     (nothing is written then)
-   * @throws ValidationException when an example or a plan has an Error finding (nothing is written
-   *     then)
+   * @throws ValidationException when an example or a plan has an Error finding, or the example mesh
+   *     any finding (nothing is written then)
    */
   public static Summary render(Path out) throws IOException {
-    return render(out, SeedExamples.all(), ExamplePlans.all().stream().map(r -> r.plan()).toList());
+    return render(
+        out,
+        SeedExamples.all(),
+        ExampleMesh.files(),
+        ExamplePlans.all().stream().map(r -> r.plan()).toList());
   }
 
-  /** Renders these examples and plans into {@code out}; see {@link #render(Path)}. */
+  /**
+   * Renders these examples and plans into {@code out}, without the mesh; see {@link #render(Path)}.
+   */
   static Summary render(Path out, List<SeedExample> examples, List<Plan> plans) throws IOException {
+    return render(out, examples, Map.of(), plans);
+  }
+
+  /** Renders these examples, mesh files and plans into {@code out}; see {@link #render(Path)}. */
+  static Summary render(
+      Path out, List<SeedExample> examples, Map<String, List<Resource>> mesh, List<Plan> plans)
+      throws IOException {
     // Fails closed: every example is validated before anything is written (PlanWriter validates
     // each plan).
     List<Finding> found = new ArrayList<>();
@@ -132,15 +159,27 @@ public final class RenderAll {
     if (findings.hasErrors()) {
       throw new ValidationException(findings);
     }
+    // The example mesh is the layout's showcase: it is written only without any finding.
+    List<Resource> meshResources = new ArrayList<>();
+    mesh.values().forEach(meshResources::addAll);
+    Findings meshFindings = ExampleMesh.LAYOUT.validator().validate(meshResources);
+    if (!meshFindings.all().isEmpty()) {
+      throw new ValidationException(meshFindings);
+    }
     Map<String, String> files = new LinkedHashMap<>();
     int resources = 0;
     for (SeedExample e : valid) {
       files.put("examples/" + e.name() + ".yaml", Manifests.toYaml(e.resources()));
       resources += e.resources().size();
     }
+    int examplesWritten = files.size();
+    for (Map.Entry<String, List<Resource>> f : mesh.entrySet()) {
+      files.put("mesh/" + f.getKey(), Manifests.toYaml(f.getValue()));
+    }
     writeAtomically(out, files, plans);
     int stages = plans.stream().mapToInt(p -> p.stages().size()).sum();
-    return new Summary(files.size(), resources, plans.size(), stages, cases);
+    return new Summary(
+        examplesWritten, resources, mesh.size(), meshResources.size(), plans.size(), stages, cases);
   }
 
   /**

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.render.PlanWriter;
+import dev.sailplan.istio.layout.DataPlane;
+import dev.sailplan.istio.layout.GatewayNamespace;
+import dev.sailplan.istio.layout.MeshLayout;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
 import dev.sailplan.istio.networking.v1.VirtualService;
 import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
@@ -121,6 +124,45 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void aMeshLayoutPlacesAGatewayRouteAndWritesTheBase() {
+    // spotless:off
+    // README: mesh-layout
+    MeshLayout layout = MeshLayout.builder()        // root istio-config, control plane istio-system
+        .gateway(GatewayNamespace.ingress())        // istio-ingress
+        .app("bookinfo", "bookinfo-team", DataPlane.sidecar())
+        .clusterAdmins("mesh-admins")
+        .networkOwners("network-team")
+        .build();
+    VirtualService front = layout.place(virtualService("bookinfo/front", VirtualServiceSpec.builder()
+        .addHosts("bookinfo.example.com")
+        .addGateways("istio-ingress/bookinfo-gateway")
+        .addHttp(HTTPRoute.builder().addRoute(routeTo("productpage")).build())
+        .build()));  // now istio-ingress/front, routing to productpage.bookinfo.svc.cluster.local
+    List<Resource> base = layout.all();  // Namespaces, root Sidecar and PeerAuthentication, RBAC
+    // README end
+    // spotless:on
+    assertEquals("istio-ingress/front", front.qualifiedName());
+    assertEquals(
+        "productpage.bookinfo.svc.cluster.local",
+        front.spec().orElseThrow().http().get(0).route().get(0).destination().host());
+    assertEquals(
+        List.of(
+            "Namespace istio-system",
+            "Namespace istio-config",
+            "Namespace istio-ingress",
+            "Namespace bookinfo",
+            "Sidecar istio-config/default",
+            "PeerAuthentication istio-config/default",
+            "ClusterRole sailplan:cluster-admin",
+            "RoleBinding istio-config/sailplan:cluster-admin",
+            "ClusterRole sailplan:network-owner",
+            "RoleBinding istio-ingress/sailplan:network-owner",
+            "ClusterRole sailplan:service-owner",
+            "RoleBinding bookinfo/sailplan:service-owner"),
+        base.stream().map(r -> r.kind() + " " + r.qualifiedName()).toList());
+  }
+
+  @Test
   void theReadmeShowsTheseSnippets() throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
     List<String> javaBlocks =
@@ -136,7 +178,7 @@ class ReadmeSnippetsTest {
             .results()
             .map(m -> unindent(m.group(1)))
             .toList();
-    assertEquals(2, snippets.size());
+    assertEquals(3, snippets.size());
     for (String snippet : snippets) {
       assertEquals(
           1,

@@ -38,6 +38,16 @@ class RenderAllTest {
     assertEquals(
         all.stream().map(e -> "examples/" + e.name() + ".yaml").sorted().toList(),
         listing(out).stream().filter(f -> f.startsWith("examples/")).toList());
+    assertEquals(
+        dev.sailplan.examples.mesh.ExampleMesh.files().keySet().stream()
+            .map(f -> "mesh/" + f)
+            .toList(),
+        listing(out).stream().filter(f -> f.startsWith("mesh/")).toList());
+    assertEquals(dev.sailplan.examples.mesh.ExampleMesh.files().size(), s.meshFiles());
+    assertEquals(dev.sailplan.examples.mesh.ExampleMesh.resources().size(), s.meshResources());
+    assertEquals(
+        Manifests.toYaml(dev.sailplan.examples.mesh.ExampleMesh.files().get("00-namespaces.yaml")),
+        Files.readString(out.resolve("mesh/00-namespaces.yaml")));
     assertEquals(ExamplePlans.all().size(), s.plans());
     for (var rollout : ExamplePlans.all()) {
       assertTrue(

@@ -24,6 +24,10 @@ public final class CoreKinds implements KindProvider {
           new KindInfo("", "Namespace", List.of("v1"), false, Namespace.class, Namespace::readYaml),
           new KindInfo("", "Service", List.of("v1"), true, Service.class, Service::readYaml),
           new KindInfo("", "ServiceAccount", List.of("v1"), true, ServiceAccount.class, ServiceAccount::readYaml),
-          new KindInfo("networking.k8s.io", "NetworkPolicy", List.of("v1"), true, NetworkPolicy.class, NetworkPolicy::readYaml));
+          new KindInfo("networking.k8s.io", "NetworkPolicy", List.of("v1"), true, NetworkPolicy.class, NetworkPolicy::readYaml),
+          new KindInfo("rbac.authorization.k8s.io", "Role", List.of("v1"), true, Role.class, Role::readYaml),
+          new KindInfo("rbac.authorization.k8s.io", "RoleBinding", List.of("v1"), true, RoleBinding.class, RoleBinding::readYaml),
+          new KindInfo("rbac.authorization.k8s.io", "ClusterRole", List.of("v1"), false, ClusterRole.class, ClusterRole::readYaml),
+          new KindInfo("rbac.authorization.k8s.io", "ClusterRoleBinding", List.of("v1"), false, ClusterRoleBinding.class, ClusterRoleBinding::readYaml));
   }
 }

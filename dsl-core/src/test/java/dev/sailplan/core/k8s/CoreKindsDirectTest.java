@@ -161,11 +161,100 @@ class CoreKindsDirectTest {
             port: dns
       """;
 
+  /** A ClusterRole with every field, as the aggregated {@code view} role of a cluster. */
+  private static final String CLUSTER_ROLE =
+      """
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRole
+      metadata:
+        name: sailplan:mesh-view
+        labels:
+          rbac.authorization.k8s.io/aggregate-to-view: "true"
+      aggregationRule:
+        clusterRoleSelectors:
+        - matchLabels:
+            sailplan.dev/aggregate-to-mesh-view: "true"
+      rules:
+      - apiGroups:
+        - networking.istio.io
+        resources:
+        - virtualservices
+        resourceNames:
+        - bookinfo
+        verbs:
+        - get
+      - nonResourceURLs:
+        - /healthz
+        verbs:
+        - get
+      """;
+
+  private static final String ROLE =
+      """
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata:
+        name: config-reader
+        namespace: bookinfo
+      rules:
+      - apiGroups:
+        - ""
+        resources:
+        - configmaps
+        verbs:
+        - get
+        - list
+      """;
+
+  private static final String ROLE_BINDING =
+      """
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata:
+        name: sailplan:service-owner
+        namespace: bookinfo
+      subjects:
+      - kind: Group
+        name: bookinfo-team
+        apiGroup: rbac.authorization.k8s.io
+      - kind: ServiceAccount
+        name: deployer
+        namespace: ci
+      roleRef:
+        kind: ClusterRole
+        name: sailplan:service-owner
+        apiGroup: rbac.authorization.k8s.io
+      """;
+
+  private static final String CLUSTER_ROLE_BINDING =
+      """
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRoleBinding
+      metadata:
+        name: mesh-view
+      subjects:
+      - kind: User
+        name: jane@example.com
+        apiGroup: rbac.authorization.k8s.io
+      roleRef:
+        kind: ClusterRole
+        name: sailplan:mesh-view
+        apiGroup: rbac.authorization.k8s.io
+      """;
+
   @Test
   void everyCoreKindIsRegisteredWithAReader() {
     List<KindInfo> kinds = new CoreKinds().kinds();
     assertEquals(
-        List.of("Namespace", "Service", "ServiceAccount", "NetworkPolicy"),
+        List.of(
+            "Namespace",
+            "Service",
+            "ServiceAccount",
+            "NetworkPolicy",
+            "Role",
+            "RoleBinding",
+            "ClusterRole",
+            "ClusterRoleBinding"),
         kinds.stream().map(KindInfo::kind).toList());
     for (KindInfo info : kinds) {
       assertTrue(info.reader().isPresent(), info.kind() + " has no direct reader");
@@ -177,13 +266,27 @@ class CoreKindsDirectTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Namespace", "Service", "ServiceAccount", "NetworkPolicy"})
+  @ValueSource(
+      strings = {
+        "Namespace",
+        "Service",
+        "ServiceAccount",
+        "NetworkPolicy",
+        "Role",
+        "RoleBinding",
+        "ClusterRole",
+        "ClusterRoleBinding"
+      })
   void everyFieldTakesTheDirectPathAgreesWithTheFullPathAndRoundTrips(String kind) {
     String yaml =
         switch (kind) {
           case "Namespace" -> NAMESPACE;
           case "Service" -> SERVICE;
           case "ServiceAccount" -> SERVICE_ACCOUNT;
+          case "Role" -> ROLE;
+          case "RoleBinding" -> ROLE_BINDING;
+          case "ClusterRole" -> CLUSTER_ROLE;
+          case "ClusterRoleBinding" -> CLUSTER_ROLE_BINDING;
           default -> NETWORK_POLICY;
         };
     Resource r = directOne(yaml);

@@ -33,12 +33,25 @@ class CoreKindsTest {
         registry.find("networking.k8s.io/v1", "NetworkPolicy").map(KindInfo::type));
     assertFalse(registry.find("v1", "NetworkPolicy").isPresent());
     assertFalse(registry.find("networking.k8s.io/v1", "Service").isPresent());
+    assertEquals(
+        Optional.of(Role.class),
+        registry.find("rbac.authorization.k8s.io/v1", "Role").map(KindInfo::type));
+    assertEquals(
+        Optional.of(RoleBinding.class),
+        registry.find("rbac.authorization.k8s.io/v1", "RoleBinding").map(KindInfo::type));
+    assertEquals(
+        Optional.of(ClusterRole.class),
+        registry.find("rbac.authorization.k8s.io/v1", "ClusterRole").map(KindInfo::type));
+    assertEquals(
+        Optional.of(ClusterRoleBinding.class),
+        registry.find("rbac.authorization.k8s.io/v1", "ClusterRoleBinding").map(KindInfo::type));
+    assertFalse(registry.find("rbac.authorization.k8s.io/v1beta1", "Role").isPresent());
   }
 
   @Test
   void kindInfoMatchesEachTypesConstants() {
     KindRegistry registry = KindRegistry.of(new CoreKinds().kinds());
-    assertEquals(4, registry.kinds().size());
+    assertEquals(8, registry.kinds().size());
     check(
         registry,
         Namespace.class,
@@ -67,15 +80,41 @@ class CoreKindsTest {
         NetworkPolicy.KIND,
         NetworkPolicy.API_VERSIONS,
         NetworkPolicy.NAMESPACED);
+    check(registry, Role.class, Role.GROUP, Role.KIND, Role.API_VERSIONS, Role.NAMESPACED);
+    check(
+        registry,
+        RoleBinding.class,
+        RoleBinding.GROUP,
+        RoleBinding.KIND,
+        RoleBinding.API_VERSIONS,
+        RoleBinding.NAMESPACED);
+    check(
+        registry,
+        ClusterRole.class,
+        ClusterRole.GROUP,
+        ClusterRole.KIND,
+        ClusterRole.API_VERSIONS,
+        ClusterRole.NAMESPACED);
+    check(
+        registry,
+        ClusterRoleBinding.class,
+        ClusterRoleBinding.GROUP,
+        ClusterRoleBinding.KIND,
+        ClusterRoleBinding.API_VERSIONS,
+        ClusterRoleBinding.NAMESPACED);
   }
 
   @Test
-  void onlyNamespaceIsClusterScoped() {
+  void namespaceAndTheClusterRbacKindsAreClusterScoped() {
     KindRegistry registry = KindRegistry.discover();
     assertFalse(registry.find(Namespace.class).orElseThrow().namespaced());
     assertTrue(registry.find(ServiceAccount.class).orElseThrow().namespaced());
     assertTrue(registry.find(Service.class).orElseThrow().namespaced());
     assertTrue(registry.find(NetworkPolicy.class).orElseThrow().namespaced());
+    assertTrue(registry.find(Role.class).orElseThrow().namespaced());
+    assertTrue(registry.find(RoleBinding.class).orElseThrow().namespaced());
+    assertFalse(registry.find(ClusterRole.class).orElseThrow().namespaced());
+    assertFalse(registry.find(ClusterRoleBinding.class).orElseThrow().namespaced());
   }
 
   @Test
