@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       FmtCommand.class,
+      ImportCommand.class,
       PlanCommand.class,
       RolloutCommand.class,
       ValidateCommand.class,
