@@ -66,25 +66,33 @@ public final class YamlComments {
 
   private static Comments of(Node root) {
     Comments c = new Comments();
-    walk(root, List.of(), c);
+    walk(root, List.of(), false, c);
     return c;
   }
 
-  private static void walk(Node node, List<String> path, Comments into) {
+  /**
+   * Collects the comments of {@code node} and below.
+   *
+   * @param item whether the node is an item of a sequence: a comment above {@code - key:} is about
+   *     the item, though the parser attaches it to the first key
+   */
+  private static void walk(Node node, List<String> path, boolean item, Comments into) {
     collect(node.getBlockComments(), path, into);
     collect(node.getInLineComments(), path, into);
     if (node instanceof MappingNode m) {
+      boolean first = true;
       for (NodeTuple t : m.getValue()) {
         Node key = t.getKeyNode();
         List<String> at = append(path, key instanceof ScalarNode s ? s.getValue() : "?");
-        collect(key.getBlockComments(), at, into);
+        collect(key.getBlockComments(), item && first ? path : at, into);
         collect(key.getInLineComments(), at, into);
-        walk(t.getValueNode(), at, into);
+        walk(t.getValueNode(), at, false, into);
+        first = false;
       }
     } else if (node instanceof SequenceNode s) {
       List<Node> items = s.getValue();
       for (int i = 0; i < items.size(); i++) {
-        walk(items.get(i), append(path, Integer.toString(i)), into);
+        walk(items.get(i), append(path, Integer.toString(i)), true, into);
       }
     }
     collect(node.getEndComments(), path, into);
