@@ -2,6 +2,7 @@ package dev.sailplan.javaimport.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -101,7 +102,11 @@ public final class ClassWriter {
       type.addField(
           FieldSpec.builder(
                   ObjectMapper.class, "JSON", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .initializer("new $T()", ObjectMapper.class)
+              // Map.of has no order: sorted keys render the same bytes on every run.
+              .initializer(
+                  "new $T().configure($T.ORDER_MAP_ENTRIES_BY_KEYS, true)",
+                  ObjectMapper.class,
+                  SerializationFeature.class)
               .build());
       type.addMethod(
           MethodSpec.methodBuilder("json")
