@@ -460,7 +460,9 @@ final class FactoryRules {
             : code.call(r.owner(), r.method().getName(), codes);
     CodeBlock.Builder b = CodeBlock.builder().add("$L", call);
     for (Attribute a : withs) {
-      b.add(".$L($L)", a.wither(), withValue(a.get(v), ValueCode.append(path, a.key())));
+      CodeBlock value = withValue(a.get(v), ValueCode.append(path, a.key()));
+      // One copy reads on the factory's line; more each get their own, as builder calls do.
+      b.add(withs.size() == 1 ? ".$L($L)" : "\n$>$>.$L($L)$<$<", a.wither(), value);
     }
     return Optional.of(b.build());
   }
