@@ -142,6 +142,24 @@ class ImportCommandTest {
   }
 
   @Test
+  void readsAFolderInNameOrderIntoOneClass() throws IOException {
+    Path mesh = dir.resolve("mesh");
+    Files.createDirectories(mesh.resolve("b"));
+    Files.writeString(
+        mesh.resolve("b/sa.yml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api}\n");
+    Files.writeString(
+        mesh.resolve("a.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n");
+    Files.writeString(mesh.resolve("notes.txt"), "not a manifest");
+    Run r = sailplan("import", mesh.toString(), "--package", "p", "--class", "C");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(
+        r.out()
+            .contains("return List.of(\n        shopNamespace(),\n        apiServiceAccount());"),
+        r.out());
+    assertTrue(r.out().contains("return Namespace.named(\"shop\");"), r.out());
+  }
+
+  @Test
   void carriesUnmodelledKubernetesKindsAsGenericObjects() throws IOException {
     Path in =
         file(
