@@ -5,6 +5,7 @@
 module dev.sailplan.cli {
   requires dev.sailplan.gatewayapi;
   requires dev.sailplan.istio;
+  requires dev.sailplan.javaimport;
   requires info.picocli;
 
   // picocli reads the commands' annotated fields reflectively.

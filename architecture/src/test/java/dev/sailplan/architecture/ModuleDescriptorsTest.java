@@ -45,6 +45,9 @@ class ModuleDescriptorsTest {
         Set.of("dev.sailplan.codegen", "dev.sailplan.codegen.config"),
         exported(descriptor("dev.sailplan.codegen", all.get("dev.sailplan.codegen"))));
     assertEquals(Set.of(), exported(descriptor("dev.sailplan.cli", all.get("dev.sailplan.cli"))));
+    assertEquals(
+        Set.of("dev.sailplan.javaimport"),
+        exported(descriptor("dev.sailplan.javaimport", all.get("dev.sailplan.javaimport"))));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.sailplan.core.Manifests;
 import dev.sailplan.examples.RenderAll;
 import dev.sailplan.gatewayapi.GatewayApi;
 import dev.sailplan.istio.Traffic;
+import dev.sailplan.javaimport.JavaImport;
 import dev.sailplan.testing.SailplanAssertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,8 @@ final class SailplanJars {
     // The test kit: users' tests use it; not a runtime library (no footprint budget).
     m.put("dev.sailplan.testing", locationOf(SailplanAssertions.class));
     m.put("dev.sailplan.codegen", locationOf(Codegen.class));
+    // Java from YAML, for the CLI and IDE actions: a tool library, not on a mesh's runtime path.
+    m.put("dev.sailplan.javaimport", locationOf(JavaImport.class));
     m.put("dev.sailplan.cli", cliClasses());
     return m;
   }

@@ -137,6 +137,7 @@ public final class Sailplan implements Runnable {
   private static Map<String, Class<?>> commands() {
     Map<String, Class<?>> commands = new LinkedHashMap<>();
     commands.put("fmt", FmtCommand.class);
+    commands.put("import", ImportCommand.class);
     commands.put("plan", PlanCommand.class);
     commands.put("rollout", RolloutCommand.class);
     commands.put("validate", ValidateCommand.class);
@@ -180,7 +181,7 @@ public final class Sailplan implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (fmt, plan, rollout or validate)");
+        spec.commandLine(), "missing command (fmt, import, plan, rollout or validate)");
   }
 
   /**

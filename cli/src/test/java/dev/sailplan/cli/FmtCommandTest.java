@@ -349,7 +349,7 @@ class FmtCommandTest {
         new Run(
             2,
             "",
-            "sailplan: missing command (fmt, plan, rollout or validate) (see sailplan --help)\n"),
+            "sailplan: missing command (fmt, import, plan, rollout or validate) (see sailplan --help)\n"),
         sailplan());
   }
 
