@@ -309,6 +309,23 @@ final class ApplyScript {
       }
       s.append('\n');
     }
+    for (Change c : e.stage().changes()) {
+      // kubectl apply removes only labels it set itself (its last-applied annotation), and
+      // istio-injection, usually set by kubectl label, would keep winning over istio.io/rev.
+      for (String label : List.of(Revisions.INJECTION, Revisions.REV)) {
+        if (c.key().kind().equals("Namespace")
+            && c.before().isPresent()
+            && c.after().isPresent()
+            && c.before().get().metadata().labels().containsKey(label)
+            && !c.after().get().metadata().labels().containsKey(label)) {
+          s.append("  kube label namespace ")
+              .append(Text.shell(c.key().name()))
+              .append(' ')
+              .append(Text.shell(label + "-"))
+              .append('\n');
+        }
+      }
+    }
     for (Resource t : tags) {
       s.append("  set_tag ")
           .append(Text.shell(Revisions.tagOf(t).orElseThrow()))

@@ -158,6 +158,7 @@ class RestartScriptTest {
     assertEquals(
         List.of(
             "kubectl apply -f 001-move-bookinfo-namespaces.yaml",
+            "kubectl label namespace bookinfo istio-injection-",
             "kubectl get deployment -n bookinfo -o name",
             "kubectl rollout restart deployment.apps/reviews -n bookinfo",
             "kubectl rollout status deployment.apps/reviews -n bookinfo --timeout=300s",
@@ -185,7 +186,7 @@ class RestartScriptTest {
     Result r = run("--settle", "0");
     assertEquals(3, r.exit(), r.out());
     assertTrue(r.err().contains("resume with --from 002"), r.err());
-    assertEquals("kubectl get daemonset -n bookinfo -o name", r.log().get(5));
+    assertEquals("kubectl get daemonset -n bookinfo -o name", r.log().get(6));
   }
 
   @Test
