@@ -35,7 +35,7 @@ import java.util.TreeMap;
  *     .tag("prod-stable")                 // namespaces labelled istio.io/rev=prod-stable: last
  *     .build();
  * Plan plan = upgrade.plan();             // move-bookinfo, move-payments-ledger, move-tag-prod-stable
- * Plan back = upgrade.rollbackFrom(1).plan(); // from move-payments-ledger back to 1-29-0
+ * Plan back = upgrade.rollbackFrom("move-payments-ledger").plan(); // back to 1-29-0
  * }</pre>
  *
  * <p>Each namespace step relabels its namespaces: {@code istio-injection} goes (it takes precedence
@@ -372,31 +372,11 @@ public final class RevisionUpgrade extends SteppedRollout {
   }
 
   /**
-   * A rollback from the state after step {@code stepIndex} (from 0; the tag step is the last): the
-   * tag, when it moved, goes back first, then the namespaces moved so far go back to the old
-   * revision with their original labels, one step each in reverse order, each restarting its
-   * workloads and stopping at a gate. The rollback ends in {@link #current()}.
-   *
-   * @throws IllegalArgumentException when there is no such step, naming the steps there are
-   */
-  public Rollout rollbackFrom(int stepIndex) {
-    List<String> names = stepNames();
-    if (stepIndex < 0 || stepIndex >= names.size()) {
-      throw new IllegalArgumentException(
-          name()
-              + " has no step "
-              + stepIndex
-              + "; its steps are 0.."
-              + (names.size() - 1)
-              + ": "
-              + String.join(", ", names));
-    }
-    return rollbackFrom(names.get(stepIndex));
-  }
-
-  /**
    * A rollback from the state after the step {@code stepName} ({@code move-bookinfo}, …, {@code
-   * move-tag-<tag>}), as {@link #rollbackFrom(int)}.
+   * move-tag-<tag>}; see {@link #stepNames()}): the tag, when it moved, goes back first, then the
+   * namespaces moved so far go back to the old revision with their original labels, one step each
+   * in reverse order, each restarting its workloads and stopping at a gate. The rollback ends in
+   * {@link #current()}.
    *
    * @throws IllegalArgumentException when there is no such step, naming the steps there are
    */
@@ -444,7 +424,7 @@ public final class RevisionUpgrade extends SteppedRollout {
     return rollbackFromStep(stepName, back);
   }
 
-  /** A rollback from each step, in the order of the steps. */
+  /** A rollback from each step, in the order of {@link #stepNames()}. */
   public List<Rollout> rollbacks() {
     return stepNames().stream().map(this::rollbackFrom).toList();
   }

@@ -180,12 +180,12 @@ class RevisionUpgradeTest {
     List<Rollout> rollbacks = upgrade.rollbacks();
     assertEquals(3, rollbacks.size());
     for (int i = 0; i < 3; i++) {
-      Plan back = upgrade.rollbackFrom(i).plan();
+      Plan back = rollbacks.get(i).plan();
       assertEquals(upgrade.current(), back.desired(), "rollback from step " + i);
       assertEquals(i + 1, back.steps().size(), "rollback from step " + i);
       back.stages().forEach(s -> assertEquals(Barrier.RESTART, s.then()));
     }
-    Plan fromTag = upgrade.rollbackFrom(2).plan();
+    Plan fromTag = upgrade.rollbackFrom("move-tag-prod-stable").plan();
     assertEquals("revision-upgrade-1-30-3-rollback-from-move-tag-prod-stable", fromTag.name());
     assertEquals(
         List.of("return-tag-prod-stable", "return-payments-ledger", "return-bookinfo"),
@@ -234,9 +234,10 @@ class RevisionUpgradeTest {
                         .build())
             .getMessage());
     assertEquals(
-        "revision-upgrade-1-30-3 has no step 3; its steps are 0..2: move-bookinfo,"
+        "revision-upgrade-1-30-3 has no step 'move-shop'; its steps are move-bookinfo,"
             + " move-payments-ledger, move-tag-prod-stable",
-        assertThrows(IllegalArgumentException.class, () -> upgrade().rollbackFrom(3)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> upgrade().rollbackFrom("move-shop"))
+            .getMessage());
   }
 
   @Test

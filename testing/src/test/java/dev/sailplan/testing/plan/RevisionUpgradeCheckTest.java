@@ -93,13 +93,13 @@ class RevisionUpgradeCheckTest {
   @Test
   void aRollbackFromEachStepPassesAndEndsInTheOriginalLabels() {
     RevisionUpgrade upgrade = upgrade();
-    for (int i = 0; i < upgrade.stepNames().size(); i++) {
-      Plan back = upgrade.rollbackFrom(i).plan();
+    for (String step : upgrade.stepNames()) {
+      Plan back = upgrade.rollbackFrom(step).plan();
       assertEquals(List.of(), MakeBeforeBreakChecker.check(back), back.name());
       assertEquals(upgrade.current(), back.desired(), back.name());
       back.stages().forEach(s -> assertEquals(Barrier.RESTART, s.then(), back.name()));
     }
-    assertThat(upgrade.rollbackFrom(3).plan())
+    assertThat(upgrade.rollbackFrom("move-tag-prod-stable").plan())
         .stage(1)
         .isFollowedBy(Barrier.RESTART)
         .and()
