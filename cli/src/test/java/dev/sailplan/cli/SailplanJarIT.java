@@ -113,7 +113,7 @@ class SailplanJarIT {
     try (Stream<Path> list = Files.list(SCENARIOS)) {
       scenarios = list.filter(Files::isDirectory).sorted().toList();
     }
-    assertEquals(11, scenarios.size(), "the example scenarios");
+    assertEquals(13, scenarios.size(), "the example scenarios");
     return scenarios.stream()
         .map(
             s ->
