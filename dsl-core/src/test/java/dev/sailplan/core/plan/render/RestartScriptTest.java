@@ -210,6 +210,15 @@ class RestartScriptTest {
   }
 
   @Test
+  void theStreamSaysTheTagIsRunNotApplied() {
+    assertTrue(
+        PlanStream.render(upgrade())
+            .contains(
+                "# run, not apply: istioctl tag set prod-stable --revision 1-30-3 --overwrite"),
+        PlanStream.render(upgrade()));
+  }
+
+  @Test
   void theTagIsNotAppliedWithKubectlInArgoCdEither() {
     String sync = ArgoCdPlan.render(upgrade(), 1);
     assertTrue(
