@@ -1,11 +1,14 @@
 package dev.sailplan.cli;
 
+import dev.sailplan.core.k8s.Namespace;
+import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.Planner;
 import dev.sailplan.core.plan.PlanningException;
 import dev.sailplan.core.plan.ResourceKey;
+import dev.sailplan.core.plan.Revisions;
 import dev.sailplan.core.plan.Rollout;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.problem.ManifestException;
@@ -21,6 +24,7 @@ import dev.sailplan.istio.rollout.BlueGreen;
 import dev.sailplan.istio.rollout.CanaryRollout;
 import dev.sailplan.istio.rollout.EgressLockdown;
 import dev.sailplan.istio.rollout.ExternalHost;
+import dev.sailplan.istio.rollout.RevisionUpgrade;
 import dev.sailplan.istio.rollout.StrictMtlsMigration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +61,8 @@ import picocli.CommandLine.Spec;
       RolloutCommand.BlueGreenSwitch.class,
       RolloutCommand.RouteCanary.class,
       RolloutCommand.StrictMtls.class,
-      RolloutCommand.Egress.class
+      RolloutCommand.Egress.class,
+      RolloutCommand.RevisionUpgradeCommand.class
     })
 final class RolloutCommand implements Runnable {
   @Spec private CommandLine.Model.CommandSpec spec;
@@ -68,7 +73,8 @@ final class RolloutCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "missing rollout (canary, blue-green, httproute-canary, strict-mtls or egress-lockdown)");
+        "missing rollout (canary, blue-green, httproute-canary, strict-mtls, egress-lockdown or"
+            + " revision-upgrade)");
   }
 
   /**
@@ -624,6 +630,114 @@ final class RolloutCommand implements Runnable {
             default -> h -> ExternalHost.tcp(h, port);
           };
       return make.apply(m.group(1));
+    }
+  }
+
+  /** {@code sailplan rollout revision-upgrade}. */
+  @Command(
+      name = "revision-upgrade",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Moves namespaces from one control plane revision to the next (canary upgrade):",
+        "each --namespace step relabels its namespaces (istio.io/rev, without",
+        "istio-injection), then apply.sh restarts their workloads and stops at a gate.",
+        "A --tag moves last, with istioctl tag set, and its namespaces restart."
+      })
+  static final class RevisionUpgradeCommand extends Base {
+    /** Stands for the namespaces of the current state when the options are checked alone. */
+    private static final String PLACEHOLDER = "options-check";
+
+    @Option(
+        names = "--from-revision",
+        required = true,
+        paramLabel = "REV",
+        description = "The revision the namespaces are on, e.g. 1-29-0.")
+    String from;
+
+    @Option(
+        names = "--to-revision",
+        required = true,
+        paramLabel = "REV",
+        description = "The new revision, already installed, e.g. 1-30-3.")
+    String to;
+
+    @Option(
+        names = "--namespace",
+        paramLabel = "NS[,NS...]",
+        description =
+            "One step: the namespace, or the comma-separated namespaces that move together."
+                + " Repeatable, in order.")
+    List<String> steps = new ArrayList<>();
+
+    @Option(
+        names = "--one-at-a-time",
+        description =
+            "Every namespace of the current state on the old revision, one per step, by name.")
+    boolean oneAtATime;
+
+    @Option(
+        names = "--tag",
+        paramLabel = "TAG",
+        description =
+            "The revision tag (e.g. prod-stable) to point at the new revision last; namespaces"
+                + " labelled with it are not relabelled.")
+    String tag;
+
+    @Override
+    Rollout rollout(State state, Optional<String> name) {
+      if (oneAtATime && !steps.isEmpty()) {
+        throw new IllegalArgumentException("--one-at-a-time and --namespace exclude each other");
+      }
+      List<List<String>> groups = new ArrayList<>();
+      for (String step : steps) {
+        List<String> group = new ArrayList<>();
+        for (String ns : step.split(",", -1)) {
+          if (ns.isBlank()) {
+            throw new IllegalArgumentException(
+                "--namespace '" + step + "' has an empty namespace name");
+          }
+          group.add(ns.trim());
+        }
+        groups.add(group);
+      }
+      if (groups.isEmpty() && !oneAtATime && tag == null) {
+        throw new IllegalArgumentException("give --namespace, --one-at-a-time or --tag");
+      }
+      // Without the current state, the options are checked against namespaces that are all on the
+      // old revision, so that only the options can be wrong.
+      State from = state;
+      if (from == null) {
+        List<Resource> placeholders = new ArrayList<>();
+        groups.stream().flatMap(List::stream).distinct().forEach(ns -> placeholders.add(on(ns)));
+        placeholders.add(on(PLACEHOLDER));
+        from = State.of(placeholders);
+      }
+      RevisionUpgrade.Namespaces b =
+          RevisionUpgrade.from(from).fromRevision(this.from).toRevision(to);
+      RevisionUpgrade.Finish f;
+      if (oneAtATime) {
+        f = b.oneAtATime();
+      } else if (groups.isEmpty()) {
+        f = b.tagOnly(tag);
+      } else {
+        RevisionUpgrade.Options o = b.step(groups.get(0).toArray(String[]::new));
+        for (List<String> g : groups.subList(1, groups.size())) {
+          o = o.step(g.toArray(String[]::new));
+        }
+        f = o;
+      }
+      if (tag != null) {
+        f = f.tag(tag);
+      }
+      name.ifPresent(f::name);
+      return f.build();
+    }
+
+    /** A namespace on the old revision. */
+    private Namespace on(String ns) {
+      return Namespace.builder()
+          .metadata(ObjectMeta.builder().name(ns).putLabels(Revisions.REV, from).build())
+          .build();
     }
   }
 }

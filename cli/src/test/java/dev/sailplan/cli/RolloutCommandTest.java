@@ -397,8 +397,8 @@ class RolloutCommandTest {
         new FmtCommandTest.Run(
             2,
             "",
-            "sailplan rollout: missing rollout (canary, blue-green, httproute-canary, strict-mtls"
-                + " or egress-lockdown) (see sailplan rollout --help)\n"),
+            "sailplan rollout: missing rollout (canary, blue-green, httproute-canary, strict-mtls,"
+                + " egress-lockdown or revision-upgrade) (see sailplan rollout --help)\n"),
         sailplan("rollout"));
     assertEquals(
         new FmtCommandTest.Run(
@@ -424,7 +424,13 @@ class RolloutCommandTest {
     FmtCommandTest.Run help = sailplan("rollout", "--help");
     assertEquals(0, help.status());
     for (String sub :
-        List.of("canary", "blue-green", "httproute-canary", "strict-mtls", "egress-lockdown")) {
+        List.of(
+            "canary",
+            "blue-green",
+            "httproute-canary",
+            "strict-mtls",
+            "egress-lockdown",
+            "revision-upgrade")) {
       assertTrue(help.out().contains("\n  " + sub + " "), help.out());
     }
     FmtCommandTest.Run canary = sailplan("rollout", "canary", "--help");

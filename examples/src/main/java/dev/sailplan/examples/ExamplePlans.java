@@ -14,6 +14,7 @@ import dev.sailplan.istio.rollout.BlueGreen;
 import dev.sailplan.istio.rollout.CanaryRollout;
 import dev.sailplan.istio.rollout.EgressLockdown;
 import dev.sailplan.istio.rollout.ExternalHost;
+import dev.sailplan.istio.rollout.RevisionUpgrade;
 import dev.sailplan.istio.rollout.StrictMtlsMigration;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +174,63 @@ public final class ExamplePlans {
         .build();
   }
 
+  /** The namespaces before the control plane upgrade, as {@code kubectl get ns,deploy} shows. */
+  private static final String NAMESPACES_NOW =
+      """
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: bookinfo
+        labels: {istio-injection: enabled, team: books}
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: payments
+        labels: {istio.io/rev: 1-29-0, team: payments}
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: orders
+        labels: {istio.io/rev: 1-29-0, team: orders}
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: web
+        labels: {istio.io/rev: prod-stable, team: web}
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: reviews-v1, namespace: bookinfo}
+      spec:
+        selector:
+          matchLabels: {app: reviews, version: v1}
+        template:
+          metadata:
+            labels: {app: reviews, version: v1}
+          spec:
+            containers:
+            - {name: reviews, image: docker.io/istio/examples-bookinfo-reviews-v1:1.20.3}
+      """;
+
+  /**
+   * The canary upgrade of the control plane from revision 1-29-0 to 1-30-3: bookinfo, payments and
+   * orders move one at a time (each restarted, then a gate), then the prod-stable tag that web
+   * uses.
+   */
+  public static RevisionUpgrade controlPlaneUpgrade() {
+    return RevisionUpgrade.from(State.of(Manifests.parseMixed(NAMESPACES_NOW, "namespaces.yaml")))
+        .fromRevision("1-29-0")
+        .toRevision("1-30-3")
+        .step("bookinfo")
+        .step("payments")
+        .step("orders")
+        .tag("prod-stable")
+        .build();
+  }
+
   /** Every example rollout, in the order RenderAll writes them. */
   public static List<Rollout> all() {
     List<Rollout> out = new ArrayList<>();
@@ -190,6 +248,9 @@ public final class ExamplePlans {
     out.add(route);
     out.add(route.rollbackFrom("shift-50"));
     out.add(detailsCanaryFromCluster());
+    RevisionUpgrade upgrade = controlPlaneUpgrade();
+    out.add(upgrade);
+    out.add(upgrade.rollbackFrom("move-payments"));
     return List.copyOf(out);
   }
 }

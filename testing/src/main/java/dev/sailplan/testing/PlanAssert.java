@@ -1,7 +1,9 @@
 package dev.sailplan.testing;
 
+import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;
+import dev.sailplan.core.plan.Revisions;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.testing.plan.MakeBeforeBreakChecker;
 import java.util.List;
@@ -123,6 +125,44 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
         failWithMessage(
             "expected stage %d (%s) to delete %s, but it deletes %s",
             number, actual.label(), want, found);
+      }
+      return this;
+    }
+
+    /**
+     * Verifies that the stage ends with {@code then: restart} and restarts exactly the workloads of
+     * these namespaces, in any order (the namespaces it moves to another revision).
+     *
+     * <pre>{@code
+     * assertThat(plan).stage(1).restarts("bookinfo");
+     * }</pre>
+     *
+     * @param namespaces the namespaces whose workloads restart
+     * @return this assertion
+     */
+    public StageAssert restarts(String... namespaces) {
+      List<String> found = Revisions.restarted(actual.changes()).stream().sorted().toList();
+      List<String> want = List.of(namespaces).stream().sorted().toList();
+      if (actual.then() != Barrier.RESTART || !found.equals(want)) {
+        failWithMessage(
+            "expected stage %d (%s) to restart the workloads of %s, but it is followed by %s"
+                + " and moves %s",
+            number, actual.label(), want, actual.then().value(), found);
+      }
+      return this;
+    }
+
+    /**
+     * Verifies the barrier after the stage.
+     *
+     * @param barrier the expected barrier
+     * @return this assertion
+     */
+    public StageAssert isFollowedBy(Barrier barrier) {
+      if (actual.then() != barrier) {
+        failWithMessage(
+            "expected stage %d (%s) to be followed by %s, but it is followed by %s",
+            number, actual.label(), barrier.value(), actual.then().value());
       }
       return this;
     }

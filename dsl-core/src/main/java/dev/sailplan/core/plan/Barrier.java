@@ -10,6 +10,17 @@ public enum Barrier {
    * routes traffic to their pods.
    */
   ROLLOUT("rollout"),
+  /**
+   * Restart the workloads whose pods the stage moves to another control plane revision, then stop
+   * as for {@link #GATE}: {@code kubectl rollout restart} and {@code kubectl rollout status} for
+   * every Deployment, StatefulSet and DaemonSet of each namespace whose revision label changes
+   * ({@link Revisions#restarted}) and of each namespace labelled with a revision tag the stage
+   * moves ({@link Revisions#movedTags}), then as for {@link #ROLLOUT}, then the confirmation (none
+   * after a plan's last stage). Pods are injected when they are created, so relabelling a namespace
+   * changes nothing until they restart; and new proxies are the moment to check before the next
+   * namespace moves, so a restart always ends at a gate.
+   */
+  RESTART("restart"),
   /** Stop for a person or a metric check to confirm before going on (rollout steps). */
   GATE("gate"),
   /** Go straight on (the last stage of a plan). */

@@ -71,7 +71,10 @@ final class Ordering {
       List<Change> changes = KindOrder.sorted(found);
       Reasons.Reason reason = Reasons.of(progress, facts, changes, runs);
       progress.apply(changes);
-      Barrier then = Workloads.rolledOut(changes).isEmpty() ? Barrier.PROPAGATION : Barrier.ROLLOUT;
+      Barrier then =
+          Revisions.needRestart(changes)
+              ? Barrier.RESTART
+              : Workloads.rolledOut(changes).isEmpty() ? Barrier.PROPAGATION : Barrier.ROLLOUT;
       Stage stage = new Stage(Labels.of(changes), changes, then, reason.text());
       stages.add(new Planned(stage, reason.specific()));
     }

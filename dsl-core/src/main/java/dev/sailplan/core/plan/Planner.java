@@ -93,8 +93,11 @@ public final class Planner {
         Barrier after = lastOfPlan ? Barrier.NONE : target.after();
         // A rollout is waited for even at the end of a plan or step (a gate does it too, in
         // apply.sh): what follows may route to its pods.
-        boolean keepRollout = stages.get(last).then() == Barrier.ROLLOUT && after != Barrier.GATE;
-        stages.set(last, stages.get(last).then(keepRollout ? Barrier.ROLLOUT : after));
+        // A restart is kept likewise, and it ends at a gate of its own.
+        Barrier own = stages.get(last).then();
+        boolean keepRollout = own == Barrier.ROLLOUT && after != Barrier.GATE;
+        boolean keep = own == Barrier.RESTART || keepRollout;
+        stages.set(last, stages.get(last).then(keep ? own : after));
       }
       steps.add(new Step(target.name(), target.desired(), stages));
       at = target.desired();

@@ -3,6 +3,7 @@ package dev.sailplan.testing.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
+import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;
@@ -27,7 +28,10 @@ import java.util.TreeMap;
  * route never binds to a Gateway, Service or cross-namespace backend before it (and its
  * ReferenceGrant) exists; (3) egress is never locked down before the ServiceEntry or Sidecar that
  * keeps it open; (4) mTLS goes to STRICT only through PERMISSIVE and never while a DestinationRule
- * sends plaintext.
+ * sends plaintext; (5) pods follow a control plane revision only when they restart: a stage that
+ * moves an existing namespace to another revision ({@code istio.io/rev}, or {@code
+ * istio-injection}, which takes precedence) or points a revision tag at another revision ends with
+ * {@code then: restart}, and only such a stage does (the restart ends at its own gate).
  *
  * <p>Sailplan's own tests use it on every example plan; {@code
  * SailplanAssertions.assertThat(plan).isMakeBeforeBreak()} is the assertion on it.
@@ -109,12 +113,63 @@ public final class MakeBeforeBreakChecker {
           }
         }
       }
+      boolean moves = changes.stream().anyMatch(MakeBeforeBreakChecker::movesPods);
+      if (moves && stage.then() != Barrier.RESTART) {
+        out.add(
+            "stage "
+                + n
+                + " ("
+                + stage.label()
+                + ") moves pods to another revision but is followed by "
+                + stage.then().value()
+                + ", not restart: the pods keep their old proxies");
+      } else if (!moves && stage.then() == Barrier.RESTART) {
+        out.add(
+            "stage "
+                + n
+                + " ("
+                + stage.label()
+                + ") restarts workloads but moves no namespace or revision tag");
+      }
       at = apply(at, changes);
     }
     if (!at.equals(plan.desired())) {
       out.add("the plan ends in " + at + ", not in its desired state " + plan.desired());
     }
     return out;
+  }
+
+  /**
+   * Whether the change moves running pods to another revision: an existing Namespace whose
+   * injecting revision changes, or a revision tag's webhook (labelled {@code istio.io/tag}) whose
+   * {@code istio.io/rev} changes.
+   */
+  private static boolean movesPods(Change c) {
+    if (c.before().isEmpty() || c.after().isEmpty()) {
+      return c.after().isPresent()
+          && c.key().kind().equals("MutatingWebhookConfiguration")
+          && !label(c.after(), "istio.io/tag").isEmpty();
+    }
+    if (c.key().kind().equals("Namespace") && c.key().group().isEmpty()) {
+      return !injectedBy(c.before()).equals(injectedBy(c.after()));
+    }
+    return c.key().kind().equals("MutatingWebhookConfiguration")
+        && !label(c.after(), "istio.io/tag").isEmpty()
+        && !label(c.before(), "istio.io/rev").equals(label(c.after(), "istio.io/rev"));
+  }
+
+  /** The revision injecting a namespace's pods, {@code istio-injection} first. */
+  private static String injectedBy(Optional<Resource> ns) {
+    String injection = label(ns, "istio-injection");
+    if (!injection.isEmpty()) {
+      return injection.equals("enabled") ? "default" : "";
+    }
+    return label(ns, "istio.io/rev");
+  }
+
+  private static String label(Optional<Resource> r, String key) {
+    return r.map(x -> Manifests.toTree(x).path("metadata").path("labels").path(key).asText(""))
+        .orElse("");
   }
 
   private static State apply(State s, List<Change> changes) {

@@ -1,9 +1,11 @@
 package dev.sailplan.core.plan.render;
 
 import dev.sailplan.core.generic.GenericObject;
+import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.Revisions;
 import dev.sailplan.core.plan.Workloads;
 import java.util.List;
 import java.util.Locale;
@@ -194,6 +196,12 @@ final class ApplyScript {
         }
 
         """);
+    if (entries.stream().anyMatch(e -> e.stage().then() == Barrier.RESTART)) {
+      s.append(RESTART_FUNCTIONS);
+    }
+    if (entries.stream().anyMatch(e -> !tags(e).isEmpty())) {
+      s.append(TAG_FUNCTION);
+    }
     for (Layout.Entry e : entries) {
       stage(s, e, total, Layout.next(entries, e));
     }
@@ -207,6 +215,72 @@ final class ApplyScript {
     s.append("fi\n");
     return s.toString();
   }
+
+  /** The revision tags the stage applies, which {@code istioctl tag set} moves. */
+  private static List<Resource> tags(Layout.Entry e) {
+    return e.stage().applies().stream().filter(r -> Revisions.tagOf(r).isPresent()).toList();
+  }
+
+  /** The functions of a {@link Barrier#RESTART}. */
+  private static final String RESTART_FUNCTIONS =
+      """
+      # Restarts every Deployment, StatefulSet and DaemonSet of namespace $1, so that their pods
+      # are injected again by the revision the namespace now names, and waits for each to roll
+      # out. The workloads are listed when the stage runs: the cluster's, not the plan's.
+      restart_namespace() {
+        local kind names name
+        say "==> Restarting the workloads of namespace $1"
+        for kind in deployment statefulset daemonset; do
+          if [[ $dry_run == true ]]; then
+            show kubectl ${context:+--context "$context"} rollout restart "$kind" -n "$1"
+            continue
+          fi
+          names=$(kubectl ${context:+--context "$context"} get "$kind" -n "$1" -o name)
+          for name in $names; do
+            kubectl ${context:+--context "$context"} rollout restart "$name" -n "$1"
+          done
+          for name in $names; do
+            kubectl ${context:+--context "$context"} rollout status "$name" -n "$1" "--timeout=${timeout}s"
+          done
+        done
+      }
+
+      # Restarts the workloads of every namespace labelled with revision tag $1 (and not with
+      # istio-injection, which takes precedence): they are injected by the tag's new revision.
+      restart_tagged() {
+        local namespaces ns
+        say "==> Restarting the workloads of the namespaces using revision tag $1"
+        if [[ $dry_run == true ]]; then
+          show kubectl ${context:+--context "$context"} get namespaces -l "istio.io/rev=$1,!istio-injection" -o name
+          return
+        fi
+        namespaces=$(kubectl ${context:+--context "$context"} get namespaces -l "istio.io/rev=$1,!istio-injection" -o name)
+        for ns in $namespaces; do
+          restart_namespace "${ns#namespace/}"
+        done
+      }
+
+      """;
+
+  /** The function that moves a revision tag. */
+  private static final String TAG_FUNCTION =
+      """
+      # Points revision tag $1 at revision $2: istioctl writes the tag's webhooks from the
+      # revision's injector, which a manifest cannot know.
+      set_tag() {
+        if [[ $dry_run == true ]]; then
+          show istioctl ${context:+--context "$context"} tag set "$1" --revision "$2" --overwrite
+          return
+        fi
+        if ! command -v istioctl >/dev/null 2>&1; then
+          echo "apply.sh: istioctl is not on PATH: it is needed to point revision tag $1 at $2" >&2
+          exit 1
+        fi
+        say "==> Pointing revision tag $1 at revision $2"
+        istioctl ${context:+--context "$context"} tag set "$1" --revision "$2" --overwrite
+      }
+
+      """;
 
   private static void stage(
       StringBuilder s, Layout.Entry e, int total, Optional<Layout.Entry> next) {
@@ -226,8 +300,38 @@ final class ApplyScript {
                     + "): "
                     + Text.oneLine(e.stage().reason())))
         .append('\n');
-    if (!e.stage().applies().isEmpty()) {
-      s.append("  kube apply -f ").append(Text.shell(e.file())).append('\n');
+    List<Resource> tags = tags(e);
+    if (e.stage().applies().size() > tags.size()) {
+      s.append("  kube apply -f ").append(Text.shell(e.file()));
+      if (!tags.isEmpty()) {
+        // The revision tags in the file are there to be read: istioctl writes their webhooks.
+        s.append(" --selector ").append(Text.shell("!" + Revisions.TAG));
+      }
+      s.append('\n');
+    }
+    for (Change c : e.stage().changes()) {
+      // kubectl apply removes only labels it set itself (its last-applied annotation), and
+      // istio-injection, usually set by kubectl label, would keep winning over istio.io/rev.
+      for (String label : List.of(Revisions.INJECTION, Revisions.REV)) {
+        if (c.key().kind().equals("Namespace")
+            && c.before().isPresent()
+            && c.after().isPresent()
+            && c.before().get().metadata().labels().containsKey(label)
+            && !c.after().get().metadata().labels().containsKey(label)) {
+          s.append("  kube label namespace ")
+              .append(Text.shell(c.key().name()))
+              .append(' ')
+              .append(Text.shell(label + "-"))
+              .append('\n');
+        }
+      }
+    }
+    for (Resource t : tags) {
+      s.append("  set_tag ")
+          .append(Text.shell(Revisions.tagOf(t).orElseThrow()))
+          .append(' ')
+          .append(Text.shell(Revisions.tagRevision(t)))
+          .append('\n');
     }
     for (Change d : e.deletes()) {
       s.append("  kube delete --ignore-not-found ");
@@ -236,7 +340,8 @@ final class ApplyScript {
       }
       s.append(Text.shell(Text.kubectlRef(d.key()))).append('\n');
     }
-    if (e.stage().then() == Barrier.ROLLOUT || e.stage().then() == Barrier.GATE) {
+    Barrier then = e.stage().then();
+    if (then == Barrier.ROLLOUT || then == Barrier.GATE || then == Barrier.RESTART) {
       // What comes next routes traffic to the pods: they must be ready, not only scheduled.
       for (GenericObject w : Workloads.rolledOut(e.stage().changes())) {
         s.append("  kube rollout status ")
@@ -250,14 +355,24 @@ final class ApplyScript {
         s.append(" \"--timeout=${timeout}s\"\n");
       }
     }
-    if (e.stage().then() == Barrier.PROPAGATION
-        || e.stage().then() == Barrier.GATE
-        || e.stage().then() == Barrier.ROLLOUT) {
+    if (then == Barrier.RESTART) {
+      for (String ns : Revisions.restarted(e.stage().changes())) {
+        s.append("  restart_namespace ").append(Text.shell(ns)).append('\n');
+      }
+      for (Resource t : Revisions.movedTags(e.stage().changes())) {
+        s.append("  restart_tagged ")
+            .append(Text.shell(Revisions.tagOf(t).orElseThrow()))
+            .append('\n');
+      }
+    }
+    if (then != Barrier.NONE) {
       // A gate asks a person (or a metric check) about the change, so the change must be live
       // first.
       s.append("  wait_for_propagation\n");
     }
-    if (e.stage().then() == Barrier.GATE) {
+    // A restart stops too, except at the end of the plan: new proxies are checked before the next
+    // namespace moves.
+    if (then == Barrier.GATE || (then == Barrier.RESTART && next.isPresent())) {
       String nextStep =
           next.map(n -> "step " + Text.oneLine(n.step().name())).orElse("the end of the plan");
       s.append("  gate ")

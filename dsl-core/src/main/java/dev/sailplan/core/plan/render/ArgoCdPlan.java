@@ -10,6 +10,7 @@ import dev.sailplan.core.plan.Barrier;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;
+import dev.sailplan.core.plan.Revisions;
 import dev.sailplan.core.plan.Stage;
 import dev.sailplan.core.plan.Step;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -268,7 +270,10 @@ public final class ArgoCdPlan {
     boolean documents = false;
     for (int wave = 0; wave < sync.stages().size(); wave++) {
       Stage stage = sync.stages().get(wave);
-      if (documents && !stage.applies().isEmpty()) {
+      // A revision tag is not a document: istioctl writes it (see the comment below).
+      List<Resource> synced =
+          stage.applies().stream().filter(r -> Revisions.tagOf(r).isEmpty()).toList();
+      if (documents && !synced.isEmpty()) {
         out.append("---\n");
       }
       Text.appendComment(
@@ -278,8 +283,42 @@ public final class ArgoCdPlan {
           Text.appendComment(out, "delete before wave " + wave + ": " + c.key());
         }
       }
-      boolean first = true;
       for (Resource r : stage.applies()) {
+        Optional<String> tag = Revisions.tagOf(r);
+        if (tag.isPresent()) {
+          Text.appendComment(
+              out,
+              "run at wave "
+                  + wave
+                  + ": istioctl tag set "
+                  + tag.get()
+                  + " --revision "
+                  + Revisions.tagRevision(r)
+                  + " --overwrite (a revision tag's webhooks come from the revision's"
+                  + " injector; Argo CD cannot write them)");
+        }
+      }
+      if (stage.then() == Barrier.RESTART) {
+        for (String ns : Revisions.restarted(stage.changes())) {
+          Text.appendComment(
+              out,
+              "restart after wave "
+                  + wave
+                  + ": kubectl rollout restart deployment,statefulset,daemonset -n "
+                  + ns
+                  + " (pods are injected when created; Argo CD does not restart them)");
+        }
+        for (Resource t : Revisions.movedTags(stage.changes())) {
+          Text.appendComment(
+              out,
+              "restart after wave "
+                  + wave
+                  + ": the workloads of every namespace labelled istio.io/rev="
+                  + Revisions.tagOf(t).orElseThrow());
+        }
+      }
+      boolean first = true;
+      for (Resource r : synced) {
         if (!first) {
           out.append("---\n");
         }
@@ -306,6 +345,7 @@ public final class ArgoCdPlan {
           case PROPAGATION -> "synced and propagated";
           case GATE -> "synced and its gate is passed";
           case ROLLOUT -> "synced and its workloads are healthy (rolled out) and propagated";
+          case RESTART -> "synced, its restarts done and rolled out, and its gate passed";
           case NONE -> "synced";
         };
     List<ResourceKey> again = syncs.get(index).again();

@@ -4,6 +4,7 @@ import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
+import dev.sailplan.core.plan.Revisions;
 import java.util.List;
 
 /**
@@ -52,6 +53,19 @@ public final class PlanStream {
               + e.stage().then().value());
       for (Change d : e.deletes()) {
         Text.appendComment(out, "delete: " + d.key());
+      }
+      for (Resource r : applies) {
+        Revisions.tagOf(r)
+            .ifPresent(
+                tag ->
+                    Text.appendComment(
+                        out,
+                        "run, not apply: istioctl tag set "
+                            + tag
+                            + " --revision "
+                            + Revisions.tagRevision(r)
+                            + " --overwrite (a revision tag's webhooks come from the revision's"
+                            + " injector)"));
       }
       if (!applies.isEmpty()) {
         out.append(Manifests.toYaml(applies));

@@ -9,6 +9,7 @@ import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Change;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;
+import dev.sailplan.core.plan.Revisions;
 import dev.sailplan.core.plan.State;
 import dev.sailplan.core.plan.Step;
 import dev.sailplan.core.validation.Findings;
@@ -49,7 +50,7 @@ import java.util.Objects;
  *       namespace: bookinfo
  *       name: reviews
  *     delete: []
- *     then: propagation   # propagation | rollout | gate | none
+ *     then: propagation   # propagation | rollout | restart | gate | none
  *     reason: DestinationRule bookinfo/reviews provides subset ... before ... uses it
  * }</pre>
  *
@@ -66,7 +67,15 @@ import java.util.Objects;
  * KIND/NAME -n NS --timeout=<timeout>s} for each Deployment, StatefulSet and DaemonSet the stage
  * applies (exit 1 when one does not become ready), then waits as for propagation; for {@code gate}
  * it waits for the rollouts of the stage's workloads and for propagation, then asks before going on
- * unless {@code --yes}, and exits 3 when told no or when standard input is not a terminal.
+ * unless {@code --yes}, and exits 3 when told no or when standard input is not a terminal; for
+ * {@code restart} (a stage that moves namespaces to another control plane revision, see {@link
+ * dev.sailplan.core.plan.Revisions}) it restarts every Deployment, StatefulSet and DaemonSet of
+ * those namespaces ({@code kubectl rollout restart}, listed from the cluster when the stage runs),
+ * runs {@code kubectl rollout status} for each, waits for propagation and then stops as for {@code
+ * gate} (not after the plan's last stage). A revision label ({@code istio-injection}, {@code
+ * istio.io/rev}) that a stage drops from a Namespace is removed with {@code kubectl label namespace
+ * NS LABEL-} after the apply ({@code kubectl apply} removes only labels it set). A revision tag the
+ * stage applies is moved with {@code istioctl tag set TAG --revision REV --overwrite}, not applied.
  *
  * <p>A stage applies Namespaces first, then the configuration workloads read (ServiceAccounts,
  * ConfigMaps, Secrets, RBAC), Services, workloads, other Kubernetes kinds and mesh configuration,
@@ -253,6 +262,13 @@ public final class PlanWriter {
     } else {
       if (deletes) {
         out.append("# (this stage also deletes: see plan.yaml)\n");
+      }
+      if (applies.stream().anyMatch(r -> Revisions.tagOf(r).isPresent())) {
+        out.append(
+            """
+            # (a revision tag here is not applied: apply.sh runs istioctl tag set, which writes
+            # its webhooks from the revision's injector)
+            """);
       }
       out.append(Manifests.toYaml(applies));
     }
