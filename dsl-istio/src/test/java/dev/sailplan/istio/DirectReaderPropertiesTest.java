@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sailplan.core.fixture.ParsePaths;
+import dev.sailplan.core.fixture.Trees;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
 import java.util.ArrayList;
@@ -455,6 +456,12 @@ class DirectReaderPropertiesTest {
    */
   private static String assertContract(String yaml) {
     Outcome full = Outcome.full(yaml);
+    if (full.resources() != null) {
+      // What validation checks a built resource against: the written tree is Jackson's.
+      for (Resource r : full.resources()) {
+        assertEquals(Trees.jackson(r), Trees.written(r), () -> "the trees disagree on:\n" + yaml);
+      }
+    }
     assertContract(yaml, PARSER.tree(yaml), full);
     return assertContract(yaml, PARSER.direct(yaml), full);
   }

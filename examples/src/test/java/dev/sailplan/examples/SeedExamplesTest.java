@@ -7,6 +7,7 @@ import dev.sailplan.core.Manifests;
 import dev.sailplan.core.diff.SemanticDiff;
 import dev.sailplan.core.fixture.ParsePaths;
 import dev.sailplan.core.fixture.SharedInputs;
+import dev.sailplan.core.fixture.Trees;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.problem.ManifestException;
 import dev.sailplan.testing.Snapshots;
@@ -105,6 +106,24 @@ class SeedExamplesTest {
                         assertEquals(
                             dev.sailplan.core.CanonicalYaml.toYaml(Manifests.toTree(r)),
                             Manifests.toYaml(r));
+                      }
+                    }));
+  }
+
+  /**
+   * The tree validation checks a built resource against ({@code TreeWriter}, from the generated
+   * writer's events) is Jackson's tree of it, numbers compared by value.
+   */
+  @TestFactory
+  Stream<DynamicTest> theWrittenTreeIsJacksonsTree() {
+    return SeedExamples.all().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.name(),
+                    () -> {
+                      for (Resource r : e.resources()) {
+                        assertEquals(Trees.jackson(r), Trees.written(r), r.toString());
                       }
                     }));
   }

@@ -9,6 +9,8 @@ import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.core.plan.ResourceKey;
 import dev.sailplan.core.plan.Stage;
+import dev.sailplan.core.yaml.YamlWritable;
+import dev.sailplan.core.yaml.internal.TreeWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -281,7 +283,7 @@ public final class Validation {
           "old version of another object: " + origin(old) + " replaced by " + origin(resource));
     }
     List<Finding> found = new ArrayList<>();
-    validate(resource, old == null ? null : Mappers.json().valueToTree(old), "", 0, found);
+    validate(resource, old == null ? null : tree(old), "", 0, found);
     return kept(Findings.of(found));
   }
 
@@ -318,6 +320,16 @@ public final class Validation {
   }
 
   /**
+   * The tree the validators read: a generated kind writes it from its fields directly; another
+   * resource goes through Jackson.
+   */
+  private static JsonNode tree(Resource resource) {
+    return resource instanceof YamlWritable w
+        ? TreeWriter.of(w)
+        : Mappers.json().valueToTree(resource);
+  }
+
+  /**
    * Checks one resource and adds what is wrong to {@code out}.
    *
    * @param old the version it replaces (for transition rules), or null
@@ -333,7 +345,7 @@ public final class Validation {
     TreeValidator rule = rules.get(key);
     if (schema != null || rule != null) {
       // Only a kind with validators pays for the tree.
-      JsonNode tree = Mappers.json().valueToTree(resource);
+      JsonNode tree = tree(resource);
       if (schema != null) {
         schema.validate(tree, old, report);
       }
