@@ -52,6 +52,12 @@ final class Mesh {
     return Manifests.parse(RULE, DestinationRule.class);
   }
 
+  /** The DestinationRule without subset v2, which the route still sends traffic to. */
+  static DestinationRule ruleWithoutV2() {
+    return Manifests.parse(
+        RULE.replace("  - name: v2\n    labels: {version: v2}\n", ""), DestinationRule.class);
+  }
+
   static VirtualService route() {
     return Manifests.parse(ROUTE, VirtualService.class);
   }

@@ -2,7 +2,6 @@ package dev.sailplan.testing;
 
 import static dev.sailplan.testing.SailplanAssertions.assertThat;
 
-import dev.sailplan.core.Manifests;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.plan.Plan;
 import dev.sailplan.istio.networking.v1.DestinationRule;
@@ -25,10 +24,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeTestKitTest {
   private final DestinationRule rule = Mesh.rule();
   private final VirtualService route = Mesh.route();
-  private final DestinationRule ruleWithoutV2 =
-      Manifests.parse(
-          Mesh.RULE.replace("  - name: v2\n    labels: {version: v2}\n", ""),
-          DestinationRule.class);
+  private final DestinationRule ruleWithoutV2 = Mesh.ruleWithoutV2();
   private final Plan plan =
       CanaryRollout.of("bookinfo/reviews")
           .stable("v1")

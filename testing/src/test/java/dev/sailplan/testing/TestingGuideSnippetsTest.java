@@ -27,10 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 class TestingGuideSnippetsTest {
   private final DestinationRule rule = Mesh.rule();
   private final VirtualService route = Mesh.route();
-  private final DestinationRule ruleWithoutV2 =
-      Manifests.parse(
-          Mesh.RULE.replace("  - name: v2\n    labels: {version: v2}\n", ""),
-          DestinationRule.class);
+  private final DestinationRule ruleWithoutV2 = Mesh.ruleWithoutV2();
   private final List<Resource> current = Mesh.parse(PlanAssertTest.CURRENT);
   private final List<Resource> resources =
       Mesh.parse(
