@@ -56,7 +56,7 @@ public final class MeshLayout {
   /** The control-plane namespace unless the builder sets another. */
   public static final String DEFAULT_CONTROL_PLANE_NAMESPACE = "istio-system";
 
-  /** The label naming the persona of the RBAC objects the layout writes. */
+  /** The label naming the persona of the namespaces and RBAC objects the layout writes. */
   public static final String PERSONA_LABEL = "sailplan.dev/persona";
 
   private final String rootNamespace;
@@ -151,17 +151,29 @@ public final class MeshLayout {
     List<Namespace> out = new ArrayList<>();
     out.add(Namespace.named(controlPlaneNamespace));
     if (!rootNamespace.equals(controlPlaneNamespace)) {
-      out.add(Namespace.named(rootNamespace));
+      out.add(owned(rootNamespace, Persona.CLUSTER_ADMIN, Map.of()));
     }
-    gateways.forEach(g -> out.add(Namespace.named(g.name())));
+    gateways.forEach(g -> out.add(owned(g.name(), Persona.NETWORK_OWNER, Map.of())));
     for (AppNamespace a : apps) {
-      out.add(
-          Namespace.builder()
-              .metadata(
-                  ObjectMeta.builder().name(a.name()).putAllLabels(a.dataPlane().labels()).build())
-              .build());
+      out.add(owned(a.name(), Persona.SERVICE_OWNER, a.dataPlane().labels()));
     }
     return out;
+  }
+
+  /**
+   * A namespace labelled with the persona that owns it ({@value #PERSONA_LABEL}): what the analyses
+   * read to know a gateway namespace of any name, and what a reviewer sees with {@code kubectl get
+   * ns -L sailplan.dev/persona}.
+   */
+  private static Namespace owned(String name, Persona persona, Map<String, String> labels) {
+    return Namespace.builder()
+        .metadata(
+            ObjectMeta.builder()
+                .name(name)
+                .putLabels(PERSONA_LABEL, persona.id())
+                .putAllLabels(labels)
+                .build())
+        .build();
   }
 
   /**

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sailplan.core.meta.ObjectMeta;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.validation.Finding;
+import dev.sailplan.istio.Traffic;
+import dev.sailplan.istio.networking.v1.Gateway;
+import dev.sailplan.istio.networking.v1.GatewaySpec;
 import dev.sailplan.istio.networking.v1.HTTPRoute;
+import dev.sailplan.istio.networking.v1.Server;
 import dev.sailplan.istio.networking.v1.SidecarSpec;
 import dev.sailplan.istio.networking.v1.VirtualServiceSpec;
 import dev.sailplan.istio.telemetry.v1.Telemetry;
@@ -54,6 +58,36 @@ class LayoutValidationTest {
                 + " gateway namespace, the rest in its app namespace"),
         found(telemetry("istio-system/mesh-default")));
     assertEquals(List.of(), found(telemetry("istio-config/mesh-default")));
+  }
+
+  @Test
+  void aGatewayNamespaceOfItsOwnNameIsAGatewayNamespaceToSp3002() {
+    MeshLayout edge =
+        MeshLayout.builder().gateway(GatewayNamespace.of("edge", "istio", "edge")).build();
+    Gateway gateway =
+        Gateway.builder()
+            .metadata(ObjectMeta.ref("edge/public"))
+            .spec(
+                GatewaySpec.builder()
+                    .putSelector("istio", "edge")
+                    .addServers(
+                        Server.builder()
+                            .port(Traffic.serverPort(80, "http", "HTTP"))
+                            .addHosts("shop/shop.example.com")
+                            .build())
+                    .build())
+            .build();
+    List<Resource> all = new ArrayList<>(edge.all());
+    all.add(gateway);
+    // The layout's Namespace says who owns edge: no Gateway in an app namespace here.
+    assertEquals(List.of(), codes(edge.validator().validate(all).all(), "SP3002"));
+    // Without it, nothing in the input tells edge from an app namespace.
+    assertEquals(
+        List.of("SP3002"), codes(edge.validator().validate(List.of(gateway)).all(), "SP3002"));
+  }
+
+  private static List<String> codes(List<Finding> findings, String code) {
+    return findings.stream().map(Finding::code).filter(code::equals).toList();
   }
 
   @Test

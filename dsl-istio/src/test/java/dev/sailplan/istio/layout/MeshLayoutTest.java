@@ -68,7 +68,7 @@ class MeshLayoutTest {
   }
 
   @Test
-  void namespacesCarryTheLabelsOfTheirDataPlane() {
+  void namespacesCarryTheirPersonaAndTheLabelsOfTheirDataPlane() {
     assertEquals(
         """
         apiVersion: v1
@@ -80,16 +80,22 @@ class MeshLayoutTest {
         kind: Namespace
         metadata:
           name: istio-config
+          labels:
+            sailplan.dev/persona: cluster-admin
         ---
         apiVersion: v1
         kind: Namespace
         metadata:
           name: istio-ingress
+          labels:
+            sailplan.dev/persona: network-owner
         ---
         apiVersion: v1
         kind: Namespace
         metadata:
           name: istio-egress
+          labels:
+            sailplan.dev/persona: network-owner
         ---
         apiVersion: v1
         kind: Namespace
@@ -97,6 +103,7 @@ class MeshLayoutTest {
           name: bookinfo
           labels:
             istio-injection: enabled
+            sailplan.dev/persona: service-owner
         ---
         apiVersion: v1
         kind: Namespace
@@ -104,6 +111,7 @@ class MeshLayoutTest {
           name: ratings
           labels:
             istio.io/rev: 1-30
+            sailplan.dev/persona: service-owner
         ---
         apiVersion: v1
         kind: Namespace
@@ -112,6 +120,7 @@ class MeshLayoutTest {
           labels:
             istio.io/dataplane-mode: ambient
             istio.io/use-waypoint: waypoint
+            sailplan.dev/persona: service-owner
         """,
         Manifests.toYaml(LAYOUT.namespaces()));
   }

@@ -1,10 +1,12 @@
 package dev.sailplan.istio.internal.analysis;
 
+import dev.sailplan.core.k8s.Namespace;
 import dev.sailplan.core.meta.Resource;
 import dev.sailplan.core.validation.KubeObject;
 import dev.sailplan.core.validation.Mesh;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +23,15 @@ final class SecurityMeshIndex {
   private final Mesh mesh;
   private final Map<String, Map<String, List<KubeObject>>> byPair = new HashMap<>();
   private final Map<String, List<KubeObject>> byPairAnywhere = new HashMap<>();
+
+  /**
+   * The label {@code MeshLayout} gives each namespace, naming the persona that owns it; a namespace
+   * a layout gives to the network owners holds gateways, whatever its name.
+   */
+  static final String PERSONA_LABEL = "sailplan.dev/persona";
+
   private final Map<String, Boolean> gatewayNamespaces = new HashMap<>();
+  private final Set<String> networkOwned = new HashSet<>();
   private final boolean ownWorkloads;
 
   SecurityMeshIndex(Mesh mesh) {
@@ -41,6 +51,11 @@ final class SecurityMeshIndex {
       }
     }
     this.ownWorkloads = own;
+    for (Namespace ns : mesh.all(Namespace.class)) {
+      if ("network-owner".equals(ns.metadata().labels().get(PERSONA_LABEL))) {
+        ns.metadata().name().ifPresent(networkOwned::add);
+      }
+    }
   }
 
   /**
@@ -120,11 +135,12 @@ final class SecurityMeshIndex {
   }
 
   /**
-   * Whether a namespace holds gateways: one of the persona layout's gateway namespaces, or one with
-   * a gateway workload in the input.
+   * Whether a namespace holds gateways: one of the persona layout's gateway namespaces (by the
+   * seeds' names, or labelled for the network owners), or one with a gateway workload in the input.
    */
   boolean isGatewayNamespace(String namespace) {
     return GATEWAY_NAMESPACES.contains(namespace)
+        || networkOwned.contains(namespace)
         || gatewayNamespaces.computeIfAbsent(
             namespace,
             ns -> mesh.workloadsIn(ns).stream().anyMatch(w -> isGatewayPod(w.podLabels())));
